@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Adds a migration with the same name to both providers' histories (one model, two migrations projects).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+name=${1:?usage: scripts/add-migration.sh <MigrationName>}
+dotnet tool restore >/dev/null
+for provider in Sqlite Postgres; do
+  project=src/Migrations/Mercato.Migrations.$provider
+  dotnet ef migrations add "$name" --project "$project" --startup-project "$project" --output-dir Migrations
+done

@@ -1,0 +1,141 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Mercato.Channels;
+using Mercato.Identity;
+using Mercato.Kernel.Errors;
+using Mercato.Kernel.Http;
+using Mercato.Kernel.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.EntityFrameworkCore;
+using Scalar.AspNetCore;
+
+namespace Mercato.Api.Hosting;
+
+/// <summary>Everything the host adds around the modules: storage, keys, problem details, OpenAPI, health.</summary>
+internal static class HostSetup
+{
+    public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
+
+    public static void AddMercato(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        services.AddSingleton(TimeProvider.System);
+
+        var provider = MercatoDbOptions.ParseProvider(config["Mercato:Database:Provider"]);
+        var connectionString = config.GetConnectionString("Mercato");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = provider == DatabaseProvider.Sqlite
+                ? "Data Source=data/mercato.db"
+                : throw new InvalidOperationException("ConnectionStrings:Mercato is required when Mercato:Database:Provider is postgres.");
+        }
+        if (provider == DatabaseProvider.Sqlite) connectionString = MercatoDbOptions.NormalizeSqlite(connectionString);
+        services.AddDbContextPool<MercatoDb>(o => MercatoDbOptions.Configure(o, provider, connectionString, Modules.Assemblies));
+        services.AddModules();
+
+        services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = AddCode);
+        services.AddExceptionHandler<ExceptionProblems>();
+
+        services.AddAuthentication().AddSecretKeys().AddPublishableKeys();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Callers.AdminPolicy, p => p.AddAuthenticationSchemes(Callers.SecretKeyScheme).RequireAuthenticatedUser())
+            .AddPolicy(Callers.StorePolicy, p => p.AddAuthenticationSchemes(Callers.PublishableKeyScheme).RequireAuthenticatedUser()
+                .RequireClaim(Callers.SalesChannelClaim));
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurity>());
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+        });
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.DictionaryKeyPolicy = null;
+        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        json.NumberHandling = JsonNumberHandling.Strict;
+        json.MaxDepth = 32;
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+    }
+
+    public static void UseMercato(this WebApplication app)
+    {
+        var maxBody = app.Configuration.GetValue("Mercato:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseResponseCompression();
+        app.UseMiddleware<RequestBodyLimit>(maxBody);
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Mercato API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).WithTags("Operations");
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).WithTags("Operations");
+
+        var store = app.MapGroup("/store").RequireAuthorization(Callers.StorePolicy)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
+        var admin = app.MapGroup("/admin").RequireAuthorization(Callers.AdminPolicy)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        Modules.MapModules(store, admin);
+    }
+
+    /// <summary>Every problem carries a stable <c>code</c>, also those the framework writes (401, 404, 405...).</summary>
+    private static void AddCode(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        if (!problem.Extensions.ContainsKey("code")) problem.Extensions["code"] = Problems.CodeFor(status);
+        var code = (string)problem.Extensions["code"]!;
+        if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org", StringComparison.Ordinal)) problem.Type = Problems.TypeFor(code);
+        problem.Title ??= Problems.TitleFor(status);
+        problem.Detail ??= status switch
+        {
+            401 => "A valid key is required: X-Publishable-Key for the Store API, Authorization: Bearer sk_... for the Admin API.",
+            403 => "The key is valid but lacks the permission for this operation.",
+            404 => "No resource at this address.",
+            405 => "This address does not accept that method.",
+            _ => problem.Title,
+        };
+        problem.Extensions.Remove("exception");
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MercatoDb>();
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var log = scope.ServiceProvider.GetRequiredService<ILogger<MercatoDb>>();
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers run beside the single writer; the setting is stored in the database file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+        await db.Database.MigrateAsync();
+        var bootstrapKey = app.Configuration["MERCATO_BOOTSTRAP_ADMIN_KEY"];
+        if (!string.IsNullOrWhiteSpace(bootstrapKey))
+            await IdentityModule.EnsureBootstrapKeyAsync(db, bootstrapKey.Trim(), time, CancellationToken.None);
+        var seed = app.Configuration["Mercato:Seed"] ?? "demo";
+        if (seed.Equals("demo", StringComparison.OrdinalIgnoreCase))
+        {
+            var seeded = await Seed.DemoCatalog.SeedIfEmptyAsync(db, time, log, CancellationToken.None);
+            if (seeded) log.LogInformation("Seeded the demo catalog into an empty database");
+        }
+        else if (!seed.Equals("none", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Mercato:Seed '{seed}' is not 'demo' or 'none'.");
+        }
+    }
+}

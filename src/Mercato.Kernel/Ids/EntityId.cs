@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+
+namespace Mercato.Kernel.Ids;
+
+/// <summary>
+/// Prefixed, time-sortable identifiers (<c>prod_</c> + 26 Crockford base32 characters of a version 7 GUID),
+/// the same shape as Medusa's prefix_ULID. Clients treat them as opaque strings.
+/// </summary>
+public static class EntityId
+{
+    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    private static readonly System.Buffers.SearchValues<char> AlphabetChars = System.Buffers.SearchValues.Create(Alphabet);
+
+    public static string New(string prefix, TimeProvider time) =>
+        prefix + "_" + Encode(Guid.CreateVersion7(time.GetUtcNow()).ToByteArray(bigEndian: true));
+
+    /// <summary>An unguessable token of <paramref name="bytes"/> random bytes, for keys and secrets.</summary>
+    public static string Secret(string prefix, int bytes = 24) => prefix + "_" + Encode(RandomNumberGenerator.GetBytes(bytes));
+
+    /// <summary>True when <paramref name="value"/> has the shape of an id with <paramref name="prefix"/>.</summary>
+    public static bool HasShape(string? value, string prefix) =>
+        value is not null && value.Length == prefix.Length + 27 && value.StartsWith(prefix + "_", StringComparison.Ordinal)
+        && value.AsSpan(prefix.Length + 1).IndexOfAnyExcept(AlphabetChars) < 0;
+
+    private static string Encode(ReadOnlySpan<byte> data)
+    {
+        var chars = new char[(data.Length * 8 + 4) / 5];
+        int buffer = 0, bits = 0, index = 0;
+        foreach (var b in data)
+        {
+            buffer = (buffer << 8) | b;
+            bits += 8;
+            while (bits >= 5)
+            {
+                chars[index++] = Alphabet[(buffer >> (bits - 5)) & 31];
+                bits -= 5;
+            }
+        }
+        if (bits > 0) chars[index++] = Alphabet[(buffer << (5 - bits)) & 31];
+        return new string(chars, 0, index);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Mercato.Kernel.Persistence;
+
+/// <summary>An aggregate whose <see cref="Version"/> is bumped on every saved change and guards concurrent writes.</summary>
+public interface IVersioned
+{
+    int Version { get; set; }
+}
+
+/// <summary>
+/// The one database context: each module contributes its <see cref="IEntityTypeConfiguration{TEntity}"/> classes
+/// (found in the assemblies named by <see cref="MercatoDbOptions.UseMercatoModules"/>). One context gives one
+/// migrations history per provider and local ACID transactions across modules on single-writer SQLite.
+/// </summary>
+public sealed class MercatoDb(DbContextOptions<MercatoDb> options) : DbContext(options)
+{
+    private IReadOnlyList<Assembly> ModuleAssemblies =>
+        options.FindExtension<ModulesOptionsExtension>()?.Assemblies ?? [];
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite compares and orders DateTimeOffset on the client; as a long it sorts and filters in SQL.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        foreach (var assembly in ModuleAssemblies) modelBuilder.ApplyConfigurationsFromAssembly(assembly);
+        var postgres = Database.IsNpgsql();
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            if (entity.ClrType.IsAssignableTo(typeof(IVersioned)))
+                modelBuilder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+            if (!postgres) continue;
+            // Binary ("C") collation: sorting, equality and LIKE then behave exactly as on SQLite, whatever the server's locale.
+            foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(string)))
+                property.SetCollation("C");
+        }
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void BumpVersions()
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Added && entry.Entity.Version == 0) entry.Entity.Version = 1;
+            else if (entry.State == EntityState.Modified) entry.Entity.Version++;
+        }
+    }
+}

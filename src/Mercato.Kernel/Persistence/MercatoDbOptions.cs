@@ -1,0 +1,84 @@
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mercato.Kernel.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Builds <see cref="MercatoDb"/> options the same way for the host, the tests and the migrations tools.</summary>
+public static class MercatoDbOptions
+{
+    public const string SqliteMigrationsAssembly = "Mercato.Migrations.Sqlite";
+    public const string PostgresMigrationsAssembly = "Mercato.Migrations.Postgres";
+
+    public static DatabaseProvider ParseProvider(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "sqlite" => DatabaseProvider.Sqlite,
+        "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
+        _ => throw new InvalidOperationException($"Mercato:Database:Provider '{value}' is not 'sqlite' or 'postgres'."),
+    };
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseProvider provider,
+        string connectionString, IEnumerable<Assembly> moduleAssemblies)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+            builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+        else
+            builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+        builder.UseSnakeCaseNamingConvention();
+        return builder.UseMercatoModules(moduleAssemblies);
+    }
+
+    /// <summary>Foreign keys on and a generous busy timeout for SQLite; the file's folder is created if missing.</summary>
+    public static string NormalizeSqlite(string connectionString)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, Pooling = true };
+        if (csb.DefaultTimeout < 30) csb.DefaultTimeout = 30;
+        var path = csb.DataSource;
+        if (!string.IsNullOrEmpty(path) && path != ":memory:" && !path.StartsWith("file:", StringComparison.Ordinal))
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        }
+        return csb.ToString();
+    }
+
+    public static DbContextOptionsBuilder UseMercatoModules(this DbContextOptionsBuilder builder, IEnumerable<Assembly> assemblies)
+    {
+        ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new ModulesOptionsExtension([.. assemblies]));
+        return builder;
+    }
+}
+
+internal sealed class ModulesOptionsExtension(IReadOnlyList<Assembly> assemblies) : IDbContextOptionsExtension
+{
+    public IReadOnlyList<Assembly> Assemblies { get; } = assemblies;
+
+    public DbContextOptionsExtensionInfo Info => new ModulesInfo(this);
+
+    public void ApplyServices(IServiceCollection services)
+    {
+    }
+
+    public void Validate(IDbContextOptions options)
+    {
+    }
+
+    private sealed class ModulesInfo(IDbContextOptionsExtension extension) : DbContextOptionsExtensionInfo(extension)
+    {
+        public override bool IsDatabaseProvider => false;
+        public override string LogFragment => "";
+        public override int GetServiceProviderHashCode() => 0;
+        public override bool ShouldUseSameServiceProvider(DbContextOptionsExtensionInfo other) => other is ModulesInfo;
+        public override void PopulateDebugInfo(IDictionary<string, string> debugInfo)
+        {
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+using Mercato.Kernel.Errors;
+using Mercato.Kernel.Money;
+
+namespace Mercato.Kernel.Validation;
+
+/// <summary>
+/// Collects field errors under camelCase JSON paths (<c>variants[0].sku</c>), so clients can point at the field.
+/// </summary>
+public sealed partial class Validator
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool IsValid => _errors.Count == 0;
+
+    public Validator Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+        list.Add(message);
+        return this;
+    }
+
+    public Validator Required(string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return Add(field, "Required.");
+        return MaxLength(field, value, maxLength);
+    }
+
+    public Validator MaxLength(string field, string? value, int maxLength) =>
+        value is not null && value.Length > maxLength ? Add(field, $"At most {maxLength} characters.") : this;
+
+    public Validator Handle(string field, string? value)
+    {
+        if (value is null) return this;
+        if (value.Length is 0 or > 200 || !HandlePattern().IsMatch(value))
+            return Add(field, "Lowercase letters, digits and single hyphens, 1 to 200 characters (e.g. linen-shirt).");
+        return this;
+    }
+
+    public Validator Range(string field, long? value, long min, long max) =>
+        value is { } v && (v < min || v > max) ? Add(field, $"Must be between {min} and {max}.") : this;
+
+    public Validator Currency(string field, string? code, out Currency? currency)
+    {
+        if (!Money.Currency.TryParse(code, out currency)) Add(field, "Not a supported ISO 4217 currency code.");
+        return this;
+    }
+
+    public Validator Count<T>(string field, IReadOnlyCollection<T>? items, int max) =>
+        items is not null && items.Count > max ? Add(field, $"At most {max} items.") : this;
+
+    public Validator Metadata(string field, System.Text.Json.JsonElement? metadata)
+    {
+        if (metadata is not { } m) return this;
+        if (m.ValueKind != System.Text.Json.JsonValueKind.Object) return Add(field, "Must be a JSON object.");
+        if (m.GetRawText().Length > 16_384) Add(field, "At most 16 KiB of JSON.");
+        return this;
+    }
+
+    public Error? ToError() => IsValid ? null : Error.Validation(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    private static partial Regex HandlePattern();
+}

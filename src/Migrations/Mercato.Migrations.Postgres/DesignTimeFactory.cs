@@ -1,0 +1,20 @@
+using Mercato.Kernel.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Mercato.Migrations.Postgres;
+
+/// <summary>Lets <c>dotnet ef</c> build the model for this provider without starting the host (scripts/add-migration.sh).</summary>
+internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<MercatoDb>
+{
+    public MercatoDb CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<MercatoDb>();
+        MercatoDbOptions.Configure(builder, DatabaseProvider.Postgres, "Host=localhost;Database=mercato_design;Username=postgres",
+        [
+            Catalog.CatalogModule.Assembly, Channels.ChannelsModule.Assembly, Identity.IdentityModule.Assembly,
+            Inventory.InventoryModule.Assembly, Regions.RegionsModule.Assembly,
+        ]);
+        return new MercatoDb(builder.Options);
+    }
+}

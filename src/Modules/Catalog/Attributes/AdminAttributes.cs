@@ -1,0 +1,136 @@
+using System.Text.RegularExpressions;
+using Mercato.Catalog.Products;
+using Mercato.Kernel.Errors;
+using Mercato.Kernel.Http;
+using Mercato.Kernel.Paging;
+using Mercato.Kernel.Persistence;
+using Mercato.Kernel.Validation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mercato.Catalog.Attributes;
+
+internal sealed record AttributeResponse(string Id, string Key, string Name, AttributeType Type, IReadOnlyList<string> Values,
+    bool Filterable, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public static AttributeResponse From(AttributeDefinition a) =>
+        new(a.Id, a.Key, a.Name, a.Type, a.Values, a.Filterable, a.Version, a.CreatedAt, a.UpdatedAt);
+}
+
+/// <summary>Admin CRUD for attribute definitions. The key and type are fixed once created: products rely on them.</summary>
+internal static partial class AdminAttributes
+{
+    public sealed record CreateRequest(string Key, string Name, AttributeType Type, IReadOnlyList<string>? Values, bool? Filterable);
+
+    public sealed record UpdateRequest(string? Name, IReadOnlyList<string>? Values, bool? Filterable);
+
+    public static void Map(RouteGroupBuilder admin)
+    {
+        var group = admin.MapGroup("/attributes").WithTags("Attributes");
+        group.MapGet("/", List).WithName("ListAttributes").WithSummary("List attribute definitions");
+        group.MapGet("/{id}", Get).WithName("GetAttribute").WithSummary("Get an attribute definition");
+        group.MapPost("/", Create).WithName("CreateAttribute").WithSummary("Define a product attribute");
+        group.MapPatch("/{id}", Update).WithName("UpdateAttribute").WithSummary("Rename an attribute or change its enum values");
+        group.MapDelete("/{id}", Delete).WithName("DeleteAttribute").WithSummary("Delete an attribute and its values on products");
+    }
+
+    private static async Task<Results<Ok<Page<AttributeResponse>>, ProblemHttpResult>> List(MercatoDb db, int? limit, string? cursor,
+        CancellationToken ct)
+    {
+        var size = ListQuery.Limit(limit);
+        if (size.Error is { } badLimit) return badLimit.ToProblem();
+        var query = db.Set<AttributeDefinition>().AsNoTracking();
+        if (cursor is not null)
+        {
+            if (Cursor.Decode(cursor, 1) is not [{ } after]) return ListQuery.InvalidCursor().ToProblem();
+            query = query.Where(a => a.Key.CompareTo(after) > 0);
+        }
+        var rows = await query.OrderBy(a => a.Key).Take(size.Value + 1).ToListAsync(ct);
+        var next = rows.Count > size.Value ? Cursor.Encode(rows[size.Value - 1].Key) : null;
+        return TypedResults.Ok(new Page<AttributeResponse>([.. rows.Take(size.Value).Select(AttributeResponse.From)], next));
+    }
+
+    private static async Task<Results<Ok<AttributeResponse>, ProblemHttpResult>> Get(string id, MercatoDb db, HttpContext http,
+        CancellationToken ct)
+    {
+        var attribute = await db.Set<AttributeDefinition>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (attribute is null) return Error.NotFound("attribute", id).ToProblem();
+        http.SetETag(attribute.Version);
+        return TypedResults.Ok(AttributeResponse.From(attribute));
+    }
+
+    private static async Task<Results<Created<AttributeResponse>, ProblemHttpResult>> Create(CreateRequest request, MercatoDb db,
+        TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var v = new Validator().Required("key", request.Key, CatalogLimits.AttributeKey).Required("name", request.Name, CatalogLimits.Title);
+        if (request.Key is not null && !KeyPattern().IsMatch(request.Key)) v.Add("key", "A letter, then letters, digits or underscores (e.g. material, capacityMl).");
+        ValidateValues(v, request.Type, request.Values);
+        if (v.ToError() is { } invalid) return invalid.ToProblem();
+        if (await db.Set<AttributeDefinition>().AnyAsync(a => a.Key == request.Key, ct)) return CatalogErrors.AttributeKeyTaken(request.Key!).ToProblem();
+        var attribute = new AttributeDefinition(request.Key!, request.Name.Trim(), request.Type, time)
+        {
+            Values = [.. request.Values ?? []], Filterable = request.Filterable ?? true,
+        };
+        db.Add(attribute);
+        await db.SaveChangesAsync(ct);
+        http.SetETag(attribute.Version);
+        return TypedResults.Created($"/admin/attributes/{attribute.Id}", AttributeResponse.From(attribute));
+    }
+
+    private static async Task<Results<Ok<AttributeResponse>, ProblemHttpResult>> Update(string id, UpdateRequest request, MercatoDb db,
+        TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var attribute = await db.Set<AttributeDefinition>().SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (attribute is null) return Error.NotFound("attribute", id).ToProblem();
+        var v = new Validator();
+        if (request.Name is not null) v.Required("name", request.Name, CatalogLimits.Title);
+        if (request.Values is not null) ValidateValues(v, attribute.Type, request.Values);
+        if (v.ToError() is { } invalid) return invalid.ToProblem();
+        if (http.CheckIfMatch(attribute.Version) is { } stale) return stale.ToProblem();
+        if (request.Values is not null)
+        {
+            var removed = attribute.Values.Except(request.Values).ToList();
+            if (removed.Count > 0 && await db.Set<ProductAttributeValue>().AnyAsync(p => p.Key == attribute.Key && removed.Contains(p.Value), ct))
+                return Error.Conflict("attribute_value_in_use", "A removed value is still set on products; change those products first.").ToProblem();
+            attribute.Values = [.. request.Values];
+        }
+        if (request.Name is not null) attribute.Name = request.Name.Trim();
+        if (request.Filterable is { } filterable) attribute.Filterable = filterable;
+        attribute.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        http.SetETag(attribute.Version);
+        return TypedResults.Ok(AttributeResponse.From(attribute));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, HttpContext http, CancellationToken ct)
+    {
+        var attribute = await db.Set<AttributeDefinition>().SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (attribute is null) return Error.NotFound("attribute", id).ToProblem();
+        if (http.CheckIfMatch(attribute.Version) is { } stale) return stale.ToProblem();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Set<ProductAttributeValue>().Where(p => p.Key == attribute.Key).ExecuteDeleteAsync(ct);
+        db.Remove(attribute);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static void ValidateValues(Validator v, AttributeType type, IReadOnlyList<string>? values)
+    {
+        if (type != AttributeType.Enum)
+        {
+            if (values is { Count: > 0 }) v.Add("values", "Only enum attributes have a list of values.");
+            return;
+        }
+        if (values is null || values.Count == 0) { v.Add("values", "An enum attribute needs at least one value."); return; }
+        v.Count("values", values, 200);
+        if (values.Any(x => string.IsNullOrWhiteSpace(x) || x.Length > 100)) v.Add("values", "Each value has 1 to 100 characters.");
+        if (values.Distinct(StringComparer.Ordinal).Count() != values.Count) v.Add("values", "Values must be unique.");
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,63}$")]
+    private static partial Regex KeyPattern();
+}

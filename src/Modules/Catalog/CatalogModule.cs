@@ -1,0 +1,43 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
+using Mercato.Catalog.Attributes;
+using Mercato.Catalog.Categories;
+using Mercato.Catalog.Collections;
+using Mercato.Catalog.Products;
+using Mercato.Kernel.Paging;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mercato.Catalog;
+
+/// <summary>Front door of the Catalog module: products, variants, categories, collections and attribute definitions.</summary>
+public static class CatalogModule
+{
+    public static Assembly Assembly => typeof(CatalogModule).Assembly;
+
+    public static IServiceCollection AddCatalog(this IServiceCollection services)
+    {
+        // Source-generated metadata for the hot store reads; other types fall back to reflection.
+        services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, CatalogJson.Default));
+        return services;
+    }
+
+    public static void MapCatalog(RouteGroupBuilder store, RouteGroupBuilder admin)
+    {
+        StoreProducts.Map(store);
+        AdminProducts.Map(admin);
+        AdminVariants.Map(admin);
+        CategoryEndpoints.Map(store, admin);
+        CollectionEndpoints.Map(store, admin);
+        AdminAttributes.Map(admin);
+    }
+}
+
+[JsonSerializable(typeof(Page<StoreProductSummary>))]
+[JsonSerializable(typeof(StoreProductResponse))]
+[JsonSerializable(typeof(Page<StoreCategoryResponse>))]
+[JsonSerializable(typeof(Page<StoreCollectionResponse>))]
+[JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(double))]
+internal sealed partial class CatalogJson : JsonSerializerContext;

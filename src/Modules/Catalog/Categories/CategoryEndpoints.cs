@@ -1,0 +1,161 @@
+using Mercato.Kernel.Errors;
+using Mercato.Kernel.Http;
+using Mercato.Kernel.Paging;
+using Mercato.Kernel.Persistence;
+using Mercato.Kernel.Validation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mercato.Catalog.Categories;
+
+internal sealed record CategoryResponse(string Id, string Name, string Handle, string Path, string? Description, string? ParentId,
+    int Position, bool IsActive, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public static CategoryResponse From(Category c) =>
+        new(c.Id, c.Name, c.Handle, c.Path, c.Description, c.ParentId, c.Position, c.IsActive, c.Version, c.CreatedAt, c.UpdatedAt);
+}
+
+internal sealed record StoreCategoryResponse(string Id, string Name, string Handle, string Path, string? Description, string? ParentId,
+    int Position);
+
+/// <summary>The category tree: admin CRUD (moves keep paths right) and the store's navigation list.</summary>
+internal static class CategoryEndpoints
+{
+    public sealed record CreateRequest(string Name, string? Handle, string? Description, string? ParentId, int? Position, bool? IsActive);
+
+    public sealed record UpdateRequest(string? Name, string? Handle, string? Description, string? ParentId, bool? MoveToRoot,
+        int? Position, bool? IsActive);
+
+    public static void Map(RouteGroupBuilder store, RouteGroupBuilder admin)
+    {
+        store.MapGet("/categories", ListForStore).WithTags("Categories").WithName("StoreListCategories")
+            .WithSummary("List active categories in tree order (by path)").Produces<Page<StoreCategoryResponse>>();
+        var group = admin.MapGroup("/categories").WithTags("Categories");
+        group.MapGet("/", List).WithName("ListCategories").WithSummary("List categories in tree order (by path)");
+        group.MapGet("/{id}", Get).WithName("GetCategory").WithSummary("Get a category");
+        group.MapPost("/", Create).WithName("CreateCategory").WithSummary("Create a category");
+        group.MapPatch("/{id}", Update).WithName("UpdateCategory").WithSummary("Rename, move or reorder a category");
+        group.MapDelete("/{id}", Delete).WithName("DeleteCategory").WithSummary("Delete a category without subcategories");
+    }
+
+    private static async Task<IResult> ListForStore(MercatoDb db, HttpContext http, CancellationToken ct)
+    {
+        var all = await db.Set<Category>().AsNoTracking().OrderBy(c => c.Path).ThenBy(c => c.Id).ToListAsync(ct);
+        // A hidden category hides its whole subtree.
+        var hidden = all.Where(c => !c.IsActive).Select(c => c.Path).ToList();
+        var visible = all.Where(c => !hidden.Any(h => c.Path == h || c.Path.StartsWith(h + "/", StringComparison.Ordinal)))
+            .Select(c => new StoreCategoryResponse(c.Id, c.Name, c.Handle, c.Path, c.Description, c.ParentId, c.Position));
+        return CacheableJson.Ok(http, new Page<StoreCategoryResponse>([.. visible], null));
+    }
+
+    private static async Task<Results<Ok<Page<CategoryResponse>>, ProblemHttpResult>> List(MercatoDb db, int? limit, string? cursor,
+        CancellationToken ct)
+    {
+        var size = ListQuery.Limit(limit);
+        if (size.Error is { } badLimit) return badLimit.ToProblem();
+        var query = db.Set<Category>().AsNoTracking();
+        if (cursor is not null)
+        {
+            if (Cursor.Decode(cursor, 2) is not [{ } path, { } id]) return ListQuery.InvalidCursor().ToProblem();
+            query = query.Where(c => c.Path.CompareTo(path) > 0 || (c.Path == path && c.Id.CompareTo(id) > 0));
+        }
+        var rows = await query.OrderBy(c => c.Path).ThenBy(c => c.Id).Take(size.Value + 1).ToListAsync(ct);
+        var next = rows.Count > size.Value ? Cursor.Encode(rows[size.Value - 1].Path, rows[size.Value - 1].Id) : null;
+        return TypedResults.Ok(new Page<CategoryResponse>([.. rows.Take(size.Value).Select(CategoryResponse.From)], next));
+    }
+
+    private static async Task<Results<Ok<CategoryResponse>, ProblemHttpResult>> Get(string id, MercatoDb db, HttpContext http,
+        CancellationToken ct)
+    {
+        var category = await db.Set<Category>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (category is null) return Error.NotFound("category", id).ToProblem();
+        http.SetETag(category.Version);
+        return TypedResults.Ok(CategoryResponse.From(category));
+    }
+
+    private static async Task<Results<Created<CategoryResponse>, ProblemHttpResult>> Create(CreateRequest request, MercatoDb db,
+        TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var v = new Validator().Required("name", request.Name, CatalogLimits.Title).Handle("handle", request.Handle)
+            .MaxLength("description", request.Description, CatalogLimits.Description).Range("position", request.Position, 0, 1_000_000);
+        if (v.ToError() is { } invalid) return invalid.ToProblem();
+        var handle = request.Handle ?? Products.ProductEditor.Slugify(request.Name);
+        if (await db.Set<Category>().AnyAsync(c => c.Handle == handle, ct)) return CatalogErrors.HandleTaken(handle).ToProblem();
+        Category? parent = null;
+        if (request.ParentId is not null)
+        {
+            parent = await db.Set<Category>().SingleOrDefaultAsync(c => c.Id == request.ParentId, ct);
+            if (parent is null) return Error.Validation("parentId", $"No category with id '{request.ParentId}'.").ToProblem();
+        }
+        var category = new Category(request.Name.Trim(), handle, time)
+        {
+            Description = request.Description, ParentId = parent?.Id, Path = parent is null ? handle : $"{parent.Path}/{handle}",
+            Position = request.Position ?? 0, IsActive = request.IsActive ?? true,
+        };
+        db.Add(category);
+        await db.SaveChangesAsync(ct);
+        http.SetETag(category.Version);
+        return TypedResults.Created($"/admin/categories/{category.Id}", CategoryResponse.From(category));
+    }
+
+    private static async Task<Results<Ok<CategoryResponse>, ProblemHttpResult>> Update(string id, UpdateRequest request, MercatoDb db,
+        TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var v = new Validator().Handle("handle", request.Handle).MaxLength("description", request.Description, CatalogLimits.Description)
+            .Range("position", request.Position, 0, 1_000_000);
+        if (request.Name is not null) v.Required("name", request.Name, CatalogLimits.Title);
+        if (request.ParentId is not null && request.MoveToRoot == true) v.Add("parentId", "Give a parentId or moveToRoot, not both.");
+        if (v.ToError() is { } invalid) return invalid.ToProblem();
+        // The tree is small (hundreds of nodes): loading it whole keeps moves and path rewrites simple and exact.
+        var all = await db.Set<Category>().ToListAsync(ct);
+        var category = all.Find(c => c.Id == id);
+        if (category is null) return Error.NotFound("category", id).ToProblem();
+        if (http.CheckIfMatch(category.Version) is { } stale) return stale.ToProblem();
+        if (request.Handle is not null && all.Any(c => c.Handle == request.Handle && c.Id != id))
+            return CatalogErrors.HandleTaken(request.Handle).ToProblem();
+        var newParentId = request.MoveToRoot == true ? null : request.ParentId ?? category.ParentId;
+        if (newParentId is not null)
+        {
+            var parent = all.Find(c => c.Id == newParentId);
+            if (parent is null) return Error.Validation("parentId", $"No category with id '{newParentId}'.").ToProblem();
+            if (parent.Id == category.Id || parent.Path.StartsWith(category.Path + "/", StringComparison.Ordinal))
+                return CatalogErrors.CategoryCycle().ToProblem();
+        }
+        var now = time.GetUtcNow();
+        if (request.Name is not null) category.Name = request.Name.Trim();
+        if (request.Description is not null) category.Description = request.Description;
+        if (request.Position is { } position) category.Position = position;
+        if (request.IsActive is { } active) category.IsActive = active;
+        if (request.Handle is not null) category.Handle = request.Handle;
+        category.ParentId = newParentId;
+        var oldPath = category.Path;
+        var newPath = newParentId is null ? category.Handle : $"{all.Single(c => c.Id == newParentId).Path}/{category.Handle}";
+        if (newPath != oldPath)
+        {
+            foreach (var descendant in all.Where(c => c.Path.StartsWith(oldPath + "/", StringComparison.Ordinal)))
+            {
+                descendant.Path = newPath + descendant.Path[oldPath.Length..];
+                descendant.UpdatedAt = now;
+            }
+            category.Path = newPath;
+        }
+        category.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        http.SetETag(category.Version);
+        return TypedResults.Ok(CategoryResponse.From(category));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, HttpContext http, CancellationToken ct)
+    {
+        var category = await db.Set<Category>().SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (category is null) return Error.NotFound("category", id).ToProblem();
+        if (http.CheckIfMatch(category.Version) is { } stale) return stale.ToProblem();
+        if (await db.Set<Category>().AnyAsync(c => c.ParentId == id, ct)) return CatalogErrors.CategoryHasChildren(id).ToProblem();
+        db.Remove(category);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+}

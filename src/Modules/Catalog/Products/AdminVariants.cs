@@ -1,0 +1,98 @@
+using Mercato.Kernel.Errors;
+using Mercato.Kernel.Http;
+using Mercato.Kernel.Persistence;
+using Mercato.Kernel.Validation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mercato.Catalog.Products;
+
+/// <summary>
+/// Variants are edited through their product: each change bumps the product's version, so If-Match takes the product's ETag.
+/// </summary>
+internal static class AdminVariants
+{
+    public static void Map(RouteGroupBuilder admin)
+    {
+        var group = admin.MapGroup("/products/{productId}/variants").WithTags("Products");
+        group.MapGet("/", List).WithName("ListVariants").WithSummary("List a product's variants");
+        group.MapPost("/", Create).WithName("CreateVariant").WithSummary("Add a variant to a product");
+        group.MapPatch("/{variantId}", Update).WithName("UpdateVariant").WithSummary("Update a variant");
+        group.MapDelete("/{variantId}", Delete).WithName("DeleteVariant").WithSummary("Delete a variant");
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<VariantResponse>>, ProblemHttpResult>> List(string productId, MercatoDb db,
+        HttpContext http, CancellationToken ct)
+    {
+        var product = await db.Set<Product>().AsNoTracking().WithGraph().SingleOrDefaultAsync(p => p.Id == productId, ct);
+        if (product is null) return Error.NotFound("product", productId).ToProblem();
+        http.SetETag(product.Version);
+        return TypedResults.Ok<IReadOnlyList<VariantResponse>>(
+            [.. product.Variants.OrderBy(v => v.Position).ThenBy(v => v.Id, StringComparer.Ordinal).Select(VariantResponse.From)]);
+    }
+
+    private static async Task<Results<Created<ProductResponse>, ProblemHttpResult>> Create(string productId, VariantRequest request,
+        MercatoDb db, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var v = new Validator();
+        ProductEditor.ValidateVariant(v, "", request.Sku, skuRequired: true, request.Title, request.Barcode, request.Options,
+            request.WeightGrams, request.Prices);
+        if (Unprefixed(v.ToError()) is { } invalid) return invalid.ToProblem();
+        var product = await db.Set<Product>().WithGraph().SingleOrDefaultAsync(p => p.Id == productId, ct);
+        if (product is null) return Error.NotFound("product", productId).ToProblem();
+        if (http.CheckIfMatch(product.Version) is { } stale) return stale.ToProblem();
+        if (await ProductEditor.CheckUniqueAsync(db, null, null, [ProductEditor.NormalizeSku(request.Sku)], null, ct) is { } taken)
+            return taken.ToProblem();
+        var variant = ProductEditor.NewVariant(product, request, time);
+        product.Variants.Add(variant);
+        if (ProductEditor.CheckVariantOptions(product) is { } badOptions) return badOptions.ToProblem();
+        product.Touch(time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        http.SetETag(product.Version);
+        return TypedResults.Created($"/admin/products/{productId}/variants/{variant.Id}", await AdminProducts.ResponseAsync(db, product, ct));
+    }
+
+    private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> Update(string productId, string variantId,
+        UpdateVariantRequest request, MercatoDb db, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var v = new Validator();
+        ProductEditor.ValidateVariant(v, "", request.Sku, skuRequired: false, request.Title, request.Barcode, request.Options,
+            request.WeightGrams, request.Prices);
+        if (Unprefixed(v.ToError()) is { } invalid) return invalid.ToProblem();
+        var product = await db.Set<Product>().WithGraph().SingleOrDefaultAsync(p => p.Id == productId, ct);
+        var variant = product?.Variants.Find(x => x.Id == variantId);
+        if (product is null || variant is null) return Error.NotFound("variant", variantId).ToProblem();
+        if (http.CheckIfMatch(product.Version) is { } stale) return stale.ToProblem();
+        if (request.Sku is not null
+            && await db.Set<Variant>().AnyAsync(x => x.Sku == ProductEditor.NormalizeSku(request.Sku) && x.Id != variantId, ct))
+            return CatalogErrors.SkuTaken([ProductEditor.NormalizeSku(request.Sku)]).ToProblem();
+        ProductEditor.ApplyVariant(variant, request, time.GetUtcNow());
+        if (ProductEditor.CheckVariantOptions(product) is { } badOptions) return badOptions.ToProblem();
+        product.Touch(time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        http.SetETag(product.Version);
+        return TypedResults.Ok(await AdminProducts.ResponseAsync(db, product, ct));
+    }
+
+    private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> Delete(string productId, string variantId, MercatoDb db,
+        TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var product = await db.Set<Product>().WithGraph().SingleOrDefaultAsync(p => p.Id == productId, ct);
+        var variant = product?.Variants.Find(x => x.Id == variantId);
+        if (product is null || variant is null) return Error.NotFound("variant", variantId).ToProblem();
+        if (http.CheckIfMatch(product.Version) is { } stale) return stale.ToProblem();
+        if (product.Variants.Count == 1) return CatalogErrors.LastVariant().ToProblem();
+        product.Variants.Remove(variant);
+        product.Touch(time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        http.SetETag(product.Version);
+        return TypedResults.Ok(await AdminProducts.ResponseAsync(db, product, ct));
+    }
+
+    /// <summary>Field paths of a variant body start at its root ("sku", not ".sku").</summary>
+    private static Error? Unprefixed(Error? error) => error?.Fields is null ? error
+        : error with { Fields = error.Fields.ToDictionary(f => f.Key.TrimStart('.'), f => f.Value) };
+}

@@ -1,0 +1,30 @@
+using Mercato.Kernel.Money;
+
+namespace Mercato.Catalog.Products;
+
+internal sealed record StoreImage(string Url, string? Alt);
+
+internal sealed record StorePriceRange(MoneyDto Min, MoneyDto Max);
+
+/// <summary>A product in a store list: what a product card needs, priced in the region's currency.</summary>
+internal sealed record StoreProductSummary(string Id, string Handle, string Title, string? Subtitle, string? ProductType,
+    StoreImage? Thumbnail, StorePriceRange Price);
+
+internal sealed record StoreOption(string Name, IReadOnlyList<string> Values);
+
+internal sealed record StoreVariant(string Id, string Sku, string? Title, IReadOnlyDictionary<string, string> Options, MoneyDto? Price,
+    int? WeightGrams);
+
+internal sealed record StoreCategoryRef(string Id, string Handle, string Name, string Path);
+
+internal sealed record StoreCollectionRef(string Id, string Handle, string Title);
+
+internal sealed record StoreSeo(string MetaTitle, string? MetaDescription);
+
+/// <summary>
+/// One product for a storefront. Explicit fields only: metadata, external ids and exact stock never reach the public API.
+/// </summary>
+internal sealed record StoreProductResponse(string Id, string Handle, string Title, string? Subtitle, string? Description,
+    string? ProductType, string RegionId, StorePriceRange? Price, IReadOnlyList<StoreOption> Options, IReadOnlyList<StoreVariant> Variants,
+    IReadOnlyList<StoreImage> Images, IReadOnlyList<string> Tags, IReadOnlyList<StoreCategoryRef> Categories,
+    IReadOnlyList<StoreCollectionRef> Collections, IReadOnlyDictionary<string, object?> Attributes, StoreSeo Seo);

@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Mercato.Kernel.Http;
+using Mercato.Kernel.Persistence;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Mercato.Identity;
+
+/// <summary>Authenticates Admin API calls by <c>Authorization: Bearer sk_...</c>. The secret itself is never logged.</summary>
+internal sealed class SecretKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
+    UrlEncoder encoder, MercatoDb db, TimeProvider time) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    // Recording every use would turn each admin read into a write; a minute's precision is enough to spot stale keys.
+    private static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(1);
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (string.IsNullOrEmpty(header)) return AuthenticateResult.NoResult();
+        if (!header.StartsWith("Bearer sk_", StringComparison.Ordinal) || header.Length > 200)
+            return AuthenticateResult.Fail("Not a secret key.");
+        var hash = ApiKey.Hash(header["Bearer ".Length..].Trim());
+        var now = time.GetUtcNow();
+        var key = await db.Set<ApiKey>().AsNoTracking()
+            .Where(k => k.SecretHash == hash && k.RevokedAt == null)
+            .Select(k => new { k.Id, k.Role, k.ExpiresAt, k.LastUsedAt })
+            .SingleOrDefaultAsync(Context.RequestAborted);
+        if (key is null || key.ExpiresAt <= now) return AuthenticateResult.Fail("Unknown, revoked or expired secret key.");
+        if (key.LastUsedAt is null || now - key.LastUsedAt > LastUsedPrecision)
+        {
+            await db.Set<ApiKey>().Where(k => k.Id == key.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
+        }
+        var identity = new ClaimsIdentity(
+            [new Claim(Callers.KeyIdClaim, key.Id), new Claim(ClaimTypes.Role, key.Role)], Scheme.Name, null, ClaimTypes.Role);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+    }
+}

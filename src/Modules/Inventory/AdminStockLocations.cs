@@ -1,0 +1,128 @@
+using Mercato.Kernel.Errors;
+using Mercato.Kernel.Http;
+using Mercato.Kernel.Paging;
+using Mercato.Kernel.Persistence;
+using Mercato.Kernel.Validation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mercato.Inventory;
+
+/// <summary>Admin CRUD for stock locations (inventory levels per location come with the commerce core).</summary>
+internal static class AdminStockLocations
+{
+    public sealed record AddressRequest(string? Line1, string? City, string? PostalCode, string? CountryCode);
+
+    public sealed record CreateRequest(string Name, AddressRequest? Address, bool? IsDefault);
+
+    public sealed record UpdateRequest(string? Name, AddressRequest? Address, bool? IsDefault);
+
+    public sealed record AddressResponse(string? Line1, string? City, string? PostalCode, string? CountryCode);
+
+    public sealed record StockLocationResponse(string Id, string Name, AddressResponse Address, bool IsDefault, int Version,
+        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    {
+        public static StockLocationResponse From(StockLocation l) => new(l.Id, l.Name,
+            new AddressResponse(l.AddressLine1, l.City, l.PostalCode, l.CountryCode), l.IsDefault, l.Version, l.CreatedAt, l.UpdatedAt);
+    }
+
+    public static void Map(RouteGroupBuilder admin)
+    {
+        var group = admin.MapGroup("/stock-locations").WithTags("Stock locations");
+        group.MapGet("/", List).WithName("ListStockLocations").WithSummary("List stock locations");
+        group.MapGet("/{id}", Get).WithName("GetStockLocation").WithSummary("Get a stock location");
+        group.MapPost("/", Create).WithName("CreateStockLocation").WithSummary("Create a stock location");
+        group.MapPatch("/{id}", Update).WithName("UpdateStockLocation").WithSummary("Update a stock location");
+        group.MapDelete("/{id}", Delete).WithName("DeleteStockLocation").WithSummary("Delete a stock location");
+    }
+
+    private static async Task<Results<Ok<Page<StockLocationResponse>>, ProblemHttpResult>> List(MercatoDb db, int? limit,
+        string? cursor, CancellationToken ct)
+    {
+        var size = ListQuery.Limit(limit);
+        if (size.Error is { } badLimit) return badLimit.ToProblem();
+        var query = db.Set<StockLocation>().AsNoTracking();
+        if (cursor is not null)
+        {
+            if (Cursor.Decode(cursor, 1) is not [{ } after]) return ListQuery.InvalidCursor().ToProblem();
+            query = query.Where(l => l.Id.CompareTo(after) > 0);
+        }
+        var rows = await query.OrderBy(l => l.Id).Take(size.Value + 1).ToListAsync(ct);
+        var next = rows.Count > size.Value ? Cursor.Encode(rows[size.Value - 1].Id) : null;
+        return TypedResults.Ok(new Page<StockLocationResponse>([.. rows.Take(size.Value).Select(StockLocationResponse.From)], next));
+    }
+
+    private static async Task<Results<Ok<StockLocationResponse>, ProblemHttpResult>> Get(string id, MercatoDb db, HttpContext http,
+        CancellationToken ct)
+    {
+        var location = await db.Set<StockLocation>().SingleOrDefaultAsync(l => l.Id == id, ct);
+        if (location is null) return Error.NotFound("stock location", id).ToProblem();
+        http.SetETag(location.Version);
+        return TypedResults.Ok(StockLocationResponse.From(location));
+    }
+
+    private static async Task<Results<Created<StockLocationResponse>, ProblemHttpResult>> Create(CreateRequest request, MercatoDb db,
+        TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var v = new Validator().Required("name", request.Name, 200);
+        Validate(v, request.Address);
+        if (v.ToError() is { } invalid) return invalid.ToProblem();
+        var location = new StockLocation(request.Name.Trim(), time) { IsDefault = request.IsDefault ?? false };
+        Apply(location, request.Address);
+        db.Add(location);
+        await db.SaveChangesAsync(ct);
+        http.SetETag(location.Version);
+        return TypedResults.Created($"/admin/stock-locations/{location.Id}", StockLocationResponse.From(location));
+    }
+
+    private static async Task<Results<Ok<StockLocationResponse>, ProblemHttpResult>> Update(string id, UpdateRequest request,
+        MercatoDb db, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var v = new Validator();
+        if (request.Name is not null) v.Required("name", request.Name, 200);
+        Validate(v, request.Address);
+        if (v.ToError() is { } invalid) return invalid.ToProblem();
+        var location = await db.Set<StockLocation>().SingleOrDefaultAsync(l => l.Id == id, ct);
+        if (location is null) return Error.NotFound("stock location", id).ToProblem();
+        if (http.CheckIfMatch(location.Version) is { } stale) return stale.ToProblem();
+        if (request.Name is not null) location.Name = request.Name.Trim();
+        if (request.IsDefault is { } isDefault) location.IsDefault = isDefault;
+        Apply(location, request.Address);
+        location.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        http.SetETag(location.Version);
+        return TypedResults.Ok(StockLocationResponse.From(location));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, HttpContext http,
+        CancellationToken ct)
+    {
+        var location = await db.Set<StockLocation>().SingleOrDefaultAsync(l => l.Id == id, ct);
+        if (location is null) return Error.NotFound("stock location", id).ToProblem();
+        if (http.CheckIfMatch(location.Version) is { } stale) return stale.ToProblem();
+        db.Remove(location);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static void Validate(Validator v, AddressRequest? address)
+    {
+        if (address is null) return;
+        v.MaxLength("address.line1", address.Line1, 200).MaxLength("address.city", address.City, 100)
+            .MaxLength("address.postalCode", address.PostalCode, 20);
+        if (address.CountryCode is not null && (address.CountryCode.Length != 2 || !address.CountryCode.All(char.IsAsciiLetter)))
+            v.Add("address.countryCode", "An ISO 3166-1 alpha-2 country code.");
+    }
+
+    private static void Apply(StockLocation location, AddressRequest? address)
+    {
+        if (address is null) return;
+        location.AddressLine1 = address.Line1;
+        location.City = address.City;
+        location.PostalCode = address.PostalCode;
+        location.CountryCode = address.CountryCode?.ToUpperInvariant();
+    }
+}

@@ -1,0 +1,47 @@
+using Mercato.Kernel.Ids;
+using Mercato.Kernel.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Mercato.Inventory;
+
+/// <summary>A place that holds stock: a warehouse, a store's back room, a 3PL.</summary>
+internal sealed class StockLocation : IVersioned
+{
+    private StockLocation()
+    {
+    }
+
+    public StockLocation(string name, TimeProvider time)
+    {
+        Id = EntityId.New("sloc", time);
+        Name = name;
+        CreatedAt = UpdatedAt = time.GetUtcNow();
+    }
+
+    public string Id { get; private init; } = "";
+    public string Name { get; set; } = "";
+    public string? AddressLine1 { get; set; }
+    public string? City { get; set; }
+    public string? PostalCode { get; set; }
+    public string? CountryCode { get; set; }
+    public bool IsDefault { get; set; }
+    public DateTimeOffset CreatedAt { get; private init; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public int Version { get; set; }
+}
+
+internal sealed class StockLocationConfiguration : IEntityTypeConfiguration<StockLocation>
+{
+    public void Configure(EntityTypeBuilder<StockLocation> b)
+    {
+        b.ToTable("inventory_stock_location");
+        b.HasKey(l => l.Id);
+        b.Property(l => l.Id).HasMaxLength(40);
+        b.Property(l => l.Name).HasMaxLength(200);
+        b.Property(l => l.AddressLine1).HasMaxLength(200);
+        b.Property(l => l.City).HasMaxLength(100);
+        b.Property(l => l.PostalCode).HasMaxLength(20);
+        b.Property(l => l.CountryCode).HasMaxLength(2);
+    }
+}

@@ -1,0 +1,13 @@
+namespace Mercato.Regions.Contracts;
+
+/// <summary>A region as other modules see it.</summary>
+public sealed record RegionSummary(string Id, string CurrencyCode, int TaxRateBasisPoints, bool PricesIncludeTax);
+
+/// <summary>What other modules may ask about regions.</summary>
+public interface IRegionDirectory
+{
+    Task<RegionSummary?> FindAsync(string regionId, CancellationToken ct);
+
+    /// <summary>The region used when a store request names none: the oldest region.</summary>
+    Task<RegionSummary?> DefaultAsync(CancellationToken ct);
+}
