@@ -21,19 +21,14 @@ internal static class HostSetup
     public static void AddMercato(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var config = builder.Configuration;
         services.AddSingleton(TimeProvider.System);
 
-        var provider = MercatoDbOptions.ParseProvider(config["Mercato:Database:Provider"]);
-        var connectionString = config.GetConnectionString("Mercato");
-        if (string.IsNullOrWhiteSpace(connectionString))
+        // Read when the first context is made, not now: hosts such as the test factory add their settings after this point.
+        services.AddDbContextPool<MercatoDb>((sp, o) =>
         {
-            connectionString = provider == DatabaseProvider.Sqlite
-                ? "Data Source=data/mercato.db"
-                : throw new InvalidOperationException("ConnectionStrings:Mercato is required when Mercato:Database:Provider is postgres.");
-        }
-        if (provider == DatabaseProvider.Sqlite) connectionString = MercatoDbOptions.NormalizeSqlite(connectionString);
-        services.AddDbContextPool<MercatoDb>(o => MercatoDbOptions.Configure(o, provider, connectionString, Modules.Assemblies));
+            var (provider, connectionString) = DatabaseSettings(sp.GetRequiredService<IConfiguration>());
+            MercatoDbOptions.Configure(o, provider, connectionString, Modules.Assemblies);
+        });
         services.AddModules();
 
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
@@ -55,6 +50,20 @@ internal static class HostSetup
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
         });
+    }
+
+    public static (DatabaseProvider Provider, string ConnectionString) DatabaseSettings(IConfiguration config)
+    {
+        var provider = MercatoDbOptions.ParseProvider(config["Mercato:Database:Provider"]);
+        var connectionString = config.GetConnectionString("Mercato");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = provider == DatabaseProvider.Sqlite
+                ? "Data Source=data/mercato.db"
+                : throw new InvalidOperationException("ConnectionStrings:Mercato is required when Mercato:Database:Provider is postgres.");
+        }
+        if (provider == DatabaseProvider.Sqlite) connectionString = MercatoDbOptions.NormalizeSqlite(connectionString);
+        return (provider, connectionString);
     }
 
     public static void ConfigureJson(JsonSerializerOptions json)

@@ -65,6 +65,8 @@ internal static class AdminSalesChannels
         var v = new Validator().Required("name", request.Name, 200).MaxLength("description", request.Description, 2000);
         if (v.ToError() is { } invalid) return invalid.ToProblem();
         var channel = new SalesChannel(request.Name.Trim(), request.Description, request.IsDefault ?? false, time);
+        // A channel is only reachable through a key, so it starts with one.
+        channel.AddKey("Default key", time);
         db.Add(channel);
         await db.SaveChangesAsync(ct);
         http.SetETag(channel.Version);
