@@ -4,6 +4,7 @@ using Mercato.Channels;
 using Mercato.Identity;
 using Mercato.Kernel.Errors;
 using Mercato.Kernel.Http;
+using Mercato.Kernel.Idempotency;
 using Mercato.Kernel.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
@@ -86,6 +87,7 @@ internal static class HostSetup
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("Mercato API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

@@ -12,7 +12,7 @@ internal static class Modules
 {
     public static readonly Assembly[] Assemblies =
     [
-        CatalogModule.Assembly, ChannelsModule.Assembly, IdentityModule.Assembly, InventoryModule.Assembly, RegionsModule.Assembly,
+        typeof(Mercato.Kernel.Persistence.MercatoDb).Assembly, CatalogModule.Assembly, ChannelsModule.Assembly, IdentityModule.Assembly, InventoryModule.Assembly, RegionsModule.Assembly,
     ];
 
     public static IServiceCollection AddModules(this IServiceCollection services) =>

@@ -12,7 +12,7 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<MercatoDb>
         var builder = new DbContextOptionsBuilder<MercatoDb>();
         MercatoDbOptions.Configure(builder, DatabaseProvider.Postgres, "Host=localhost;Database=mercato_design;Username=postgres",
         [
-            Catalog.CatalogModule.Assembly, Channels.ChannelsModule.Assembly, Identity.IdentityModule.Assembly,
+            typeof(MercatoDb).Assembly, Catalog.CatalogModule.Assembly, Channels.ChannelsModule.Assembly, Identity.IdentityModule.Assembly,
             Inventory.InventoryModule.Assembly, Regions.RegionsModule.Assembly,
         ]);
         return new MercatoDb(builder.Options);

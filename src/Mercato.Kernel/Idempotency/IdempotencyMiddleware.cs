@@ -1,0 +1,138 @@
+using System.Security.Cryptography;
+using System.Text;
+using Mercato.Kernel.Errors;
+using Mercato.Kernel.Http;
+using Mercato.Kernel.Persistence;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mercato.Kernel.Idempotency;
+
+/// <summary>
+/// Makes POST, PATCH and DELETE safe to retry: the same <c>Idempotency-Key</c> from the same caller with the same
+/// request replays the first response; with a different request it is 422 <c>idempotency_key_reused</c>; while the first
+/// is still running it is 409 <c>idempotency_key_in_flight</c>. Failed (5xx) attempts are forgotten so they can be retried.
+/// </summary>
+public sealed class IdempotencyMiddleware(RequestDelegate next)
+{
+    public const string Header = "Idempotency-Key";
+    public const int MaxKeyLength = 255;
+    public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
+
+    // A first attempt that never finished (its process died) stops blocking retries after this long.
+    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
+
+    public async Task InvokeAsync(HttpContext http, MercatoDb db, TimeProvider time)
+    {
+        var key = http.Request.Headers[Header].ToString();
+        if (key.Length == 0 || !IsWrite(http.Request.Method) || http.User.CallerKeyId() is not { } caller)
+        {
+            await next(http);
+            return;
+        }
+        if (key.Length > MaxKeyLength || key.Any(char.IsControl))
+        {
+            await Write(http, new Error("invalid_idempotency_key", $"{Header} must be 1 to {MaxKeyLength} printable characters.", 400));
+            return;
+        }
+
+        var hash = await HashRequestAsync(http.Request);
+        var now = time.GetUtcNow();
+        var existing = await db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Caller == caller && r.Key == key, http.RequestAborted);
+        if (existing is not null)
+        {
+            var expired = now - existing.CreatedAt > Retention;
+            var abandoned = !existing.Completed && now - existing.CreatedAt > AbandonedAfter;
+            if (!expired && !abandoned)
+            {
+                await Replay(http, existing, hash);
+                return;
+            }
+            await db.Set<IdempotencyRecord>().Where(r => r.Caller == caller && r.Key == key).ExecuteDeleteAsync(http.RequestAborted);
+        }
+
+        // The insert is the lock: of two concurrent first attempts only one row can be written.
+        var record = new IdempotencyRecord { Caller = caller, Key = key, RequestHash = hash, CreatedAt = now };
+        db.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(http.RequestAborted);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            var winner = await db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Caller == caller && r.Key == key, http.RequestAborted);
+            if (winner is null) throw;
+            await Replay(http, winner, hash);
+            return;
+        }
+        db.ChangeTracker.Clear();
+
+        var originalBody = http.Response.Body;
+        using var buffer = new MemoryStream();
+        http.Response.Body = buffer;
+        var succeeded = false;
+        try
+        {
+            await next(http);
+            succeeded = http.Response.StatusCode < 500;
+        }
+        finally
+        {
+            http.Response.Body = originalBody;
+            if (succeeded)
+            {
+                var body = buffer.ToArray();
+                await db.Set<IdempotencyRecord>().Where(r => r.Caller == caller && r.Key == key).ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.Completed, true).SetProperty(r => r.StatusCode, http.Response.StatusCode)
+                    .SetProperty(r => r.ContentType, http.Response.ContentType).SetProperty(r => r.Body, body)
+                    .SetProperty(r => r.Location, http.Response.Headers.Location.ToString())
+                    .SetProperty(r => r.ETag, http.Response.Headers.ETag.ToString()), CancellationToken.None);
+            }
+            else
+            {
+                await db.Set<IdempotencyRecord>().Where(r => r.Caller == caller && r.Key == key).ExecuteDeleteAsync(CancellationToken.None);
+            }
+        }
+        buffer.Position = 0;
+        await buffer.CopyToAsync(originalBody, http.RequestAborted);
+    }
+
+    private static async Task Replay(HttpContext http, IdempotencyRecord record, string hash)
+    {
+        if (record.RequestHash != hash)
+        {
+            await Write(http, new Error("idempotency_key_reused", "This Idempotency-Key was used with a different request.", 422));
+            return;
+        }
+        if (!record.Completed)
+        {
+            await Write(http, new Error("idempotency_key_in_flight", "A request with this Idempotency-Key is still being processed.", 409));
+            return;
+        }
+        http.Response.StatusCode = record.StatusCode;
+        http.Response.Headers["Idempotent-Replayed"] = "true";
+        if (!string.IsNullOrEmpty(record.Location)) http.Response.Headers.Location = record.Location;
+        if (!string.IsNullOrEmpty(record.ETag)) http.Response.Headers.ETag = record.ETag;
+        if (record.ContentType is not null) http.Response.ContentType = record.ContentType;
+        if (record.Body is { Length: > 0 } body) await http.Response.Body.WriteAsync(body, http.RequestAborted);
+    }
+
+    private static Task Write(HttpContext http, Error error) => error.ToProblem().ExecuteAsync(http);
+
+    private static bool IsWrite(string method) => HttpMethods.IsPost(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method)
+        || HttpMethods.IsPut(method);
+
+    /// <summary>Method, path, query and body: what must match for a retry to count as the same request.</summary>
+    private static async Task<string> HashRequestAsync(HttpRequest request)
+    {
+        request.EnableBuffering();
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0) sha.AppendData(chunk, 0, read);
+        request.Body.Position = 0;
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}
