@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Scalar.AspNetCore;
 
 namespace Mercato.Api.Hosting;
@@ -29,6 +30,8 @@ internal static class HostSetup
         {
             var (provider, connectionString) = DatabaseSettings(sp.GetRequiredService<IConfiguration>());
             MercatoDbOptions.Configure(o, provider, connectionString, Modules.Assemblies);
+            // Interceptors registered by the host (tracing, tests' query counters) see every command.
+            o.AddInterceptors(sp.GetServices<IInterceptor>());
         });
         services.AddModules();
 

@@ -54,6 +54,9 @@ public abstract class MercatoApp(ITestDatabase database, string seed) : WebAppli
             new { name = "Eurozone", currency = "EUR", countries = new[] { "DE", "FR" }, taxRateBasisPoints = 2000, pricesIncludeTax = true }))["id"]!.GetValue<string>();
     }
 
+    /// <summary>Sees every SQL command the app sends; open a recording with <see cref="QueryCounter.Record"/>.</summary>
+    public QueryCounter Queries { get; } = new();
+
     public HttpClient StoreClient(string publishableKey)
     {
         var client = CreateClient();
@@ -72,7 +75,11 @@ public abstract class MercatoApp(ITestDatabase database, string seed) : WebAppli
         builder.UseSetting("Mercato:Seed", Seed);
         builder.UseSetting("MERCATO_BOOTSTRAP_ADMIN_KEY", AdminKey);
         builder.UseSetting("Mercato:MaxRequestBodyBytes", "262144");
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Queries);
+        });
     }
 
     public override async ValueTask DisposeAsync()
