@@ -47,7 +47,7 @@ internal static class HostSetup
                 .RequireClaim(Callers.SalesChannelClaim));
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
-        services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurity>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurity>().AddSchemaTransformer<OpenApiSchemas>());
         services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
@@ -87,7 +87,8 @@ internal static class HostSetup
         app.UseStatusCodePages();
         app.UseResponseCompression();
         app.UseMiddleware<RequestBodyLimit>(maxBody);
-        app.UseStaticFiles();
+        // Media files change name when they change, so browsers and CDNs may keep them for a day.
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "public, max-age=86400" });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();
