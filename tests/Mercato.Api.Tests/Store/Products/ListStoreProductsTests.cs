@@ -202,6 +202,44 @@ public abstract class ListStoreProductsTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task A_variant_price_change_moves_the_product_in_price_filters_and_sorts()
+    {
+        var tag = Given.Unique("reprice");
+        var first = await app.TaggedProductAsync(tag, usd: 1000);
+        var second = await app.TaggedProductAsync(tag, usd: 2000);
+        var variants = first.Arr("variants");
+        var query = $"tag={tag}&region={app.UsRegionId}";
+        Assert.Equal([first.Str("handle"), second.Str("handle")], await app.Store.ListHandlesAsync(query + "&sort=price_asc"));
+
+        foreach (var variant in variants)
+        {
+            await app.Admin.PatchJsonAsync($"/admin/products/{first.Str("id")}/variants/{variant.Str("id")}",
+                new { prices = new[] { new { amount = 3000, currency = "USD" }, new { amount = 1899, currency = "EUR" } } });
+        }
+
+        Assert.Equal([second.Str("handle"), first.Str("handle")], await app.Store.ListHandlesAsync(query + "&sort=price_asc"));
+        Assert.Equal([first.Str("handle")], await app.Store.ListHandlesAsync(query + "&minPrice=3000"));
+        Assert.Empty(await app.Store.ListHandlesAsync(query + "&maxPrice=1100"));
+        var item = (await app.Store.GetJsonAsync($"/store/products?{query}&minPrice=3000")).Arr("items").Single();
+        Assert.Equal(3000, item!["price"]!["min"].Long("amount"));
+        Assert.Equal(3000, item["price"]!["max"].Long("amount"));
+    }
+
+    [Fact]
+    public async Task Dropping_the_last_price_in_a_currency_takes_the_product_off_that_regions_list()
+    {
+        var tag = Given.Unique("drop-eur");
+        var product = await app.TaggedProductAsync(tag, change: b => b["variants"] = new[] { StoreTestData.Variant(Given.Unique("SKU"), "S", ("USD", 1500), ("EUR", 1400)) });
+        Assert.Single(await app.Store.ListHandlesAsync($"tag={tag}&region={app.EuRegionId}"));
+
+        await app.Admin.PatchJsonAsync($"/admin/products/{product.Str("id")}/variants/{product.Arr("variants")[0].Str("id")}",
+            new { prices = new[] { new { amount = 1500, currency = "USD" } } });
+
+        Assert.Empty(await app.Store.ListHandlesAsync($"tag={tag}&region={app.EuRegionId}"));
+        Assert.Single(await app.Store.ListHandlesAsync($"tag={tag}&region={app.UsRegionId}"));
+    }
+
+    [Fact]
     public async Task An_unknown_region_is_400_region_not_found()
     {
         var response = await app.Store.GetAsync("/store/products?region=reg_01JUNKNOWNREGION0000000000");

@@ -61,6 +61,25 @@ public abstract class StoreProductPagingTests(MercatoApp app)
         Assert.Equal(fullOrder[^1], walked[^1]);
     }
 
+    [Theory]
+    [MemberData(nameof(Sorts))]
+    public async Task Deleting_the_product_a_cursor_points_at_does_not_break_the_walk(string sort)
+    {
+        var tag = Given.Unique("deleted");
+        var products = new List<Listed>();
+        foreach (var (title, usd) in Set) products.Add(await CreateAsync(tag, title, usd));
+        var expected = Order(products, sort);
+        var query = $"tag={tag}&sort={sort}&region={app.UsRegionId}";
+        var first = await app.Store.GetJsonAsync($"/store/products?{query}&limit=2");
+        var atCursor = products.Single(p => p.Handle == first.Handles()[^1]);
+
+        (await app.Admin.DeleteAsync($"/admin/products/{atCursor.Id}")).EnsureSuccessStatusCode();
+        var rest = await app.Store.GetJsonAsync($"/store/products?{query}&limit=100&cursor={Uri.EscapeDataString(first.NextCursor()!)}");
+
+        Assert.Equal(expected.Skip(2), rest.Handles());
+        Assert.Null(rest.NextCursor());
+    }
+
     [Fact]
     public async Task A_cursor_from_another_sort_is_400_invalid_cursor()
     {
