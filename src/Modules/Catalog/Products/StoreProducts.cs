@@ -99,8 +99,16 @@ internal static class StoreProducts
             var key = ProductEditor.FilterKey(name, value);
             products = products.Where(p => p.Variants.Any(x => x.OptionValues.Any(o => o.FilterKey == key)));
         }
-        foreach (var (name, value) in attributes)
-            products = products.Where(p => p.Attributes.Any(a => a.Key == name && a.Value == value));
+        if (attributes.Count > 0)
+        {
+            var keys = attributes.Select(a => a.Name).Distinct().ToList();
+            var definitions = await db.Set<AttributeDefinition>().AsNoTracking().Where(a => keys.Contains(a.Key)).ToDictionaryAsync(a => a.Key, ct);
+            foreach (var (name, value) in attributes)
+            {
+                var stored = definitions.TryGetValue(name, out var definition) ? definition.CanonicalFilterValue(value) : value;
+                products = products.Where(p => p.Attributes.Any(a => a.Key == name && a.Value == stored));
+            }
+        }
         if (minPrice is not null || maxPrice is not null)
         {
             long min = minPrice ?? 0, max = maxPrice ?? long.MaxValue;
