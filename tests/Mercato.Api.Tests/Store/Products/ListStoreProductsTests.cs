@@ -119,6 +119,24 @@ public abstract class ListStoreProductsTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task Attribute_filter_values_match_by_type_not_by_spelling()
+    {
+        var material = await app.AttributeAsync("enum", ["linen", "cotton"]);
+        var capacity = await app.AttributeAsync("number");
+        var organic = await app.AttributeAsync("boolean");
+        var tag = Given.Unique("attr-typed");
+        var product = await app.TaggedProductAsync(tag, change: b =>
+            b["attributes"] = new Dictionary<string, object> { [material] = "linen", [capacity] = 350, [organic] = true });
+        await app.TaggedProductAsync(tag);
+
+        Assert.Equal([product.Str("handle")], await app.Store.ListHandlesAsync($"tag={tag}&attribute={material}:Linen"));
+        Assert.Equal([product.Str("handle")], await app.Store.ListHandlesAsync($"tag={tag}&attribute={capacity}:350.0"));
+        Assert.Equal([product.Str("handle")], await app.Store.ListHandlesAsync($"tag={tag}&attribute={organic}:TRUE"));
+        Assert.Empty(await app.Store.ListHandlesAsync($"tag={tag}&attribute={organic}:false"));
+        Assert.Empty(await app.Store.ListHandlesAsync($"tag={tag}&attribute={capacity}:350.5"));
+    }
+
+    [Fact]
     public async Task Price_filters_match_any_variant_in_the_regions_currency()
     {
         var tag = Given.Unique("price");
