@@ -134,6 +134,20 @@ public abstract class StoreProductPagingTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task Without_a_limit_a_page_holds_20_products()
+    {
+        var tag = Given.Unique("default-limit");
+        for (var i = 0; i < 21; i++) await app.TaggedProductAsync(tag);
+
+        var first = await app.Store.GetJsonAsync($"/store/products?tag={tag}");
+        var second = await app.Store.GetJsonAsync($"/store/products?tag={tag}&cursor={Uri.EscapeDataString(first.NextCursor()!)}");
+
+        Assert.Equal(20, first.Arr("items").Count);
+        Assert.Single(second.Arr("items"));
+        Assert.Null(second.NextCursor());
+    }
+
+    [Fact]
     public async Task A_limit_of_100_is_accepted()
     {
         var response = await app.Store.GetAsync("/store/products?limit=100");
