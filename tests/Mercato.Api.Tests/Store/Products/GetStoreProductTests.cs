@@ -76,6 +76,23 @@ public abstract class GetStoreProductTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task Categories_hidden_from_the_store_are_left_out_of_the_product()
+    {
+        var shown = await app.Given.CategoryAsync();
+        var inactive = await app.Given.CategoryAsync();
+        var hiddenParent = await app.Given.CategoryAsync();
+        var underHidden = await app.Given.CategoryAsync(parentId: hiddenParent.Str("id"));
+        var product = await app.Given.ProductAsync(b =>
+            b["categoryIds"] = new[] { shown.Str("id"), inactive.Str("id"), underHidden.Str("id") });
+        foreach (var category in new[] { inactive, hiddenParent })
+            await app.Admin.PatchJsonAsync($"/admin/categories/{category.Str("id")}", new { isActive = false });
+
+        var listed = (await app.Store.GetJsonAsync($"/store/products/{product.Str("handle")}")).Arr("categories");
+
+        Assert.Equal([shown.Str("id")], listed.Select(c => c.Str("id")));
+    }
+
+    [Fact]
     public async Task An_explicit_meta_title_wins_over_the_title()
     {
         var product = await app.Given.ProductAsync(b => b["seo"] = new { metaTitle = "Buy the shirt", metaDescription = "Cheap" });

@@ -62,6 +62,19 @@ public abstract class ListStoreProductsTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task A_category_under_an_inactive_one_is_hidden_so_it_is_no_filter_either()
+    {
+        var root = await app.Given.CategoryAsync();
+        var child = await app.Given.CategoryAsync(parentId: root.Str("id"));
+        var grandchild = await app.Given.CategoryAsync(parentId: child.Str("id"));
+        await InCategoryAsync(Given.Unique("cat"), grandchild);
+        await app.Admin.PatchJsonAsync($"/admin/categories/{root.Str("id")}", new { isActive = false });
+
+        await (await app.Store.GetAsync($"/store/products?category={child.Str("id")}")).ShouldBeProblemAsync(400, "validation_failed");
+        await (await app.Store.GetAsync($"/store/products?category={grandchild.Str("handle")}")).ShouldBeProblemAsync(400, "validation_failed");
+    }
+
+    [Fact]
     public async Task Collection_filter_takes_an_id_or_a_handle()
     {
         var collection = await app.Given.CollectionAsync();
