@@ -54,6 +54,20 @@ internal sealed class AttributeDefinition : IVersioned
         _ => null,
     };
 
+    /// <summary>
+    /// A filter value from a URL in the stored text form, so <c>material:Linen</c>, <c>organic:TRUE</c> and
+    /// <c>capacityMl:350.0</c> find what was saved as <c>linen</c>, <c>true</c> and <c>350</c>. Text stays as given.
+    /// </summary>
+    public string CanonicalFilterValue(string value) => Type switch
+    {
+        AttributeType.Enum => Values.Contains(value) ? value
+            : Values.Find(v => v.Equals(value, StringComparison.OrdinalIgnoreCase)) ?? value,
+        AttributeType.Boolean when bool.TryParse(value, out var flag) => flag ? "true" : "false",
+        AttributeType.Number when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) =>
+            n.ToString("R", CultureInfo.InvariantCulture),
+        _ => value,
+    };
+
     /// <summary>The stored text form back as JSON of the attribute's type.</summary>
     public static object? ToJsonValue(AttributeType type, string text, double? number) => type switch
     {

@@ -43,12 +43,23 @@ internal static class CategoryEndpoints
 
     private static async Task<IResult> ListForStore(MercatoDb db, HttpContext http, CancellationToken ct)
     {
-        var all = await db.Set<Category>().AsNoTracking().OrderBy(c => c.Path).ThenBy(c => c.Id).ToListAsync(ct);
+        var all = await db.Set<Category>().AsNoTracking().ToListAsync(ct);
+        all.Sort(TreeOrder);
         // A hidden category hides its whole subtree.
         var hidden = all.Where(c => !c.IsActive).Select(c => c.Path).ToList();
         var visible = all.Where(c => !hidden.Any(h => c.Path == h || c.Path.StartsWith(h + "/", StringComparison.Ordinal)))
             .Select(c => new StoreCategoryResponse(c.Id, c.Name, c.Handle, c.Path, c.Description, c.ParentId, c.Position));
         return CacheableJson.Ok(http, new Page<StoreCategoryResponse>([.. visible], null));
+    }
+
+    /// <summary>
+    /// Pre-order by path, segment by segment. Raw path order puts "men-sale" between "men" and "men/shirts" ('-' sorts
+    /// before '/'); a separator below every handle character keeps each subtree right after its parent.
+    /// </summary>
+    private static int TreeOrder(Category a, Category b)
+    {
+        var byPath = string.CompareOrdinal(a.Path.Replace('/', '\0'), b.Path.Replace('/', '\0'));
+        return byPath != 0 ? byPath : string.CompareOrdinal(a.Id, b.Id);
     }
 
     private static async Task<Results<Ok<Page<CategoryResponse>>, ProblemHttpResult>> List(MercatoDb db, int? limit, string? cursor,

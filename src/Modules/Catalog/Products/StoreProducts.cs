@@ -81,6 +81,9 @@ internal static class StoreProducts
         {
             var path = await db.Set<Category>().Where(c => (c.Id == category || c.Handle == category) && c.IsActive)
                 .Select(c => c.Path).FirstOrDefaultAsync(ct);
+            // Under an inactive ancestor the category is hidden from the store's tree, so it is no filter either.
+            var ancestors = path is null ? [] : Category.AncestorPaths(path);
+            if (ancestors.Count > 0 && await db.Set<Category>().AnyAsync(c => ancestors.Contains(c.Path) && !c.IsActive, ct)) path = null;
             if (path is null) return Error.Validation("category", $"No category '{category}'.").ToProblem();
             var subtree = db.Set<Category>().Where(c => c.Path == path || c.Path.StartsWith(path + "/")).Select(c => c.Id);
             products = products.Where(p => p.Categories.Any(l => subtree.Contains(l.CategoryId)));
@@ -99,8 +102,16 @@ internal static class StoreProducts
             var key = ProductEditor.FilterKey(name, value);
             products = products.Where(p => p.Variants.Any(x => x.OptionValues.Any(o => o.FilterKey == key)));
         }
-        foreach (var (name, value) in attributes)
-            products = products.Where(p => p.Attributes.Any(a => a.Key == name && a.Value == value));
+        if (attributes.Count > 0)
+        {
+            var keys = attributes.Select(a => a.Name).Distinct().ToList();
+            var definitions = await db.Set<AttributeDefinition>().AsNoTracking().Where(a => keys.Contains(a.Key)).ToDictionaryAsync(a => a.Key, ct);
+            foreach (var (name, value) in attributes)
+            {
+                var stored = definitions.TryGetValue(name, out var definition) ? definition.CanonicalFilterValue(value) : value;
+                products = products.Where(p => p.Attributes.Any(a => a.Key == name && a.Value == stored));
+            }
+        }
         if (minPrice is not null || maxPrice is not null)
         {
             long min = minPrice ?? 0, max = maxPrice ?? long.MaxValue;
@@ -183,6 +194,13 @@ internal static class StoreProducts
         var attributeKeys = product.Attributes.Select(a => a.Key).ToList();
         var categories = await db.Set<Category>().AsNoTracking().Where(c => categoryIds.Contains(c.Id) && c.IsActive).OrderBy(c => c.Path)
             .Select(c => new StoreCategoryRef(c.Id, c.Handle, c.Name, c.Path)).ToListAsync(ct);
+        // Leave out categories that the store's tree hides under an inactive ancestor.
+        var ancestorPaths = categories.SelectMany(c => Category.AncestorPaths(c.Path)).Distinct().ToList();
+        if (ancestorPaths.Count > 0)
+        {
+            var hidden = await db.Set<Category>().Where(c => ancestorPaths.Contains(c.Path) && !c.IsActive).Select(c => c.Path).ToListAsync(ct);
+            categories.RemoveAll(c => hidden.Exists(h => c.Path.StartsWith(h + "/", StringComparison.Ordinal)));
+        }
         var collections = await db.Set<Collection>().AsNoTracking().Where(c => collectionIds.Contains(c.Id)).OrderBy(c => c.Handle)
             .Select(c => new StoreCollectionRef(c.Id, c.Handle, c.Title)).ToListAsync(ct);
         var types = await db.Set<AttributeDefinition>().AsNoTracking().Where(a => attributeKeys.Contains(a.Key))
