@@ -20,18 +20,36 @@ public static class CacheableJson
         var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var typeInfo = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
         var body = JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
-        var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16)) + "\"";
+        var hash = Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16));
         var headers = http.Response.Headers;
-        headers.ETag = etag;
+        headers.ETag = $"\"{hash}\"";
         headers.CacheControl = $"public, max-age={maxAgeSeconds}, stale-while-revalidate={maxAgeSeconds * 5}";
         headers.Vary = "X-Publishable-Key, Accept-Encoding";
-        if (Matches(http.Request.Headers.IfNoneMatch, etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        if (Matching(http.Request.Headers.IfNoneMatch, hash) is { } matched)
+        {
+            headers.ETag = matched;
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+        // A strong ETag names exact bytes: a compressed body gets its own, suffixed with the encoding.
+        http.Response.OnStarting(() =>
+        {
+            var encoding = http.Response.Headers.ContentEncoding.ToString();
+            if (encoding.Length > 0) http.Response.Headers.ETag = $"\"{hash}-{encoding}\"";
+            return Task.CompletedTask;
+        });
         return TypedResults.Bytes(body, "application/json; charset=utf-8");
     }
 
-    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
+    /// <summary>The client's tag that names this content in any encoding, or null.</summary>
+    private static string? Matching(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string hash)
     {
-        if (ifNoneMatch.Count == 0 || !EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)) return false;
-        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Tag.Value == etag || (t.IsWeak && t.Tag.Value == etag));
+        if (ifNoneMatch.Count == 0 || !EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)) return null;
+        foreach (var tag in tags)
+        {
+            if (tag.Equals(EntityTagHeaderValue.Any)) return $"\"{hash}\"";
+            var value = tag.Tag.Value ?? "";
+            if (value == $"\"{hash}\"" || value.StartsWith($"\"{hash}-", StringComparison.Ordinal)) return value;
+        }
+        return null;
     }
 }

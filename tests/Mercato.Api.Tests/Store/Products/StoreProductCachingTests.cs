@@ -25,6 +25,28 @@ public abstract class StoreProductCachingTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task A_compressed_answer_has_its_own_strong_etag_which_revalidates()
+    {
+        var product = await app.Given.ProductAsync(b => b["description"] = new string('x', 4000));
+        var url = $"/store/products/{product.Str("handle")}";
+        var plain = await app.Store.GetAsync(url);
+        var gzipRequest = new HttpRequestMessage(HttpMethod.Get, url);
+        gzipRequest.Headers.AcceptEncoding.ParseAdd("gzip");
+
+        var gzip = await app.Store.SendAsync(gzipRequest);
+
+        Assert.Equal("gzip", gzip.Content.Headers.ContentEncoding.Single());
+        Assert.False(gzip.Headers.ETag!.IsWeak);
+        Assert.NotEqual(plain.Headers.ETag, gzip.Headers.ETag);
+        var revalidate = new HttpRequestMessage(HttpMethod.Get, url);
+        revalidate.Headers.AcceptEncoding.ParseAdd("gzip");
+        revalidate.Headers.IfNoneMatch.Add(gzip.Headers.ETag);
+        var notModified = await app.Store.SendAsync(revalidate);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal(gzip.Headers.ETag, notModified.Headers.ETag);
+    }
+
+    [Fact]
     public async Task The_same_product_gives_the_same_etag_twice()
     {
         var product = await app.Given.ProductAsync();
