@@ -35,14 +35,6 @@ internal sealed class Category : IVersioned
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; }
-
-    /// <summary>The paths of the ancestors of <paramref name="path"/>: "men/shirts/linen" gives "men" and "men/shirts".</summary>
-    public static List<string> AncestorPaths(string path)
-    {
-        var ancestors = new List<string>();
-        for (var i = path.IndexOf('/', StringComparison.Ordinal); i > 0; i = path.IndexOf('/', i + 1)) ancestors.Add(path[..i]);
-        return ancestors;
-    }
 }
 
 internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>

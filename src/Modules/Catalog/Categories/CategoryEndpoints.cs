@@ -43,23 +43,9 @@ internal static class CategoryEndpoints
 
     private static async Task<IResult> ListForStore(MercatoDb db, HttpContext http, CancellationToken ct)
     {
-        var all = await db.Set<Category>().AsNoTracking().ToListAsync(ct);
-        all.Sort(TreeOrder);
-        // A hidden category hides its whole subtree.
-        var hidden = all.Where(c => !c.IsActive).Select(c => c.Path).ToList();
-        var visible = all.Where(c => !hidden.Any(h => c.Path == h || c.Path.StartsWith(h + "/", StringComparison.Ordinal)))
-            .Select(c => new StoreCategoryResponse(c.Id, c.Name, c.Handle, c.Path, c.Description, c.ParentId, c.Position));
+        var tree = await StoreCategoryTree.LoadAsync(db, ct);
+        var visible = tree.Visible.Select(c => new StoreCategoryResponse(c.Id, c.Name, c.Handle, c.Path, c.Description, c.ParentId, c.Position));
         return CacheableJson.Ok(http, new Page<StoreCategoryResponse>([.. visible], null));
-    }
-
-    /// <summary>
-    /// Pre-order by path, segment by segment. Raw path order puts "men-sale" between "men" and "men/shirts" ('-' sorts
-    /// before '/'); a separator below every handle character keeps each subtree right after its parent.
-    /// </summary>
-    private static int TreeOrder(Category a, Category b)
-    {
-        var byPath = string.CompareOrdinal(a.Path.Replace('/', '\0'), b.Path.Replace('/', '\0'));
-        return byPath != 0 ? byPath : string.CompareOrdinal(a.Id, b.Id);
     }
 
     private static async Task<Results<Ok<Page<CategoryResponse>>, ProblemHttpResult>> List(MercatoDb db, int? limit, string? cursor,
@@ -70,11 +56,12 @@ internal static class CategoryEndpoints
         var query = db.Set<Category>().AsNoTracking();
         if (cursor is not null)
         {
-            if (Cursor.Decode(cursor, 2) is not [{ } path, { } id]) return ListQuery.InvalidCursor().ToProblem();
-            query = query.Where(c => c.Path.CompareTo(path) > 0 || (c.Path == path && c.Id.CompareTo(id) > 0));
+            if (Cursor.Decode(cursor, 2) is not [{ } key, { } id]) return ListQuery.InvalidCursor().ToProblem();
+            query = query.Where(c => c.Path.Replace("/", " ").CompareTo(key) > 0 || (c.Path.Replace("/", " ") == key && c.Id.CompareTo(id) > 0));
         }
-        var rows = await query.OrderBy(c => c.Path).ThenBy(c => c.Id).Take(size.Value + 1).ToListAsync(ct);
-        var next = rows.Count > size.Value ? Cursor.Encode(rows[size.Value - 1].Path, rows[size.Value - 1].Id) : null;
+        // Tree order: with '/' read as a space (below every handle character) each subtree follows its parent.
+        var rows = await query.OrderBy(c => c.Path.Replace("/", " ")).ThenBy(c => c.Id).Take(size.Value + 1).ToListAsync(ct);
+        var next = rows.Count > size.Value ? Cursor.Encode(rows[size.Value - 1].Path.Replace('/', ' '), rows[size.Value - 1].Id) : null;
         return TypedResults.Ok(new Page<CategoryResponse>([.. rows.Take(size.Value).Select(CategoryResponse.From)], next));
     }
 

@@ -79,13 +79,9 @@ internal static class StoreProducts
             .Where(p => p.Status == ProductStatus.Published && p.Channels.Any(c => c.SalesChannelId == channelId));
         if (category is not null)
         {
-            var path = await db.Set<Category>().Where(c => (c.Id == category || c.Handle == category) && c.IsActive)
-                .Select(c => c.Path).FirstOrDefaultAsync(ct);
-            // Under an inactive ancestor the category is hidden from the store's tree, so it is no filter either.
-            var ancestors = path is null ? [] : Category.AncestorPaths(path);
-            if (ancestors.Count > 0 && await db.Set<Category>().AnyAsync(c => ancestors.Contains(c.Path) && !c.IsActive, ct)) path = null;
-            if (path is null) return Error.Validation("category", $"No category '{category}'.").ToProblem();
-            var subtree = db.Set<Category>().Where(c => c.Path == path || c.Path.StartsWith(path + "/")).Select(c => c.Id);
+            var tree = await StoreCategoryTree.LoadAsync(db, ct);
+            if (tree.Find(category) is not { } root) return Error.Validation("category", $"No category '{category}'.").ToProblem();
+            var subtree = tree.SubtreeIds(root);
             products = products.Where(p => p.Categories.Any(l => subtree.Contains(l.CategoryId)));
         }
         if (collection is not null)
@@ -192,15 +188,8 @@ internal static class StoreProducts
         var categoryIds = product.Categories.Select(c => c.CategoryId).ToList();
         var collectionIds = product.Collections.Select(c => c.CollectionId).ToList();
         var attributeKeys = product.Attributes.Select(a => a.Key).ToList();
-        var categories = await db.Set<Category>().AsNoTracking().Where(c => categoryIds.Contains(c.Id) && c.IsActive).OrderBy(c => c.Path)
-            .Select(c => new StoreCategoryRef(c.Id, c.Handle, c.Name, c.Path)).ToListAsync(ct);
-        // Leave out categories that the store's tree hides under an inactive ancestor.
-        var ancestorPaths = categories.SelectMany(c => Category.AncestorPaths(c.Path)).Distinct().ToList();
-        if (ancestorPaths.Count > 0)
-        {
-            var hidden = await db.Set<Category>().Where(c => ancestorPaths.Contains(c.Path) && !c.IsActive).Select(c => c.Path).ToListAsync(ct);
-            categories.RemoveAll(c => hidden.Exists(h => c.Path.StartsWith(h + "/", StringComparison.Ordinal)));
-        }
+        var categories = categoryIds.Count == 0 ? [] : (await StoreCategoryTree.LoadAsync(db, ct)).Visible
+            .Where(c => categoryIds.Contains(c.Id)).Select(c => new StoreCategoryRef(c.Id, c.Handle, c.Name, c.Path)).ToList();
         var collections = await db.Set<Collection>().AsNoTracking().Where(c => collectionIds.Contains(c.Id)).OrderBy(c => c.Handle)
             .Select(c => new StoreCollectionRef(c.Id, c.Handle, c.Title)).ToListAsync(ct);
         var types = await db.Set<AttributeDefinition>().AsNoTracking().Where(a => attributeKeys.Contains(a.Key))
