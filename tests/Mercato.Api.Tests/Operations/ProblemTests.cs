@@ -63,6 +63,45 @@ public abstract class ProblemTests(MercatoApp app)
         Assert.False(string.IsNullOrWhiteSpace(problem.Str("detail")));
     }
 
+    [Theory]
+    [InlineData("/admin/products?q=a%00b")]
+    [InlineData("/admin/products?externalId=a%00b")]
+    [InlineData("/store/products?q=a%00b")]
+    public async Task A_nul_character_in_a_query_is_a_4xx_or_finds_nothing_never_a_5xx(string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("X-Publishable-Key", app.PublishableKey);
+
+        var response = await app.Admin.SendAsync(request);
+
+        var status = (int)response.StatusCode;
+        Assert.True(status is 200 or (>= 400 and < 500), $"{status} {await response.Content.ReadAsStringAsync()}");
+        if (status >= 400) Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_nul_character_in_a_body_is_400_malformed_request_and_creates_nothing()
+    {
+        var before = (await app.Admin.GetJsonAsync("/admin/regions?limit=100")).Arr("items").Count;
+
+        var response = await app.Admin.SendRawAsync(HttpMethod.Post, "/admin/regions", """{"name":"Nul\u0000Land","currency":"USD"}""");
+
+        var problem = await response.ShouldBeProblemAsync(400, "malformed_request");
+        Assert.Contains("U+0000", problem.Str("detail"));
+        Assert.Equal(before, (await app.Admin.GetJsonAsync("/admin/regions?limit=100")).Arr("items").Count);
+    }
+
+    [Fact]
+    public async Task A_nul_character_in_a_dictionary_key_is_400_malformed_request()
+    {
+        var body = Given.ProductBody();
+        body["variants"] = new[] { new { sku = Given.Unique("nul"), options = new Dictionary<string, string> { ["Si\0ze"] = "S" } } };
+
+        var response = await app.Admin.PostAsJsonAsync("/admin/products", body);
+
+        await response.ShouldBeProblemAsync(400, "malformed_request");
+    }
+
     [Fact]
     public async Task A_server_error_is_a_500_problem_that_shows_no_internals()
     {
