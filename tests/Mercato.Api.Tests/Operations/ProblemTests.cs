@@ -102,6 +102,18 @@ public abstract class ProblemTests(MercatoApp app)
         await response.ShouldBeProblemAsync(400, "malformed_request");
     }
 
+    [Theory]
+    [InlineData("/admin/regions?limit=abc")]
+    [InlineData("/admin/regions?limit=99999999999")]
+    [InlineData("/admin/regions?limit=1.5")]
+    [InlineData("/admin/products?status=sold")]
+    public async Task A_query_parameter_of_the_wrong_type_is_400_malformed_request(string url)
+    {
+        var response = await app.Admin.GetAsync(url);
+
+        await response.ShouldBeProblemAsync(400, "malformed_request");
+    }
+
     [Fact]
     public async Task A_server_error_is_a_500_problem_that_shows_no_internals()
     {

@@ -238,6 +238,23 @@ public abstract class SalesChannelTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task Adding_or_revoking_a_publishable_key_changes_the_channels_etag()
+    {
+        var (id, _) = await app.Given.ChannelAsync("Versioned keys");
+        var url = $"/admin/sales-channels/{id}";
+        var original = (await app.Admin.GetAsync(url)).Headers.ETag!.Tag;
+
+        var key = await app.Admin.PostJsonAsync($"{url}/publishable-keys", new { title = "Added" });
+        var afterAdd = (await app.Admin.GetAsync(url)).Headers.ETag!.Tag;
+        (await app.Admin.DeleteAsync($"{url}/publishable-keys/{key.Str("id")}")).EnsureSuccessStatusCode();
+        var afterRevoke = (await app.Admin.GetAsync(url)).Headers.ETag!.Tag;
+
+        Assert.NotEqual(original, afterAdd);
+        Assert.NotEqual(afterAdd, afterRevoke);
+        await (await app.Admin.PatchAsJsonAsync(url, new { name = "Stale view" }, afterAdd)).ShouldBeProblemAsync(412, "version_conflict");
+    }
+
+    [Fact]
     public async Task Revoking_an_unknown_publishable_key_is_404()
     {
         var (id, _) = await app.Given.ChannelAsync("No such key");
