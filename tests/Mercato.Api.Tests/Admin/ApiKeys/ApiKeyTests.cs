@@ -94,6 +94,27 @@ public abstract class ApiKeyTests(MercatoApp app)
         Assert.Equal(HttpStatusCode.Created, write.StatusCode);
     }
 
+    [Theory]
+    [InlineData("bearer")]
+    [InlineData("BEARER")]
+    public async Task The_bearer_scheme_name_is_case_insensitive(string scheme)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/regions");
+        request.Headers.TryAddWithoutValidation("Authorization", $"{scheme} {MercatoApp.AdminKey}");
+
+        var response = await app.Anonymous.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_secret_itself_is_case_sensitive()
+    {
+        var response = await StatusWithAsync("sk_" + MercatoApp.AdminKey[3..].ToUpperInvariant());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response);
+    }
+
     [Fact]
     public async Task A_key_with_a_future_expiry_works_until_then()
     {
