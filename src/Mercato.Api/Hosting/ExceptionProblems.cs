@@ -44,6 +44,9 @@ internal sealed partial class ExceptionProblems(IProblemDetailsService problems,
                 return http.Request.Headers.IfMatch.Count > 0
                     ? new Error("version_conflict", "The resource was changed by another request.", 412)
                     : new Error("version_conflict", "The resource was changed by another request; reload it and retry.", 409);
+            // Text PostgreSQL cannot store (a NUL in a query string or an attribute value); SQLite takes it, so it is the input's fault.
+            case Exception e when Find<PostgresException>(e) is { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter }:
+                return new Error("malformed_request", "A value contains a character that cannot be stored (such as U+0000).", 400);
             case DbUpdateException db when IsUniqueViolation(db):
                 return new Error("duplicate", "A resource with the same unique value (handle, SKU...) already exists.", 409);
             case OperationCanceledException when http.RequestAborted.IsCancellationRequested:

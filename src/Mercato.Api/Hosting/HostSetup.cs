@@ -8,6 +8,7 @@ using Mercato.Kernel.Idempotency;
 using Mercato.Kernel.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -47,7 +48,14 @@ internal static class HostSetup
                 .RequireClaim(Callers.SalesChannelClaim));
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
-        services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurity>().AddSchemaTransformer<OpenApiSchemas>());
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<OpenApiSecurity>().AddSchemaTransformer<OpenApiSchemas>();
+            // Schemas are named by the type's simple name, so every slice's nested CreateRequest would share one schema.
+            o.CreateSchemaReferenceId = type => OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id && type.Type.DeclaringType is { } owner
+                ? owner.Name + id
+                : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+        });
         services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
@@ -91,6 +99,7 @@ internal static class HostSetup
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "public, max-age=86400" });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<NulFreeJson>();
         app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -117,9 +117,15 @@ internal static class AdminSalesChannels
     private static async Task<Results<Ok<PublishableKeyResponse>, ProblemHttpResult>> RevokeKey(string id, string keyId,
         MercatoDb db, TimeProvider time, CancellationToken ct)
     {
-        var key = await db.Set<PublishableKey>().SingleOrDefaultAsync(k => k.Id == keyId && k.SalesChannelId == id, ct);
-        if (key is null) return Error.NotFound("publishable key", keyId).ToProblem();
-        key.RevokedAt ??= time.GetUtcNow();
+        var channel = await Find(db, id, ct);
+        var key = channel?.Keys.SingleOrDefault(k => k.Id == keyId);
+        if (channel is null || key is null) return Error.NotFound("publishable key", keyId).ToProblem();
+        if (key.RevokedAt is null)
+        {
+            key.RevokedAt = time.GetUtcNow();
+            // The keys are part of the channel's representation, so its version (and ETag) moves with them.
+            channel.UpdatedAt = key.RevokedAt.Value;
+        }
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(PublishableKeyResponse.From(key));
     }

@@ -20,9 +20,11 @@ internal sealed class SecretKeyAuthentication(IOptionsMonitor<AuthenticationSche
     {
         var header = Request.Headers.Authorization.ToString();
         if (string.IsNullOrEmpty(header)) return AuthenticateResult.NoResult();
-        if (!header.StartsWith("Bearer sk_", StringComparison.Ordinal) || header.Length > 200)
+        // The scheme name is case-insensitive (RFC 9110 §11.1); the key itself is not.
+        var secret = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";
+        if (!secret.StartsWith("sk_", StringComparison.Ordinal) || header.Length > 200)
             return AuthenticateResult.Fail("Not a secret key.");
-        var hash = ApiKey.Hash(header["Bearer ".Length..].Trim());
+        var hash = ApiKey.Hash(secret);
         var now = time.GetUtcNow();
         var key = await db.Set<ApiKey>().AsNoTracking()
             .Where(k => k.SecretHash == hash && k.RevokedAt == null)
