@@ -88,15 +88,19 @@ public abstract class ListProductsTests(MercatoApp app)
         Assert.Equal([draft.Str("id")], (await app.Admin.GetJsonAsync($"/admin/products?q={prefix}&status=draft")).Ids());
         Assert.Equal([published.Str("id")], (await app.Admin.GetJsonAsync($"/admin/products?q={prefix}&status=published")).Ids());
         Assert.Equal([archived.Str("id")], (await app.Admin.GetJsonAsync($"/admin/products?q={prefix}&status=archived")).Ids());
+        Assert.Equal([draft.Str("id")], (await app.Admin.GetJsonAsync($"/admin/products?q={prefix}&status=Draft")).Ids());
         Assert.Equal(3, (await app.Admin.GetJsonAsync($"/admin/products?q={prefix}")).Arr("items").Count);
     }
 
-    [Fact]
-    public async Task An_unknown_status_is_400()
+    [Theory]
+    [InlineData("sold")]
+    [InlineData("1")]
+    public async Task An_unknown_status_is_400_validation_failed(string status)
     {
-        var response = await app.Admin.GetAsync("/admin/products?status=sold");
+        var response = await app.Admin.GetAsync($"/admin/products?status={status}");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ShouldBeProblemAsync(400, "validation_failed");
+        Assert.Equal(["status"], problem.ErrorFields());
     }
 
     [Fact]
