@@ -30,14 +30,17 @@ public abstract class ListVariantsTests(MercatoApp app)
     }
 
     [Fact]
-    public async Task One_variant_reads_by_its_id()
+    public async Task One_variant_reads_by_its_id_with_the_product_etag()
     {
         var product = await app.Given.ProductAsync();
         var variant = product.Arr("variants")[1]!;
 
-        var read = await app.Admin.GetJsonAsync($"/admin/products/{product.Str("id")}/variants/{variant.Str("id")}");
+        await app.Admin.PatchJsonAsync($"/admin/products/{product.Str("id")}", new { title = "Bumped" });
 
-        Assert.True(JsonNode.DeepEquals(variant, read));
+        var response = await app.Admin.GetAsync($"/admin/products/{product.Str("id")}/variants/{variant.Str("id")}");
+
+        Assert.True(JsonNode.DeepEquals(variant, await response.ShouldSucceedAsync()));
+        Assert.Equal("\"2\"", response.ETag());
     }
 
     [Fact]
