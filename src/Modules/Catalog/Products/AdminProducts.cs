@@ -116,7 +116,8 @@ internal static class AdminProducts
         ProductEditor.ApplyLinks(product, request.CategoryIds ?? [], request.CollectionIds ?? [], channelIds, request.Tags ?? [],
             request.Media ?? [], time);
         ProductEditor.ApplyAttributes(product, attributes.Value!);
-        product.Touch(time.GetUtcNow());
+        // A new product was last changed when it was made: updatedAt equals createdAt until the first write.
+        product.Touch(product.CreatedAt);
 
         db.Add(product);
         await db.SaveChangesAsync(ct);
