@@ -79,6 +79,9 @@ internal static partial class ProductEditor
         v.MaxLength($"{path}.title", title, CatalogLimits.Title).MaxLength($"{path}.barcode", barcode, 64)
             .Range($"{path}.weightGrams", weight, 0, 1_000_000);
         if (options is { Count: > CatalogLimits.Options }) v.Add($"{path}.options", $"At most {CatalogLimits.Options} options.");
+        // Names match options trimmed and case-insensitively, so "Size" and "size " would be two values for one option.
+        if (options is not null && options.Keys.Select(k => k.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() != options.Count)
+            v.Add($"{path}.options", "Each option is named once.");
         foreach (var (name, value) in options ?? new Dictionary<string, string>())
         {
             if (value is null || value.Length is 0 or > CatalogLimits.OptionValue)
