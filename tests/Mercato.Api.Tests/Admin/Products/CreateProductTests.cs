@@ -170,6 +170,8 @@ public abstract class CreateProductTests(MercatoApp app)
         { "option value not among the option's values", "variants" },
         { "variant naming an unknown option", "variants" },
         { "variant missing an option", "variants" },
+        { "variant naming an option twice in another case", "variants[1].options" },
+        { "variant naming an option twice with spaces", "variants[1].options" },
         { "two variants with the same options", "variants" },
         { "options without variants", "variants" },
         { "duplicate option values", "options[0].values" },
@@ -250,6 +252,12 @@ public abstract class CreateProductTests(MercatoApp app)
             case "option value not among the option's values": variants[1] = Variant("XL", handle + "-xl"); break;
             case "variant naming an unknown option":
                 variants[1] = new { sku = handle + "-m", options = new Dictionary<string, string> { ["Size"] = "M", ["Color"] = "Red" } };
+                break;
+            case "variant naming an option twice in another case":
+                variants[1] = new { sku = handle + "-m", options = new Dictionary<string, string> { ["Size"] = "M", ["size"] = "S" } };
+                break;
+            case "variant naming an option twice with spaces":
+                variants[1] = new { sku = handle + "-m", options = new Dictionary<string, string> { ["Size"] = "M", [" Size "] = "M" } };
                 break;
             case "variant missing an option": variants[1] = new { sku = handle + "-m", options = new Dictionary<string, string>() }; break;
             case "two variants with the same options": variants[1] = Variant("S", handle + "-other"); break;

@@ -87,6 +87,8 @@ public abstract class CreateVariantTests(MercatoApp app)
         { "option value not among the option's values", "" },
         { "unknown option", "" },
         { "missing option", "" },
+        { "option named twice in another case", "options" },
+        { "option named twice with spaces", "options" },
         { "same options as another variant", "" },
     };
 
@@ -110,6 +112,8 @@ public abstract class CreateVariantTests(MercatoApp app)
             case "option value not among the option's values": body["options"] = new Dictionary<string, string> { ["Size"] = "XXL" }; break;
             case "unknown option": body["options"] = new Dictionary<string, string> { ["Size"] = "L", ["Color"] = "Red" }; break;
             case "missing option": body["options"] = new Dictionary<string, string>(); break;
+            case "option named twice in another case": body["options"] = new Dictionary<string, string> { ["Size"] = "L", ["SIZE"] = "M" }; break;
+            case "option named twice with spaces": body["options"] = new Dictionary<string, string> { ["Size"] = "L", ["Size "] = "L" }; break;
             case "same options as another variant": body["options"] = new Dictionary<string, string> { ["Size"] = "M" }; break;
             default: throw new ArgumentOutOfRangeException(nameof(change), change, null);
         }
