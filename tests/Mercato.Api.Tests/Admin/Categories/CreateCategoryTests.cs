@@ -95,6 +95,24 @@ public abstract class CreateCategoryTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task A_category_whose_path_would_pass_2000_characters_is_400_and_creates_nothing()
+    {
+        JsonNode? parent = null;
+        for (var depth = 0; depth < 9; depth++) parent = await app.Given.CategoryAsync(parent?.Str("id"), LongHandle());
+        Assert.Equal(1808, parent.Str("path").Length);
+        var handle = LongHandle();
+
+        var response = await app.Admin.PostAsJsonAsync("/admin/categories", new { name = "Too deep", handle, parentId = parent.Str("id") });
+
+        var problem = await response.ShouldBeProblemAsync(400, "validation_failed");
+        Assert.Equal(["parentId"], problem.ErrorFields());
+        Assert.DoesNotContain(await app.Admin.ListAllAsync("/admin/categories"), c => c.Str("handle") == handle);
+    }
+
+    /// <summary>A unique handle of the maximum 200 characters.</summary>
+    internal static string LongHandle() => Given.Unique(new string('h', 189));
+
+    [Fact]
     public async Task An_unknown_id_is_404_not_found()
     {
         var response = await app.Admin.GetAsync("/admin/categories/pcat_nope");

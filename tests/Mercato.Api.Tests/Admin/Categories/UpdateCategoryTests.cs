@@ -105,6 +105,25 @@ public abstract class UpdateCategoryTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task A_move_that_would_make_a_descendant_path_pass_2000_characters_is_400_and_changes_nothing()
+    {
+        JsonNode? deep = null;
+        for (var depth = 0; depth < 6; depth++) deep = await app.Given.CategoryAsync(deep?.Str("id"), CreateCategoryTests.LongHandle());
+        var subtree = await app.Given.CategoryAsync(handle: CreateCategoryTests.LongHandle());
+        var child = await app.Given.CategoryAsync(subtree.Str("id"), CreateCategoryTests.LongHandle());
+        var grandchild = await app.Given.CategoryAsync(child.Str("id"), CreateCategoryTests.LongHandle());
+        var leaf = await app.Given.CategoryAsync(grandchild.Str("id"), CreateCategoryTests.LongHandle());
+        var url = $"/admin/categories/{subtree.Str("id")}";
+
+        var response = await app.Admin.PatchAsJsonAsync(url, new { parentId = deep.Str("id") });
+
+        var problem = await response.ShouldBeProblemAsync(400, "validation_failed");
+        Assert.Equal(["parentId"], problem.ErrorFields());
+        await app.Admin.ShouldBeUnchangedAsync(url, subtree);
+        await app.Admin.ShouldBeUnchangedAsync($"/admin/categories/{leaf.Str("id")}", leaf);
+    }
+
+    [Fact]
     public async Task A_taken_handle_is_409_handle_taken_and_changes_nothing()
     {
         var other = await app.Given.CategoryAsync();

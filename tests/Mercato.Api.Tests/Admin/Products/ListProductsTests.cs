@@ -116,6 +116,20 @@ public abstract class ListProductsTests(MercatoApp app)
         Assert.Equal([byHandle.Str("id"), byTitle.Str("id")], page.Ids());
     }
 
+    [Theory]
+    [InlineData("_")]
+    [InlineData("%")]
+    public async Task Q_matches_like_wildcards_literally(string wildcard)
+    {
+        var word = Guid.NewGuid().ToString("N")[..10];
+        var literal = await app.Given.ProductAsync(b => b["title"] = $"Sale {wildcard}{word}");
+        await app.Given.ProductAsync(b => b["title"] = $"Sale x{word}");
+
+        var page = await app.Admin.GetJsonAsync($"/admin/products?q={Uri.EscapeDataString(wildcard + word)}");
+
+        Assert.Equal([literal.Str("id")], page.Ids());
+    }
+
     [Fact]
     public async Task ExternalId_finds_the_product_with_that_external_id()
     {
