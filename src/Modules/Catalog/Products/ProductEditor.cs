@@ -138,7 +138,7 @@ internal static partial class ProductEditor
             else if (o.Values.Count > CatalogLimits.OptionValues) v.Add($"options[{i}].values", $"At most {CatalogLimits.OptionValues} values.");
             else if (o.Values.Any(x => string.IsNullOrWhiteSpace(x) || x.Length > CatalogLimits.OptionValue))
                 v.Add($"options[{i}].values", $"Each value has 1 to {CatalogLimits.OptionValue} characters.");
-            else if (o.Values.Distinct(StringComparer.OrdinalIgnoreCase).Count() != o.Values.Count)
+            else if (o.Values.Select(x => x.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() != o.Values.Count)
                 v.Add($"options[{i}].values", "Values must be unique.");
         }
         if (options.Where(o => o?.Name is not null).Select(o => o.Name.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count()
