@@ -83,7 +83,7 @@ internal static class AdminVariants
         if (request.Sku is not null
             && await db.Set<Variant>().AnyAsync(x => x.Sku == ProductEditor.NormalizeSku(request.Sku) && x.Id != variantId, ct))
             return CatalogErrors.SkuTaken([ProductEditor.NormalizeSku(request.Sku)]).ToProblem();
-        ProductEditor.ApplyVariant(variant, request, time.GetUtcNow());
+        ProductEditor.ApplyVariant(product, variant, request, time.GetUtcNow());
         if (ProductEditor.CheckVariantOptions(product) is { } badOptions) return badOptions.ToProblem();
         product.Touch(time.GetUtcNow());
         await db.SaveChangesAsync(ct);

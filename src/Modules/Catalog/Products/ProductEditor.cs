@@ -259,12 +259,12 @@ internal static partial class ProductEditor
         {
             Id = EntityId.New("var", time), ProductId = product.Id, CreatedAt = now, Position = product.Variants.Count,
         };
-        ApplyVariant(variant, new UpdateVariantRequest(r.Sku, r.Title, r.Barcode, r.Options ?? new Dictionary<string, string>(),
+        ApplyVariant(product, variant, new UpdateVariantRequest(r.Sku, r.Title, r.Barcode, r.Options ?? new Dictionary<string, string>(),
             r.WeightGrams, r.ManageInventory ?? true, r.AllowBackorder ?? false, r.Prices ?? []), now);
         return variant;
     }
 
-    public static void ApplyVariant(Variant variant, UpdateVariantRequest r, DateTimeOffset now)
+    public static void ApplyVariant(Product product, Variant variant, UpdateVariantRequest r, DateTimeOffset now)
     {
         if (r.Sku is not null) variant.Sku = NormalizeSku(r.Sku);
         if (r.Title is not null) variant.Title = r.Title.Trim();
@@ -274,7 +274,8 @@ internal static partial class ProductEditor
         if (r.AllowBackorder is { } backorder) variant.AllowBackorder = backorder;
         if (r.Options is not null)
         {
-            var wanted = r.Options.ToDictionary(o => o.Key.Trim(), o => o.Value.Trim(), StringComparer.Ordinal);
+            var wanted = r.Options.Select(o => SpelledAsProduct(product, o.Key.Trim(), o.Value.Trim()))
+                .ToDictionary(o => o.Name, o => o.Value, StringComparer.Ordinal);
             Product.Sync(variant.OptionValues, wanted.Keys, o => o.OptionName, n => new VariantOptionValue { VariantId = variant.Id, OptionName = n });
             foreach (var value in variant.OptionValues)
                 (value.Value, value.FilterKey) = (wanted[value.OptionName], FilterKey(value.OptionName, wanted[value.OptionName]));
@@ -286,6 +287,17 @@ internal static partial class ProductEditor
             foreach (var price in variant.Prices) price.Amount = wanted[price.CurrencyCode];
         }
         variant.UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Options match case-insensitively, but are stored as the product spells them ("size": "m" becomes "Size": "M"),
+    /// so clients can compare a variant's options with the product's exactly.
+    /// </summary>
+    private static (string Name, string Value) SpelledAsProduct(Product product, string name, string value)
+    {
+        var option = product.Options.Find(o => o.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+        if (option is null) return (name, value);
+        return (option.Name, option.Values.Find(x => x.Equals(value, StringComparison.OrdinalIgnoreCase)) ?? value);
     }
 
     /// <summary>"size:m": how option and attribute filters match, case-insensitively and alike on both databases.</summary>
