@@ -58,6 +58,7 @@ internal static class AdminVariants
         var product = await db.Set<Product>().WithGraph().SingleOrDefaultAsync(p => p.Id == productId, ct);
         if (product is null) return Error.NotFound("product", productId).ToProblem();
         if (http.CheckIfMatch(product.Version) is { } stale) return stale.ToProblem();
+        if (product.Variants.Count >= CatalogLimits.Variants) return CatalogErrors.VariantLimit().ToProblem();
         if (await ProductEditor.CheckUniqueAsync(db, null, null, [ProductEditor.NormalizeSku(request.Sku)], null, ct) is { } taken)
             return taken.ToProblem();
         var variant = ProductEditor.NewVariant(product, request, time);
