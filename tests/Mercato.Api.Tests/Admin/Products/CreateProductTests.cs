@@ -108,6 +108,17 @@ public abstract class CreateProductTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task Variant_options_are_stored_as_the_product_spells_them()
+    {
+        var body = Given.ProductBody();
+        AdminTestData.Variants(body)[1] = new { sku = Given.Unique("lower"), options = new Dictionary<string, string> { [" size "] = " m " } };
+
+        var product = await app.Given.ProductAsync(body);
+
+        Assert.Equal("""{"Size":"M"}""", product.Arr("variants")[1]!["options"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task A_taken_handle_is_409_handle_taken_and_creates_nothing()
     {
         var first = await app.Given.ProductAsync();
@@ -175,6 +186,7 @@ public abstract class CreateProductTests(MercatoApp app)
         { "two variants with the same options", "variants" },
         { "options without variants", "variants" },
         { "duplicate option values", "options[0].values" },
+        { "option values equal once trimmed", "options[0].values" },
         { "unknown category", "categoryIds" },
         { "unknown collection", "collectionIds" },
         { "unknown sales channel", "salesChannelIds" },
@@ -263,6 +275,7 @@ public abstract class CreateProductTests(MercatoApp app)
             case "two variants with the same options": variants[1] = Variant("S", handle + "-other"); break;
             case "options without variants": body.Remove("variants"); break;
             case "duplicate option values": body["options"] = new[] { new { name = "Size", values = new[] { "S", "M", "s" } } }; break;
+            case "option values equal once trimmed": body["options"] = new[] { new { name = "Size", values = new[] { "S", "M", "M " } } }; break;
             case "unknown category": body["categoryIds"] = new[] { "pcat_nope" }; break;
             case "unknown collection": body["collectionIds"] = new[] { "pcol_nope" }; break;
             case "unknown sales channel": body["salesChannelIds"] = new[] { "sc_nope" }; break;

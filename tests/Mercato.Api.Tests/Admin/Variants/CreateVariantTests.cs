@@ -164,6 +164,42 @@ public abstract class CreateVariantTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task Options_are_stored_as_the_product_spells_them()
+    {
+        var product = await ProductWithFreeSizeAsync();
+
+        var updated = await app.Admin.PostJsonAsync($"/admin/products/{product.Str("id")}/variants",
+            new { sku = Given.Unique("lower"), options = new Dictionary<string, string> { ["SIZE"] = "l" } });
+
+        Assert.Equal("""{"Size":"L"}""", updated.Arr("variants")[2]!["options"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_product_keeps_at_most_250_variants()
+    {
+        var handle = Given.Unique("many");
+        var sizes = Enumerable.Range(0, 100).Select(i => $"S{i}").ToArray();
+        var colors = new[] { "Red", "Blue", "Green" };
+        var product = await app.Given.ProductAsync(new Dictionary<string, object?>
+        {
+            ["title"] = "Many", ["handle"] = handle,
+            ["options"] = new[] { new { name = "Size", values = sizes }, new { name = "Color", values = colors } },
+            ["variants"] = colors.SelectMany(c => sizes.Select(s => (c, s))).Take(250).Select(x => new
+            {
+                sku = $"{handle}-{x.c}-{x.s}", options = new Dictionary<string, string> { ["Size"] = x.s, ["Color"] = x.c },
+            }).ToArray(),
+        });
+        var url = $"/admin/products/{product.Str("id")}";
+
+        var response = await app.Admin.PostAsJsonAsync($"{url}/variants",
+            new { sku = $"{handle}-one-more", options = new Dictionary<string, string> { ["Size"] = "S99", ["Color"] = "Green" } });
+
+        Assert.Equal(250, product.Arr("variants").Count);
+        await response.ShouldBeProblemAsync(409, "variant_limit");
+        Assert.Equal(1, (await app.Admin.GetJsonAsync(url)).Int("version"));
+    }
+
+    [Fact]
     public async Task Adding_to_an_unknown_product_is_404_not_found()
     {
         var response = await app.Admin.PostAsJsonAsync("/admin/products/prod_nope/variants", AdminTestData.VariantBody("L"));
