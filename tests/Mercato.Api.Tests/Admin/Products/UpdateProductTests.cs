@@ -58,6 +58,22 @@ public abstract class UpdateProductTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task Of_concurrent_writers_with_the_same_if_match_exactly_one_wins()
+    {
+        var product = await app.Given.ProductAsync();
+        var url = $"/admin/products/{product.Str("id")}";
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+            app.Admin.PatchAsJsonAsync(url, new { title = $"Writer {i}", tags = new[] { $"w{i}" } }, "\"1\"")));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        foreach (var loser in responses.Where(r => r.StatusCode != HttpStatusCode.OK)) await loser.ShouldBeProblemAsync(412, "version_conflict");
+        var winner = await responses.Single(r => r.StatusCode == HttpStatusCode.OK).ShouldSucceedAsync();
+        Assert.Equal(2, winner.Int("version"));
+        await app.Admin.ShouldBeUnchangedAsync(url, winner);
+    }
+
+    [Fact]
     public async Task If_match_star_matches_any_version()
     {
         var product = await app.Given.ProductAsync();

@@ -62,6 +62,22 @@ public abstract class CreateVariantTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task Of_concurrent_additions_with_the_same_if_match_exactly_one_wins()
+    {
+        var product = await app.Given.ProductAsync(b => b["options"] = new[] { new { name = "Size", values = new[] { "S", "M", "L", "XL", "XXL" } } });
+        var url = $"/admin/products/{product.Str("id")}";
+
+        var responses = await Task.WhenAll(new[] { "L", "XL", "XXL" }.Select(size =>
+            app.Admin.SendJsonAsync(HttpMethod.Post, $"{url}/variants", AdminTestData.VariantBody(size), ifMatch: "\"1\"")));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        foreach (var loser in responses.Where(r => r.StatusCode != HttpStatusCode.Created)) await loser.ShouldBeProblemAsync(412, "version_conflict");
+        var read = await app.Admin.GetJsonAsync(url);
+        Assert.Equal(3, read.Arr("variants").Count);
+        Assert.Equal(2, read.Int("version"));
+    }
+
+    [Fact]
     public async Task A_stale_if_match_is_412_and_adds_nothing()
     {
         var product = await ProductWithFreeSizeAsync();
