@@ -44,6 +44,9 @@ internal sealed partial class ExceptionProblems(IProblemDetailsService problems,
                 return http.Request.Headers.IfMatch.Count > 0
                     ? new Error("version_conflict", "The resource was changed by another request.", 412)
                     : new Error("version_conflict", "The resource was changed by another request; reload it and retry.", 409);
+            // A NUL in a query string or route value reaches PostgreSQL, which cannot store or compare it.
+            case Exception when Find<PostgresException>(exception) is { SqlState: PostgresErrorCodes.CharacterNotInRepertoire }:
+                return new Error("malformed_request", "Text may not contain the NUL character.", 400);
             case DbUpdateException db when IsUniqueViolation(db):
                 return new Error("duplicate", "A resource with the same unique value (handle, SKU...) already exists.", 409);
             case OperationCanceledException when http.RequestAborted.IsCancellationRequested:

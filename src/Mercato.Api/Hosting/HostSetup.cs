@@ -74,6 +74,7 @@ internal static class HostSetup
         json.NumberHandling = JsonNumberHandling.Strict;
         json.MaxDepth = 32;
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        json.Converters.Add(new NoNulStrings());
     }
 
     public static void UseMercato(this WebApplication app)
