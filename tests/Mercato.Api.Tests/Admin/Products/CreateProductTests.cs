@@ -233,6 +233,8 @@ public abstract class CreateProductTests(MercatoApp app)
     [InlineData("""{ "title": "x", "variants": [ { "sku": "A", "prices": [ { "amount": 1e30, "currency": "USD" } ] } ] }""", "malformed_request")]
     [InlineData("""{ "title": "x", "variants": [ { "sku": "A", "prices": [ { "amount": 99999999999999999999999, "currency": "USD" } ] } ] }""", "malformed_request")]
     [InlineData("""{ "title": "x", """, "malformed_request")]
+    [InlineData("""{ "title": "a\u0000b" }""", "malformed_request")]
+    [InlineData("""{ "title": "x", "options": [ { "name": "Size", "values": ["S"] } ], "variants": [ { "sku": "A", "options": { "Si\u0000ze": "S" } } ] }""", "malformed_request")]
     public async Task A_malformed_body_is_400_and_never_a_500(string json, string code)
     {
         var response = await app.Admin.SendRawAsync(HttpMethod.Post, "/admin/products", json);

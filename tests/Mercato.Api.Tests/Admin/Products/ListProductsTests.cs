@@ -130,6 +130,20 @@ public abstract class ListProductsTests(MercatoApp app)
         Assert.Equal([literal.Str("id")], page.Ids());
     }
 
+    [Theory]
+    [InlineData("q=%00")]
+    [InlineData("q=a%00b")]
+    [InlineData("externalId=%00")]
+    public async Task A_nul_character_in_a_filter_is_never_a_500(string query)
+    {
+        await app.Given.ProductAsync();
+
+        var response = await app.Admin.GetAsync($"/admin/products?{query}");
+
+        if (response.StatusCode == HttpStatusCode.OK) Assert.Empty((await response.ShouldSucceedAsync()).Arr("items"));
+        else await response.ShouldBeProblemAsync(400, "malformed_request");
+    }
+
     [Fact]
     public async Task ExternalId_finds_the_product_with_that_external_id()
     {
@@ -188,6 +202,7 @@ public abstract class ListProductsTests(MercatoApp app)
     [InlineData("bnVsbA")]
     [InlineData("WyJhIiwiYiJd")]
     [InlineData("e30")]
+    [InlineData("WyJcdTAwMDAiXQ")]
     public async Task A_garbage_cursor_is_400_invalid_cursor(string cursor)
     {
         var response = await app.Admin.GetAsync($"/admin/products?cursor={Uri.EscapeDataString(cursor)}");
