@@ -250,7 +250,45 @@ internal static partial class ProductEditor
             if (option is null) product.Options.Add(new ProductOption { Id = EntityId.New("opt", time), ProductId = product.Id, Name = name, Values = values, Position = position });
             else (option.Name, option.Values, option.Position) = (name, values, position);
         }
+        FollowOptions(product, time.GetUtcNow());
     }
+
+    /// <summary>
+    /// Existing variants follow a change of options, or options could never be added to or removed from a product that sells:
+    /// a removed option leaves them, a new one gives them its first value (as Shopify does), and names and values take the
+    /// product's spelling. <see cref="CheckVariantOptions"/> then rejects variants left without an allowed or distinct combination.
+    /// </summary>
+    private static void FollowOptions(Product product, DateTimeOffset now)
+    {
+        foreach (var variant in product.Variants)
+        {
+            var changed = false;
+            foreach (var value in variant.OptionValues.ToList())
+            {
+                var option = product.Options.Find(o => o.Name.Equals(value.OptionName, StringComparison.OrdinalIgnoreCase));
+                var spelled = option?.Values.Find(x => x.Equals(value.Value, StringComparison.OrdinalIgnoreCase)) ?? value.Value;
+                if (option is not null && option.Name == value.OptionName)
+                {
+                    changed |= spelled != value.Value;
+                    value.Value = spelled;
+                    continue;
+                }
+                // The name is the row's key, so a new spelling is a new row.
+                variant.OptionValues.Remove(value);
+                if (option is not null) variant.OptionValues.Add(NewOptionValue(variant, option.Name, spelled));
+                changed = true;
+            }
+            foreach (var option in product.Options.Where(o => variant.OptionValues.All(x => x.OptionName != o.Name)))
+            {
+                variant.OptionValues.Add(NewOptionValue(variant, option.Name, option.Values[0]));
+                changed = true;
+            }
+            if (changed) variant.UpdatedAt = now;
+        }
+    }
+
+    private static VariantOptionValue NewOptionValue(Variant variant, string name, string value) =>
+        new() { VariantId = variant.Id, OptionName = name, Value = value, FilterKey = FilterKey(name, value) };
 
     public static Variant NewVariant(Product product, VariantRequest r, TimeProvider time)
     {
