@@ -141,6 +141,87 @@ public abstract class UpdateProductTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task A_new_option_gives_existing_variants_its_first_value()
+    {
+        var product = await app.Given.ProductAsync();
+
+        var response = await app.Admin.PatchAsJsonAsync($"/admin/products/{product.Str("id")}", new
+        {
+            options = new[] { new { name = "Size", values = new[] { "S", "M" } }, new { name = "Color", values = new[] { "Blue", "Red" } } },
+        }, "\"1\"");
+
+        var updated = await response.ShouldSucceedAsync();
+        Assert.Equal(2, updated.Int("version"));
+        Assert.Equal(["Size", "Color"], updated.Arr("options").Select(o => o.Str("name")));
+        Assert.Equal(["""{"Color":"Blue","Size":"S"}""", """{"Color":"Blue","Size":"M"}"""], updated.Arr("variants").Select(Options));
+    }
+
+    [Fact]
+    public async Task A_product_made_without_options_can_gain_one()
+    {
+        var product = await app.Given.ProductAsync(new Dictionary<string, object?> { ["title"] = "Plain", ["handle"] = Given.Unique("plain") });
+
+        var updated = await app.Admin.PatchJsonAsync($"/admin/products/{product.Str("id")}",
+            new { options = new[] { new { name = "Size", values = new[] { "One size", "XL" } } } });
+
+        Assert.Equal(["""{"Size":"One size"}"""], updated.Arr("variants").Select(Options));
+        var withSecond = await app.Admin.PostJsonAsync($"/admin/products/{product.Str("id")}/variants",
+            new { sku = Given.Unique("plain-xl"), options = new Dictionary<string, string> { ["Size"] = "XL" } });
+        Assert.Equal(2, withSecond.Arr("variants").Count);
+    }
+
+    [Fact]
+    public async Task Removing_an_option_drops_it_from_variants_that_stay_distinct()
+    {
+        var product = await app.Given.ProductAsync(b =>
+        {
+            b["options"] = new[] { new { name = "Size", values = new[] { "S", "M" } }, new { name = "Color", values = new[] { "Blue" } } };
+            foreach (var variant in AdminTestData.Variants(b).Cast<dynamic>().ToArray())
+                ((Dictionary<string, string>)variant.options)["Color"] = "Blue";
+        });
+
+        var updated = await app.Admin.PatchJsonAsync($"/admin/products/{product.Str("id")}",
+            new { options = new[] { new { name = "Size", values = new[] { "S", "M" } } } });
+
+        Assert.Equal(["""{"Size":"S"}""", """{"Size":"M"}"""], updated.Arr("variants").Select(Options));
+    }
+
+    [Fact]
+    public async Task Removing_an_option_that_tells_variants_apart_is_400_and_changes_nothing()
+    {
+        var product = await app.Given.ProductAsync(b =>
+        {
+            b["options"] = new[] { new { name = "Size", values = new[] { "S", "M" } }, new { name = "Color", values = new[] { "Blue", "Red" } } };
+            var variants = AdminTestData.Variants(b).Cast<dynamic>().ToArray();
+            ((Dictionary<string, string>)variants[0].options)["Color"] = "Blue";
+            ((Dictionary<string, string>)variants[1].options)["Color"] = "Red";
+            ((Dictionary<string, string>)variants[1].options)["Size"] = "S";
+        });
+        var url = $"/admin/products/{product.Str("id")}";
+
+        var response = await app.Admin.PatchAsJsonAsync(url, new { options = new[] { new { name = "Size", values = new[] { "S", "M" } } } });
+
+        await response.ShouldBeProblemAsync(400, "validation_failed");
+        await app.Admin.ShouldBeUnchangedAsync(url, product);
+    }
+
+    [Fact]
+    public async Task Respelling_an_option_respells_the_variants()
+    {
+        var product = await app.Given.ProductAsync();
+
+        var updated = await app.Admin.PatchJsonAsync($"/admin/products/{product.Str("id")}",
+            new { options = new[] { new { name = "size", values = new[] { "s", "m" } } } });
+
+        Assert.Equal(["""{"size":"s"}""", """{"size":"m"}"""], updated.Arr("variants").Select(Options));
+        Assert.Equal(["s", "m"], updated.Arr("options").Single().Strings("values"));
+    }
+
+    private static string Options(JsonNode? variant) =>
+        new JsonObject(variant!["options"]!.AsObject().OrderBy(o => o.Key, StringComparer.Ordinal)
+            .Select(o => KeyValuePair.Create(o.Key, o.Value?.DeepClone()))).ToJsonString();
+
+    [Fact]
     public async Task The_product_keeps_its_own_handle_and_may_take_a_free_one()
     {
         var product = await app.Given.ProductAsync();
