@@ -5,13 +5,18 @@ namespace Mercato.Api.Tests.Admin;
 /// <summary>Requests and data the Admin catalog tests share: If-Match on any verb, snapshots for "nothing changed", attributes.</summary>
 public static class AdminTestData
 {
-    /// <summary>Sends JSON (or no body) with an optional If-Match header, for the verbs the shared helpers don't cover.</summary>
+    /// <summary>Sends JSON (or no body) with an optional If-Match header (<c>"3"</c>, <c>W/"3"</c> or <c>*</c>).</summary>
     public static Task<HttpResponseMessage> SendJsonAsync(this HttpClient client, HttpMethod method, string url, object? body = null,
         string? ifMatch = null)
     {
         var request = new HttpRequestMessage(method, url);
         if (body is not null) request.Content = JsonContent.Create(body);
-        if (ifMatch is not null) request.Headers.IfMatch.Add(ifMatch == "*" ? EntityTagHeaderValue.Any : new EntityTagHeaderValue(ifMatch));
+        if (ifMatch is not null)
+        {
+            request.Headers.IfMatch.Add(ifMatch == "*" ? EntityTagHeaderValue.Any
+                : ifMatch.StartsWith("W/", StringComparison.Ordinal) ? new EntityTagHeaderValue(ifMatch[2..], isWeak: true)
+                : new EntityTagHeaderValue(ifMatch));
+        }
         return client.SendAsync(request);
     }
 

@@ -19,6 +19,7 @@ public abstract class AttributeTests(MercatoApp app)
         Assert.Equal($"/admin/attributes/{attribute.Str("id")}", response.Headers.Location?.OriginalString);
         Assert.Equal("\"1\"", response.ETag());
         Assert.Equal(1, attribute.Int("version"));
+        Assert.EndsWith("Z", attribute.Str("createdAt"), StringComparison.Ordinal);
         Assert.Equal(key, attribute.Str("key"));
         Assert.Equal("Material", attribute.Str("name"));
         Assert.Equal(type, attribute.Str("type"));

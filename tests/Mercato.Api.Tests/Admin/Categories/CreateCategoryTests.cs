@@ -16,6 +16,7 @@ public abstract class CreateCategoryTests(MercatoApp app)
         Assert.Equal($"/admin/categories/{category.Str("id")}", response.Headers.Location?.OriginalString);
         Assert.Equal("\"1\"", response.ETag());
         Assert.Equal(1, category.Int("version"));
+        Assert.EndsWith("Z", category.Str("createdAt"), StringComparison.Ordinal);
         Assert.Equal("Men", category.Str("name"));
         Assert.Equal(handle, category.Str("handle"));
         Assert.Equal(handle, category.Str("path"));

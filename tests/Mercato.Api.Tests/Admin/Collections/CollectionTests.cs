@@ -16,6 +16,7 @@ public abstract class CollectionTests(MercatoApp app)
         Assert.Equal($"/admin/collections/{collection.Str("id")}", response.Headers.Location?.OriginalString);
         Assert.Equal("\"1\"", response.ETag());
         Assert.Equal(1, collection.Int("version"));
+        Assert.EndsWith("Z", collection.Str("createdAt"), StringComparison.Ordinal);
         Assert.Equal("Summer", collection.Str("title"));
         Assert.Equal(handle, collection.Str("handle"));
         Assert.Equal("Hot", collection.Str("description"));

@@ -71,6 +71,8 @@ public abstract class CreateProductTests(MercatoApp app)
         Assert.Equal(["S", "M"], option.Strings("values"));
         Assert.Equal(["S", "M"], product.Arr("variants").Select(v => v!["options"].Str("Size")));
         Assert.Equal(product.Str("createdAt"), product.Str("updatedAt"));
+        Assert.Matches(@"^2026-11-25T12:00:\d\d(\.\d+)?Z$", product.Str("createdAt"));
+        Assert.All(product.Arr("variants"), v => Assert.EndsWith("Z", v.Str("updatedAt"), StringComparison.Ordinal));
 
         var read = await app.Admin.GetAsync($"/admin/products/{product.Str("id")}");
         Assert.True(JsonNode.DeepEquals(product, await read.ShouldSucceedAsync()));

@@ -74,6 +74,18 @@ public abstract class UpdateProductTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task A_weak_if_match_never_matches()
+    {
+        var product = await app.Given.ProductAsync();
+        var url = $"/admin/products/{product.Str("id")}";
+
+        var response = await app.Admin.SendJsonAsync(HttpMethod.Patch, url, new { title = "Weak" }, ifMatch: "W/\"1\"");
+
+        await response.ShouldBeProblemAsync(412, "version_conflict");
+        await app.Admin.ShouldBeUnchangedAsync(url, product);
+    }
+
+    [Fact]
     public async Task If_match_star_matches_any_version()
     {
         var product = await app.Given.ProductAsync();
