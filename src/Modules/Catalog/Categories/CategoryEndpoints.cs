@@ -32,9 +32,9 @@ internal static class CategoryEndpoints
     public static void Map(RouteGroupBuilder store, RouteGroupBuilder admin)
     {
         store.MapGet("/categories", ListForStore).WithTags("Categories").WithName("StoreListCategories")
-            .WithSummary("List active categories in tree order (by path)").Produces<Page<StoreCategoryResponse>>();
+            .WithSummary("List active categories in tree order (each category before its subtree)").Produces<Page<StoreCategoryResponse>>();
         var group = admin.MapGroup("/categories").WithTags("Categories");
-        group.MapGet("/", List).WithName("ListCategories").WithSummary("List categories in tree order (by path)");
+        group.MapGet("/", List).WithName("ListCategories").WithSummary("List categories in tree order (each category before its subtree)");
         group.MapGet("/{id}", Get).WithName("GetCategory").WithSummary("Get a category");
         group.MapPost("/", Create).WithName("CreateCategory").WithSummary("Create a category");
         group.MapPatch("/{id}", Update).WithName("UpdateCategory").WithSummary("Rename, move or reorder a category");
@@ -43,7 +43,7 @@ internal static class CategoryEndpoints
 
     private static async Task<IResult> ListForStore(MercatoDb db, HttpContext http, CancellationToken ct)
     {
-        var all = await db.Set<Category>().AsNoTracking().OrderBy(c => c.Path).ThenBy(c => c.Id).ToListAsync(ct);
+        var all = await db.Set<Category>().AsNoTracking().OrderBy(c => c.Path.Replace("/", " ")).ThenBy(c => c.Id).ToListAsync(ct);
         // A hidden category hides its whole subtree.
         var hidden = all.Where(c => !c.IsActive).Select(c => c.Path).ToList();
         var visible = all.Where(c => !hidden.Any(h => c.Path == h || c.Path.StartsWith(h + "/", StringComparison.Ordinal)))
@@ -60,12 +60,19 @@ internal static class CategoryEndpoints
         if (cursor is not null)
         {
             if (Cursor.Decode(cursor, 2) is not [{ } path, { } id]) return ListQuery.InvalidCursor().ToProblem();
-            query = query.Where(c => c.Path.CompareTo(path) > 0 || (c.Path == path && c.Id.CompareTo(id) > 0));
+            var key = TreeKey(path);
+            query = query.Where(c => c.Path.Replace("/", " ").CompareTo(key) > 0 || (c.Path == path && c.Id.CompareTo(id) > 0));
         }
-        var rows = await query.OrderBy(c => c.Path).ThenBy(c => c.Id).Take(size.Value + 1).ToListAsync(ct);
+        var rows = await query.OrderBy(c => c.Path.Replace("/", " ")).ThenBy(c => c.Id).Take(size.Value + 1).ToListAsync(ct);
         var next = rows.Count > size.Value ? Cursor.Encode(rows[size.Value - 1].Path, rows[size.Value - 1].Id) : null;
         return TypedResults.Ok(new Page<CategoryResponse>([.. rows.Take(size.Value).Select(CategoryResponse.From)], next));
     }
+
+    /// <summary>
+    /// Tree order sorts paths with "/" below every handle character (a space, which handles never hold): plain path order
+    /// would put the root "men-shoes" between "men" and "men/shirts". Both databases compare binary, so they agree.
+    /// </summary>
+    private static string TreeKey(string path) => path.Replace('/', ' ');
 
     private static async Task<Results<Ok<CategoryResponse>, ProblemHttpResult>> Get(string id, MercatoDb db, HttpContext http,
         CancellationToken ct)
