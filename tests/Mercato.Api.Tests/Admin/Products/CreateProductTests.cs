@@ -244,6 +244,29 @@ public abstract class CreateProductTests(MercatoApp app)
         await response.ShouldBeProblemAsync(400, code);
     }
 
+    [Fact]
+    public async Task An_oversized_body_is_413_and_creates_nothing()
+    {
+        var handle = Given.Unique("huge");
+        var body = Given.ProductBody(handle);
+        body["description"] = new string('d', 300_000);
+
+        var response = await app.Admin.PostAsJsonAsync("/admin/products", body);
+
+        await response.ShouldBeProblemAsync(413, "payload_too_large");
+        await app.Admin.ShouldHaveNoProductAsync(handle);
+    }
+
+    [Fact]
+    public async Task Deeply_nested_metadata_is_400_malformed_request()
+    {
+        var nested = string.Concat(Enumerable.Repeat("""{ "a": """, 40)) + "1" + new string('}', 40);
+
+        var response = await app.Admin.SendRawAsync(HttpMethod.Post, "/admin/products", $$"""{ "title": "Deep", "metadata": {{nested}} }""");
+
+        await response.ShouldBeProblemAsync(400, "malformed_request");
+    }
+
     private static void Break(Dictionary<string, object?> body, string change, string handle)
     {
         var variants = AdminTestData.Variants(body);
