@@ -20,7 +20,8 @@ public static class Versions
         var current = ETagFor(currentVersion);
         foreach (var tag in tags)
         {
-            if (tag.Equals(EntityTagHeaderValue.Any) || tag.Tag.Value == current) return null;
+            // If-Match compares strongly (RFC 9110): W/"3" does not match our "3".
+            if (tag.Equals(EntityTagHeaderValue.Any) || (!tag.IsWeak && tag.Tag.Value == current)) return null;
         }
         return Error.VersionMismatch(currentVersion);
     }

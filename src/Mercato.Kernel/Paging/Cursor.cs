@@ -23,7 +23,8 @@ public static class Cursor
         try
         {
             var keys = JsonSerializer.Deserialize(Base64Url.DecodeFromChars(cursor), KernelJson.Default.StringArray);
-            return keys is not null && keys.Length == expectedKeys ? keys : null;
+            // No cursor we make holds a NUL, and PostgreSQL would refuse to compare one.
+            return keys is not null && keys.Length == expectedKeys && !keys.Any(k => k?.Contains('\0', StringComparison.Ordinal) == true) ? keys : null;
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {

@@ -26,6 +26,10 @@ internal static class CatalogErrors
     public static Error NoRegion() =>
         new("region_required", "The shop has no region yet, so prices cannot be resolved.", 400);
 
+    /// <summary>The same cap as on create, so the nested route cannot grow a product past it.</summary>
+    public static Error VariantLimit() =>
+        Error.Conflict("variant_limit", $"A product has at most {CatalogLimits.Variants} variants; this one is full.");
+
     public static Error LastVariant() =>
         Error.Conflict("last_variant", "A product keeps at least one variant; delete the product instead.");
 }

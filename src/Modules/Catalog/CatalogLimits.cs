@@ -5,6 +5,8 @@ internal static class CatalogLimits
 {
     public const int Title = 200;
     public const int Handle = 200;
+    /// <summary>A category's chain of handles (<c>men/shirts</c>): about ten levels of the longest handles.</summary>
+    public const int CategoryPath = 2000;
     public const int Description = 20_000;
     public const int MetaTitle = 120;
     public const int MetaDescription = 320;

@@ -45,7 +45,8 @@ internal sealed class AttributeDefinition : IVersioned
     /// <summary>The canonical text form of a JSON value of this attribute, or null when the value has the wrong type.</summary>
     public (string Text, double? Number)? Canonical(JsonElement value) => (Type, value.ValueKind) switch
     {
-        (AttributeType.Text, JsonValueKind.String) when value.GetString()!.Length <= CatalogLimits.AttributeText => (value.GetString()!, null),
+        (AttributeType.Text, JsonValueKind.String) when value.GetString() is { Length: <= CatalogLimits.AttributeText } text
+            && !text.Contains('\0', StringComparison.Ordinal) => (text, null),
         (AttributeType.Enum, JsonValueKind.String) when Values.Contains(value.GetString()!) => (value.GetString()!, null),
         (AttributeType.Boolean, JsonValueKind.True) => ("true", null),
         (AttributeType.Boolean, JsonValueKind.False) => ("false", null),

@@ -49,7 +49,7 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
         b.HasIndex(c => c.Handle).IsUnique();
         b.Property(c => c.Description).HasMaxLength(CatalogLimits.Description);
         b.Property(c => c.ParentId).HasMaxLength(40);
-        b.Property(c => c.Path).HasMaxLength(2000);
+        b.Property(c => c.Path).HasMaxLength(CatalogLimits.CategoryPath);
         b.HasIndex(c => c.Path);
         b.HasOne<Category>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -32,9 +32,9 @@ internal static class CategoryEndpoints
     public static void Map(RouteGroupBuilder store, RouteGroupBuilder admin)
     {
         store.MapGet("/categories", ListForStore).WithTags("Categories").WithName("StoreListCategories")
-            .WithSummary("List active categories in tree order (by path)").Produces<Page<StoreCategoryResponse>>();
+            .WithSummary("List active categories in tree order (each category before its subtree)").Produces<Page<StoreCategoryResponse>>();
         var group = admin.MapGroup("/categories").WithTags("Categories");
-        group.MapGet("/", List).WithName("ListCategories").WithSummary("List categories in tree order (by path)");
+        group.MapGet("/", List).WithName("ListCategories").WithSummary("List categories in tree order (each category before its subtree)");
         group.MapGet("/{id}", Get).WithName("GetCategory").WithSummary("Get a category");
         group.MapPost("/", Create).WithName("CreateCategory").WithSummary("Create a category");
         group.MapPatch("/{id}", Update).WithName("UpdateCategory").WithSummary("Rename, move or reorder a category");
@@ -87,6 +87,7 @@ internal static class CategoryEndpoints
         {
             parent = await db.Set<Category>().SingleOrDefaultAsync(c => c.Id == request.ParentId, ct);
             if (parent is null) return Error.Validation("parentId", $"No category with id '{request.ParentId}'.").ToProblem();
+            if (parent.Path.Length + 1 + handle.Length > CatalogLimits.CategoryPath) return TooDeep("parentId").ToProblem();
         }
         var category = new Category(request.Name.Trim(), handle, time)
         {
@@ -122,6 +123,12 @@ internal static class CategoryEndpoints
             if (parent.Id == category.Id || parent.Path.StartsWith(category.Path + "/", StringComparison.Ordinal))
                 return CatalogErrors.CategoryCycle().ToProblem();
         }
+        var oldPath = category.Path;
+        var newHandle = request.Handle ?? category.Handle;
+        var newPath = newParentId is null ? newHandle : $"{all.Single(c => c.Id == newParentId).Path}/{newHandle}";
+        var deepest = all.Where(c => c.Path.StartsWith(oldPath + "/", StringComparison.Ordinal)).Select(c => c.Path.Length).DefaultIfEmpty(oldPath.Length).Max();
+        if (deepest - oldPath.Length + newPath.Length > CatalogLimits.CategoryPath)
+            return TooDeep(newParentId == category.ParentId ? "handle" : "parentId").ToProblem();
         var now = time.GetUtcNow();
         if (request.Name is not null) category.Name = request.Name.Trim();
         if (request.Description is not null) category.Description = request.Description;
@@ -129,8 +136,6 @@ internal static class CategoryEndpoints
         if (request.IsActive is { } active) category.IsActive = active;
         if (request.Handle is not null) category.Handle = request.Handle;
         category.ParentId = newParentId;
-        var oldPath = category.Path;
-        var newPath = newParentId is null ? category.Handle : $"{all.Single(c => c.Id == newParentId).Path}/{category.Handle}";
         if (newPath != oldPath)
         {
             foreach (var descendant in all.Where(c => c.Path.StartsWith(oldPath + "/", StringComparison.Ordinal)))
@@ -145,6 +150,10 @@ internal static class CategoryEndpoints
         http.SetETag(category.Version);
         return TypedResults.Ok(CategoryResponse.From(category));
     }
+
+    /// <summary>Paths are stored whole, so the tree's depth is bounded by their length (the database column holds no more).</summary>
+    private static Error TooDeep(string field) =>
+        Error.Validation(field, $"The category's path, or a subcategory's, would pass {CatalogLimits.CategoryPath} characters; nest less deeply.");
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, HttpContext http, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Mercato.Catalog.Attributes;
 using Mercato.Channels.Contracts;
 using Mercato.Kernel.Errors;
@@ -47,12 +48,17 @@ internal static class AdminProducts
     }
 
     private static async Task<Results<Ok<Page<ProductResponse>>, ProblemHttpResult>> List(MercatoDb db, int? limit, string? cursor,
-        ProductStatus? status, string? q, string? externalId, CancellationToken ct)
+        string? status, string? q, string? externalId, CancellationToken ct)
     {
         var size = ListQuery.Limit(limit);
         if (size.Error is { } badLimit) return badLimit.ToProblem();
         var query = db.Set<Product>().AsNoTracking();
-        if (status is { } s) query = query.Where(p => p.Status == s);
+        if (status is not null)
+        {
+            if (ParseStatus(status) is not { } s)
+                return Error.Validation("status", $"One of: {string.Join(", ", Enum.GetValues<ProductStatus>().Select(StatusName))}.").ToProblem();
+            query = query.Where(p => p.Status == s);
+        }
         if (!string.IsNullOrWhiteSpace(q))
         {
             var term = q.Trim().ToLowerInvariant();
@@ -110,7 +116,8 @@ internal static class AdminProducts
         ProductEditor.ApplyLinks(product, request.CategoryIds ?? [], request.CollectionIds ?? [], channelIds, request.Tags ?? [],
             request.Media ?? [], time);
         ProductEditor.ApplyAttributes(product, attributes.Value!);
-        product.Touch(time.GetUtcNow());
+        // A new product was last changed when it was made: updatedAt equals createdAt until the first write.
+        product.Touch(product.CreatedAt);
 
         db.Add(product);
         await db.SaveChangesAsync(ct);
@@ -173,6 +180,12 @@ internal static class AdminProducts
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }
+
+    // The filter takes the status as responses write it ("published"); enum binding would want "Published" and accept "1".
+    private static ProductStatus? ParseStatus(string value) =>
+        Enum.GetValues<ProductStatus>().Cast<ProductStatus?>().FirstOrDefault(s => StatusName(s!.Value).Equals(value, StringComparison.OrdinalIgnoreCase));
+
+    private static string StatusName(ProductStatus status) => JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
 
     /// <summary>A product created without variants gets one, whose SKU comes from the handle.</summary>
     private static string DefaultSku(string handle)

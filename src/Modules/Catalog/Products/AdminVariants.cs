@@ -1,5 +1,6 @@
 using Mercato.Kernel.Errors;
 using Mercato.Kernel.Http;
+using Mercato.Kernel.Paging;
 using Mercato.Kernel.Persistence;
 using Mercato.Kernel.Validation;
 using Microsoft.AspNetCore.Builder;
@@ -19,19 +20,32 @@ internal static class AdminVariants
     {
         var group = admin.MapGroup("/products/{productId}/variants").WithTags("Products");
         group.MapGet("/", List).WithName("ListVariants").WithSummary("List a product's variants");
+        group.MapGet("/{variantId}", Get).WithName("GetVariant").WithSummary("Get a variant");
         group.MapPost("/", Create).WithName("CreateVariant").WithSummary("Add a variant to a product");
         group.MapPatch("/{variantId}", Update).WithName("UpdateVariant").WithSummary("Update a variant");
         group.MapDelete("/{variantId}", Delete).WithName("DeleteVariant").WithSummary("Delete a variant");
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<VariantResponse>>, ProblemHttpResult>> List(string productId, MercatoDb db,
+    /// <summary>All variants in one page (a product has at most 250), in the list shape every list has.</summary>
+    private static async Task<Results<Ok<Page<VariantResponse>>, ProblemHttpResult>> List(string productId, MercatoDb db,
         HttpContext http, CancellationToken ct)
     {
         var product = await db.Set<Product>().AsNoTracking().WithGraph().SingleOrDefaultAsync(p => p.Id == productId, ct);
         if (product is null) return Error.NotFound("product", productId).ToProblem();
         http.SetETag(product.Version);
-        return TypedResults.Ok<IReadOnlyList<VariantResponse>>(
-            [.. product.Variants.OrderBy(v => v.Position).ThenBy(v => v.Id, StringComparer.Ordinal).Select(VariantResponse.From)]);
+        return TypedResults.Ok(new Page<VariantResponse>(
+            [.. product.Variants.OrderBy(v => v.Position).ThenBy(v => v.Id, StringComparer.Ordinal).Select(VariantResponse.From)], null));
+    }
+
+    /// <summary>The address a created variant's Location names; the ETag is the product's, as writes need it.</summary>
+    private static async Task<Results<Ok<VariantResponse>, ProblemHttpResult>> Get(string productId, string variantId, MercatoDb db,
+        HttpContext http, CancellationToken ct)
+    {
+        var product = await db.Set<Product>().AsNoTracking().WithGraph().SingleOrDefaultAsync(p => p.Id == productId, ct);
+        var variant = product?.Variants.Find(x => x.Id == variantId);
+        if (product is null || variant is null) return Error.NotFound("variant", variantId).ToProblem();
+        http.SetETag(product.Version);
+        return TypedResults.Ok(VariantResponse.From(variant));
     }
 
     private static async Task<Results<Created<ProductResponse>, ProblemHttpResult>> Create(string productId, VariantRequest request,
@@ -44,6 +58,7 @@ internal static class AdminVariants
         var product = await db.Set<Product>().WithGraph().SingleOrDefaultAsync(p => p.Id == productId, ct);
         if (product is null) return Error.NotFound("product", productId).ToProblem();
         if (http.CheckIfMatch(product.Version) is { } stale) return stale.ToProblem();
+        if (product.Variants.Count >= CatalogLimits.Variants) return CatalogErrors.VariantLimit().ToProblem();
         if (await ProductEditor.CheckUniqueAsync(db, null, null, [ProductEditor.NormalizeSku(request.Sku)], null, ct) is { } taken)
             return taken.ToProblem();
         var variant = ProductEditor.NewVariant(product, request, time);
@@ -69,7 +84,7 @@ internal static class AdminVariants
         if (request.Sku is not null
             && await db.Set<Variant>().AnyAsync(x => x.Sku == ProductEditor.NormalizeSku(request.Sku) && x.Id != variantId, ct))
             return CatalogErrors.SkuTaken([ProductEditor.NormalizeSku(request.Sku)]).ToProblem();
-        ProductEditor.ApplyVariant(variant, request, time.GetUtcNow());
+        ProductEditor.ApplyVariant(product, variant, request, time.GetUtcNow());
         if (ProductEditor.CheckVariantOptions(product) is { } badOptions) return badOptions.ToProblem();
         product.Touch(time.GetUtcNow());
         await db.SaveChangesAsync(ct);

@@ -79,6 +79,9 @@ internal static partial class ProductEditor
         v.MaxLength($"{path}.title", title, CatalogLimits.Title).MaxLength($"{path}.barcode", barcode, 64)
             .Range($"{path}.weightGrams", weight, 0, 1_000_000);
         if (options is { Count: > CatalogLimits.Options }) v.Add($"{path}.options", $"At most {CatalogLimits.Options} options.");
+        // Names match options trimmed and case-insensitively, so "Size" and "size " would be two values for one option.
+        if (options is not null && options.Keys.Select(k => k.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() != options.Count)
+            v.Add($"{path}.options", "Each option is named once.");
         foreach (var (name, value) in options ?? new Dictionary<string, string>())
         {
             if (value is null || value.Length is 0 or > CatalogLimits.OptionValue)
@@ -135,7 +138,7 @@ internal static partial class ProductEditor
             else if (o.Values.Count > CatalogLimits.OptionValues) v.Add($"options[{i}].values", $"At most {CatalogLimits.OptionValues} values.");
             else if (o.Values.Any(x => string.IsNullOrWhiteSpace(x) || x.Length > CatalogLimits.OptionValue))
                 v.Add($"options[{i}].values", $"Each value has 1 to {CatalogLimits.OptionValue} characters.");
-            else if (o.Values.Distinct(StringComparer.OrdinalIgnoreCase).Count() != o.Values.Count)
+            else if (o.Values.Select(x => x.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() != o.Values.Count)
                 v.Add($"options[{i}].values", "Values must be unique.");
         }
         if (options.Where(o => o?.Name is not null).Select(o => o.Name.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count()
@@ -247,7 +250,45 @@ internal static partial class ProductEditor
             if (option is null) product.Options.Add(new ProductOption { Id = EntityId.New("opt", time), ProductId = product.Id, Name = name, Values = values, Position = position });
             else (option.Name, option.Values, option.Position) = (name, values, position);
         }
+        FollowOptions(product, time.GetUtcNow());
     }
+
+    /// <summary>
+    /// Existing variants follow a change of options, or options could never be added to or removed from a product that sells:
+    /// a removed option leaves them, a new one gives them its first value (as Shopify does), and names and values take the
+    /// product's spelling. <see cref="CheckVariantOptions"/> then rejects variants left without an allowed or distinct combination.
+    /// </summary>
+    private static void FollowOptions(Product product, DateTimeOffset now)
+    {
+        foreach (var variant in product.Variants)
+        {
+            var changed = false;
+            foreach (var value in variant.OptionValues.ToList())
+            {
+                var option = product.Options.Find(o => o.Name.Equals(value.OptionName, StringComparison.OrdinalIgnoreCase));
+                var spelled = option?.Values.Find(x => x.Equals(value.Value, StringComparison.OrdinalIgnoreCase)) ?? value.Value;
+                if (option is not null && option.Name == value.OptionName)
+                {
+                    changed |= spelled != value.Value;
+                    value.Value = spelled;
+                    continue;
+                }
+                // The name is the row's key, so a new spelling is a new row.
+                variant.OptionValues.Remove(value);
+                if (option is not null) variant.OptionValues.Add(NewOptionValue(variant, option.Name, spelled));
+                changed = true;
+            }
+            foreach (var option in product.Options.Where(o => variant.OptionValues.All(x => x.OptionName != o.Name)))
+            {
+                variant.OptionValues.Add(NewOptionValue(variant, option.Name, option.Values[0]));
+                changed = true;
+            }
+            if (changed) variant.UpdatedAt = now;
+        }
+    }
+
+    private static VariantOptionValue NewOptionValue(Variant variant, string name, string value) =>
+        new() { VariantId = variant.Id, OptionName = name, Value = value, FilterKey = FilterKey(name, value) };
 
     public static Variant NewVariant(Product product, VariantRequest r, TimeProvider time)
     {
@@ -256,12 +297,12 @@ internal static partial class ProductEditor
         {
             Id = EntityId.New("var", time), ProductId = product.Id, CreatedAt = now, Position = product.Variants.Count,
         };
-        ApplyVariant(variant, new UpdateVariantRequest(r.Sku, r.Title, r.Barcode, r.Options ?? new Dictionary<string, string>(),
+        ApplyVariant(product, variant, new UpdateVariantRequest(r.Sku, r.Title, r.Barcode, r.Options ?? new Dictionary<string, string>(),
             r.WeightGrams, r.ManageInventory ?? true, r.AllowBackorder ?? false, r.Prices ?? []), now);
         return variant;
     }
 
-    public static void ApplyVariant(Variant variant, UpdateVariantRequest r, DateTimeOffset now)
+    public static void ApplyVariant(Product product, Variant variant, UpdateVariantRequest r, DateTimeOffset now)
     {
         if (r.Sku is not null) variant.Sku = NormalizeSku(r.Sku);
         if (r.Title is not null) variant.Title = r.Title.Trim();
@@ -271,7 +312,8 @@ internal static partial class ProductEditor
         if (r.AllowBackorder is { } backorder) variant.AllowBackorder = backorder;
         if (r.Options is not null)
         {
-            var wanted = r.Options.ToDictionary(o => o.Key.Trim(), o => o.Value.Trim(), StringComparer.Ordinal);
+            var wanted = r.Options.Select(o => SpelledAsProduct(product, o.Key.Trim(), o.Value.Trim()))
+                .ToDictionary(o => o.Name, o => o.Value, StringComparer.Ordinal);
             Product.Sync(variant.OptionValues, wanted.Keys, o => o.OptionName, n => new VariantOptionValue { VariantId = variant.Id, OptionName = n });
             foreach (var value in variant.OptionValues)
                 (value.Value, value.FilterKey) = (wanted[value.OptionName], FilterKey(value.OptionName, wanted[value.OptionName]));
@@ -283,6 +325,17 @@ internal static partial class ProductEditor
             foreach (var price in variant.Prices) price.Amount = wanted[price.CurrencyCode];
         }
         variant.UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Options match case-insensitively, but are stored as the product spells them ("size": "m" becomes "Size": "M"),
+    /// so clients can compare a variant's options with the product's exactly.
+    /// </summary>
+    private static (string Name, string Value) SpelledAsProduct(Product product, string name, string value)
+    {
+        var option = product.Options.Find(o => o.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+        if (option is null) return (name, value);
+        return (option.Name, option.Values.Find(x => x.Equals(value, StringComparison.OrdinalIgnoreCase)) ?? value);
     }
 
     /// <summary>"size:m": how option and attribute filters match, case-insensitively and alike on both databases.</summary>
