@@ -86,7 +86,6 @@ internal static class HostSetup
         json.NumberHandling = JsonNumberHandling.Strict;
         json.MaxDepth = 32;
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
-        json.Converters.Add(new NoNulStrings());
         json.Converters.Add(new UtcTimestamps());
     }
 
