@@ -187,8 +187,13 @@ public abstract class AuthMatrixTests(MercatoApp app)
             var response = await app.Anonymous.SendAsync(request);
             var text = await response.Content.ReadAsStringAsync();
             var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json" ? JsonNode.Parse(text) : null;
+            // RFC 9110 §15.5.2: a 401 names the way to authenticate.
+            var challenge = response.Headers.WwwAuthenticate.ToString();
+            var expectedChallenge = route.IsAdmin ? "Bearer" : "X-Publishable-Key";
             if (response.StatusCode != HttpStatusCode.Unauthorized || problem?["code"]?.GetValue<string>() != "unauthorized")
                 failures.Add($"{route}: {(int)response.StatusCode} {response.Content.Headers.ContentType} {text}");
+            else if (!challenge.Contains(expectedChallenge, StringComparison.Ordinal))
+                failures.Add($"{route}: WWW-Authenticate '{challenge}' does not name {expectedChallenge}");
         }
         Assert.True(count > 0, "No routes to check.");
         return failures;
