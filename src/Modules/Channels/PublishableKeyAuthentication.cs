@@ -28,4 +28,11 @@ internal sealed class PublishableKeyAuthentication(IOptionsMonitor<Authenticatio
             [new Claim(Callers.SalesChannelClaim, key.ChannelId), new Claim(Callers.KeyIdClaim, key.Id)], Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        // RFC 9110 §15.5.2: a 401 says how to authenticate; there is no registered scheme for a key in a header.
+        Response.Headers.WWWAuthenticate = $"ApiKey header=\"{Callers.PublishableKeyHeader}\"";
+        return base.HandleChallengeAsync(properties);
+    }
 }

@@ -40,4 +40,11 @@ internal sealed class SecretKeyAuthentication(IOptionsMonitor<AuthenticationSche
             [new Claim(Callers.KeyIdClaim, key.Id), new Claim(ClaimTypes.Role, key.Role)], Scheme.Name, null, ClaimTypes.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        // RFC 9110 §15.5.2: a 401 names the scheme that would have worked.
+        Response.Headers.WWWAuthenticate = "Bearer realm=\"Mercato Admin API\"";
+        return base.HandleChallengeAsync(properties);
+    }
 }

@@ -34,9 +34,6 @@ public sealed record ApiRoute(string Method, string Pattern, IReadOnlyList<Route
         return url;
     }
 
-    /// <summary>True when every parameter can be filled by <paramref name="idFor"/>.</summary>
-    public bool CanFill(Func<string, string?> idFor) => Parameters.All(p => idFor(p.Collection) is not null);
-
     public override string ToString() => $"{Method} {Pattern}";
 }
 
@@ -97,14 +94,11 @@ public static class RouteCatalog
         return parameters;
     }
 
-    /// <summary>Request for <paramref name="route"/> with an optional raw body, ready to have headers added.</summary>
-    public static HttpRequestMessage Request(ApiRoute route, string url, string? body = null)
+    /// <summary>A request for <paramref name="route"/>; a route that takes a JSON body gets an empty object.</summary>
+    public static HttpRequestMessage Request(ApiRoute route, string url) => new(new HttpMethod(route.Method), url)
     {
-        var request = new HttpRequestMessage(new HttpMethod(route.Method), url);
-        if (body is not null) request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
-        else if (route.HasJsonBody) request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
-        return request;
-    }
+        Content = route.HasJsonBody ? new StringContent("{}", System.Text.Encoding.UTF8, "application/json") : null,
+    };
 
     /// <summary>POST, PATCH and PUT: the methods that take a body and change data.</summary>
     public static bool IsWrite(this ApiRoute route) =>

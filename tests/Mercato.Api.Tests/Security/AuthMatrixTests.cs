@@ -36,14 +36,15 @@ public abstract class AuthMatrixTests(MercatoApp app)
     }
 
     [Fact]
-    public async Task With_valid_keys_no_route_is_401_so_the_matrix_checks_real_routes()
+    public async Task With_valid_keys_no_route_is_401_or_5xx_so_the_matrix_checks_real_routes()
     {
         var failures = new List<string>();
         foreach (var route in RouteCatalog.Of(app))
         {
             using var request = RouteCatalog.Request(route, route.DummyUrl);
             var response = await (route.IsAdmin ? app.Admin : app.Store).SendAsync(request);
-            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.MethodNotAllowed)
+            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.MethodNotAllowed
+                || (int)response.StatusCode >= 500)
                 failures.Add($"{route}: {(int)response.StatusCode}");
         }
 
@@ -187,8 +188,13 @@ public abstract class AuthMatrixTests(MercatoApp app)
             var response = await app.Anonymous.SendAsync(request);
             var text = await response.Content.ReadAsStringAsync();
             var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json" ? JsonNode.Parse(text) : null;
+            // RFC 9110 §15.5.2: a 401 names the way to authenticate.
+            var challenge = response.Headers.WwwAuthenticate.ToString();
+            var expectedChallenge = route.IsAdmin ? "Bearer" : "X-Publishable-Key";
             if (response.StatusCode != HttpStatusCode.Unauthorized || problem?["code"]?.GetValue<string>() != "unauthorized")
                 failures.Add($"{route}: {(int)response.StatusCode} {response.Content.Headers.ContentType} {text}");
+            else if (!challenge.Contains(expectedChallenge, StringComparison.Ordinal))
+                failures.Add($"{route}: WWW-Authenticate '{challenge}' does not name {expectedChallenge}");
         }
         Assert.True(count > 0, "No routes to check.");
         return failures;
