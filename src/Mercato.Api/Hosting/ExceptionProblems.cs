@@ -36,6 +36,9 @@ internal sealed partial class ExceptionProblems(IProblemDetailsService problems,
                 return json.Message.Contains("could not be mapped", StringComparison.Ordinal)
                     ? new Error("unknown_field", $"The body has a field this endpoint does not accept: {Path(json)}.", 400)
                     : new Error("malformed_request", $"The JSON body is malformed or has a value of the wrong type at {Path(json)}.", 400);
+            case BadHttpRequestException bad when bad.Message.Contains("body was provided", StringComparison.Ordinal)
+                || bad.Message.Contains("was not provided from body", StringComparison.Ordinal):
+                return new Error("malformed_request", "This endpoint needs a JSON object as its body.", 400);
             case BadHttpRequestException bad:
                 return new Error("malformed_request", bad.Message, bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400);
             case JsonException json:

@@ -71,6 +71,7 @@ internal static class AdminStockLocations
         Validate(v, request.Address);
         if (v.ToError() is { } invalid) return invalid.ToProblem();
         var location = new StockLocation(request.Name.Trim(), time) { IsDefault = request.IsDefault ?? false };
+        if (location.IsDefault) await ClearDefaultAsync(db, ct);
         Apply(location, request.Address);
         db.Add(location);
         await db.SaveChangesAsync(ct);
@@ -89,6 +90,7 @@ internal static class AdminStockLocations
         if (location is null) return Error.NotFound("stock location", id).ToProblem();
         if (http.CheckIfMatch(location.Version) is { } stale) return stale.ToProblem();
         if (request.Name is not null) location.Name = request.Name.Trim();
+        if (request.IsDefault is true && !location.IsDefault) await ClearDefaultAsync(db, ct);
         if (request.IsDefault is { } isDefault) location.IsDefault = isDefault;
         Apply(location, request.Address);
         location.UpdatedAt = time.GetUtcNow();
@@ -106,6 +108,12 @@ internal static class AdminStockLocations
         db.Remove(location);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>One default location at a time: making one the default takes it from the others.</summary>
+    private static async Task ClearDefaultAsync(MercatoDb db, CancellationToken ct)
+    {
+        foreach (var other in await db.Set<StockLocation>().Where(l => l.IsDefault).ToListAsync(ct)) other.IsDefault = false;
     }
 
     private static void Validate(Validator v, AddressRequest? address)
