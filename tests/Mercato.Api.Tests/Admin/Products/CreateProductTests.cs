@@ -175,6 +175,8 @@ public abstract class CreateProductTests(MercatoApp app)
         { "negative price", "variants[0].prices[0].amount" },
         { "absurd price", "variants[0].prices[0].amount" },
         { "unknown currency", "variants[0].prices[0].currency" },
+        { "price without an amount", "variants[0].prices[0].amount" },
+        { "price without a currency", "variants[0].prices[0].currency" },
         { "duplicate currency in a variant", "variants[0].prices" },
         { "duplicate sku in the request", "variants" },
         { "duplicate sku differing in case", "variants" },
@@ -281,6 +283,8 @@ public abstract class CreateProductTests(MercatoApp app)
             case "negative price": variants[0] = AdminTestData.VariantBody("S", usd: -1); break;
             case "absurd price": variants[0] = AdminTestData.VariantBody("S", usd: 100_000_000_001); break;
             case "unknown currency": variants[0] = Variant("S", handle + "-s", new { amount = 100, currency = "XXX" }); break;
+            case "price without an amount": variants[0] = Variant("S", handle + "-s", new { currency = "USD" }); break;
+            case "price without a currency": variants[0] = Variant("S", handle + "-s", new { amount = 100 }); break;
             case "duplicate currency in a variant":
                 variants[0] = Variant("S", handle + "-s", new { amount = 100, currency = "USD" }, new { amount = 200, currency = "usd" });
                 break;
