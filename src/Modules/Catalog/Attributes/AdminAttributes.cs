@@ -71,13 +71,15 @@ internal static partial class AdminAttributes
         if (request.Type is { } type) ValidateValues(v, type, request.Values);
         else v.Add("type", "Required: text, number, boolean or enum.");
         if (v.ToError() is { } invalid) return invalid.ToProblem();
-        if (await db.Set<AttributeDefinition>().AnyAsync(a => a.Key == request.Key, ct)) return CatalogErrors.AttributeKeyTaken(request.Key!).ToProblem();
+        async Task<Error?> CheckUnique() =>
+            await db.Set<AttributeDefinition>().AnyAsync(a => a.Key == request.Key, ct) ? CatalogErrors.AttributeKeyTaken(request.Key!) : null;
+        if (await CheckUnique() is { } taken) return taken.ToProblem();
         var attribute = new AttributeDefinition(request.Key!, request.Name.Trim(), request.Type!.Value, time)
         {
             Values = [.. request.Values ?? []], Filterable = request.Filterable ?? true,
         };
         db.Add(attribute);
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveOrConflictAsync(CheckUnique, ct) is { } lost) return lost.ToProblem();
         http.SetETag(attribute.Version);
         return TypedResults.Created($"/admin/attributes/{attribute.Id}", AttributeResponse.From(attribute));
     }
