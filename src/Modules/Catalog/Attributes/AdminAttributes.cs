@@ -23,7 +23,8 @@ internal sealed record AttributeResponse(string Id, string Key, string Name, Att
 /// <summary>Admin CRUD for attribute definitions. The key and type are fixed once created: products rely on them.</summary>
 internal static partial class AdminAttributes
 {
-    public sealed record CreateRequest(string Key, string Name, AttributeType Type, IReadOnlyList<string>? Values, bool? Filterable);
+    // Type is nullable only so that a missing one is a 400 rather than silently "text".
+    public sealed record CreateRequest(string Key, string Name, AttributeType? Type, IReadOnlyList<string>? Values, bool? Filterable);
 
     public sealed record UpdateRequest(string? Name, IReadOnlyList<string>? Values, bool? Filterable);
 
@@ -67,15 +68,18 @@ internal static partial class AdminAttributes
     {
         var v = new Validator().Required("key", request.Key, CatalogLimits.AttributeKey).Required("name", request.Name, CatalogLimits.Title);
         if (request.Key is not null && !KeyPattern().IsMatch(request.Key)) v.Add("key", "A letter, then letters, digits or underscores (e.g. material, capacityMl).");
-        ValidateValues(v, request.Type, request.Values);
+        if (request.Type is { } type) ValidateValues(v, type, request.Values);
+        else v.Add("type", "Required: text, number, boolean or enum.");
         if (v.ToError() is { } invalid) return invalid.ToProblem();
-        if (await db.Set<AttributeDefinition>().AnyAsync(a => a.Key == request.Key, ct)) return CatalogErrors.AttributeKeyTaken(request.Key!).ToProblem();
-        var attribute = new AttributeDefinition(request.Key!, request.Name.Trim(), request.Type, time)
+        async Task<Error?> CheckUnique() =>
+            await db.Set<AttributeDefinition>().AnyAsync(a => a.Key == request.Key, ct) ? CatalogErrors.AttributeKeyTaken(request.Key!) : null;
+        if (await CheckUnique() is { } taken) return taken.ToProblem();
+        var attribute = new AttributeDefinition(request.Key!, request.Name.Trim(), request.Type!.Value, time)
         {
             Values = [.. request.Values ?? []], Filterable = request.Filterable ?? true,
         };
         db.Add(attribute);
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveOrConflictAsync(CheckUnique, ct) is { } lost) return lost.ToProblem();
         http.SetETag(attribute.Version);
         return TypedResults.Created($"/admin/attributes/{attribute.Id}", AttributeResponse.From(attribute));
     }

@@ -81,7 +81,8 @@ internal static class CategoryEndpoints
             .MaxLength("description", request.Description, CatalogLimits.Description).Range("position", request.Position, 0, 1_000_000);
         if (v.ToError() is { } invalid) return invalid.ToProblem();
         var handle = request.Handle ?? Products.ProductEditor.Slugify(request.Name);
-        if (await db.Set<Category>().AnyAsync(c => c.Handle == handle, ct)) return CatalogErrors.HandleTaken(handle).ToProblem();
+        async Task<Error?> CheckUnique() => await db.Set<Category>().AnyAsync(c => c.Handle == handle, ct) ? CatalogErrors.HandleTaken(handle) : null;
+        if (await CheckUnique() is { } taken) return taken.ToProblem();
         Category? parent = null;
         if (request.ParentId is not null)
         {
@@ -95,7 +96,7 @@ internal static class CategoryEndpoints
             Position = request.Position ?? 0, IsActive = request.IsActive ?? true,
         };
         db.Add(category);
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveOrConflictAsync(CheckUnique, ct) is { } lost) return lost.ToProblem();
         http.SetETag(category.Version);
         return TypedResults.Created($"/admin/categories/{category.Id}", CategoryResponse.From(category));
     }
@@ -146,7 +147,9 @@ internal static class CategoryEndpoints
             category.Path = newPath;
         }
         category.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
+        async Task<Error?> CheckUnique() => request.Handle is not null && await db.Set<Category>().AnyAsync(c => c.Handle == request.Handle && c.Id != id, ct)
+            ? CatalogErrors.HandleTaken(request.Handle) : null;
+        if (await db.SaveOrConflictAsync(CheckUnique, ct) is { } lost) return lost.ToProblem();
         http.SetETag(category.Version);
         return TypedResults.Ok(CategoryResponse.From(category));
     }

@@ -77,10 +77,11 @@ internal static class CollectionEndpoints
             .MaxLength("description", request.Description, CatalogLimits.Description);
         if (v.ToError() is { } invalid) return invalid.ToProblem();
         var handle = request.Handle ?? Products.ProductEditor.Slugify(request.Title);
-        if (await db.Set<Collection>().AnyAsync(c => c.Handle == handle, ct)) return CatalogErrors.HandleTaken(handle).ToProblem();
+        async Task<Error?> CheckUnique() => await db.Set<Collection>().AnyAsync(c => c.Handle == handle, ct) ? CatalogErrors.HandleTaken(handle) : null;
+        if (await CheckUnique() is { } taken) return taken.ToProblem();
         var collection = new Collection(request.Title.Trim(), handle, time) { Description = request.Description };
         db.Add(collection);
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveOrConflictAsync(CheckUnique, ct) is { } lost) return lost.ToProblem();
         http.SetETag(collection.Version);
         return TypedResults.Created($"/admin/collections/{collection.Id}", CollectionResponse.From(collection));
     }
@@ -94,13 +95,14 @@ internal static class CollectionEndpoints
         var collection = await db.Set<Collection>().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (collection is null) return Error.NotFound("collection", id).ToProblem();
         if (http.CheckIfMatch(collection.Version) is { } stale) return stale.ToProblem();
-        if (request.Handle is not null && await db.Set<Collection>().AnyAsync(c => c.Handle == request.Handle && c.Id != id, ct))
-            return CatalogErrors.HandleTaken(request.Handle).ToProblem();
+        async Task<Error?> CheckUnique() => request.Handle is not null && await db.Set<Collection>().AnyAsync(c => c.Handle == request.Handle && c.Id != id, ct)
+            ? CatalogErrors.HandleTaken(request.Handle) : null;
+        if (await CheckUnique() is { } taken) return taken.ToProblem();
         if (request.Title is not null) collection.Title = request.Title.Trim();
         if (request.Handle is not null) collection.Handle = request.Handle;
         if (request.Description is not null) collection.Description = request.Description;
         collection.UpdatedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveOrConflictAsync(CheckUnique, ct) is { } lost) return lost.ToProblem();
         http.SetETag(collection.Version);
         return TypedResults.Ok(CollectionResponse.From(collection));
     }

@@ -101,8 +101,9 @@ internal static class AdminProducts
         var attributes = await ProductEditor.ResolveAttributesAsync(db, request.Attributes ?? new Dictionary<string, System.Text.Json.JsonElement>(), ct);
         if (attributes.Error is { } badAttribute) return badAttribute.ToProblem();
         var externalId = string.IsNullOrWhiteSpace(request.ExternalId) ? null : request.ExternalId.Trim();
-        if (await ProductEditor.CheckUniqueAsync(db, null, handle, variants.Select(x => ProductEditor.NormalizeSku(x.Sku)), externalId, ct) is { } taken)
-            return taken.ToProblem();
+        var skus = variants.Select(x => ProductEditor.NormalizeSku(x.Sku)).ToList();
+        Task<Error?> CheckUnique() => ProductEditor.CheckUniqueAsync(db, null, handle, skus, externalId, ct);
+        if (await CheckUnique() is { } taken) return taken.ToProblem();
 
         var product = new Product(request.Title.Trim(), handle, time)
         {
@@ -120,7 +121,7 @@ internal static class AdminProducts
         product.Touch(product.CreatedAt);
 
         db.Add(product);
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveOrConflictAsync(CheckUnique, ct) is { } lost) return lost.ToProblem();
         http.SetETag(product.Version);
         return TypedResults.Created($"/admin/products/{product.Id}", await ResponseAsync(db, product, ct));
     }
@@ -145,8 +146,8 @@ internal static class AdminProducts
             attributes = resolved.Value;
         }
         var externalId = request.ExternalId is null ? null : request.ExternalId.Trim();
-        if (await ProductEditor.CheckUniqueAsync(db, product.Id, request.Handle, [], string.IsNullOrEmpty(externalId) ? null : externalId, ct) is { } taken)
-            return taken.ToProblem();
+        Task<Error?> CheckUnique() => ProductEditor.CheckUniqueAsync(db, product.Id, request.Handle, [], string.IsNullOrEmpty(externalId) ? null : externalId, ct);
+        if (await CheckUnique() is { } taken) return taken.ToProblem();
 
         if (request.Title is not null) product.Title = request.Title.Trim();
         if (request.Handle is not null) product.Handle = request.Handle;
@@ -166,7 +167,7 @@ internal static class AdminProducts
         ProductEditor.ApplyLinks(product, request.CategoryIds, request.CollectionIds, request.SalesChannelIds, request.Tags, request.Media, time);
         if (attributes is not null) ProductEditor.ApplyAttributes(product, attributes);
         product.Touch(time.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveOrConflictAsync(CheckUnique, ct) is { } lost) return lost.ToProblem();
         http.SetETag(product.Version);
         return TypedResults.Ok(await ResponseAsync(db, product, ct));
     }

@@ -59,13 +59,13 @@ internal static class AdminVariants
         if (product is null) return Error.NotFound("product", productId).ToProblem();
         if (http.CheckIfMatch(product.Version) is { } stale) return stale.ToProblem();
         if (product.Variants.Count >= CatalogLimits.Variants) return CatalogErrors.VariantLimit().ToProblem();
-        if (await ProductEditor.CheckUniqueAsync(db, null, null, [ProductEditor.NormalizeSku(request.Sku)], null, ct) is { } taken)
-            return taken.ToProblem();
+        Task<Error?> CheckUnique() => ProductEditor.CheckUniqueAsync(db, null, null, [ProductEditor.NormalizeSku(request.Sku)], null, ct);
+        if (await CheckUnique() is { } taken) return taken.ToProblem();
         var variant = ProductEditor.NewVariant(product, request, time);
         product.Variants.Add(variant);
         if (ProductEditor.CheckVariantOptions(product) is { } badOptions) return badOptions.ToProblem();
         product.Touch(time.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveOrConflictAsync(CheckUnique, ct) is { } lost) return lost.ToProblem();
         http.SetETag(product.Version);
         return TypedResults.Created($"/admin/products/{productId}/variants/{variant.Id}", await AdminProducts.ResponseAsync(db, product, ct));
     }
@@ -81,13 +81,14 @@ internal static class AdminVariants
         var variant = product?.Variants.Find(x => x.Id == variantId);
         if (product is null || variant is null) return Error.NotFound("variant", variantId).ToProblem();
         if (http.CheckIfMatch(product.Version) is { } stale) return stale.ToProblem();
-        if (request.Sku is not null
-            && await db.Set<Variant>().AnyAsync(x => x.Sku == ProductEditor.NormalizeSku(request.Sku) && x.Id != variantId, ct))
-            return CatalogErrors.SkuTaken([ProductEditor.NormalizeSku(request.Sku)]).ToProblem();
+        async Task<Error?> CheckUnique() => request.Sku is not null
+            && await db.Set<Variant>().AnyAsync(x => x.Sku == ProductEditor.NormalizeSku(request.Sku) && x.Id != variantId, ct)
+                ? CatalogErrors.SkuTaken([ProductEditor.NormalizeSku(request.Sku)]) : null;
+        if (await CheckUnique() is { } taken) return taken.ToProblem();
         ProductEditor.ApplyVariant(product, variant, request, time.GetUtcNow());
         if (ProductEditor.CheckVariantOptions(product) is { } badOptions) return badOptions.ToProblem();
         product.Touch(time.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveOrConflictAsync(CheckUnique, ct) is { } lost) return lost.ToProblem();
         http.SetETag(product.Version);
         return TypedResults.Ok(await AdminProducts.ResponseAsync(db, product, ct));
     }

@@ -92,6 +92,7 @@ internal static partial class ProductEditor
         for (var j = 0; j < prices.Count; j++)
         {
             if (prices[j] is null) { v.Add($"{path}.prices[{j}]", "Required."); continue; }
+            if (prices[j].Amount is null) v.Add($"{path}.prices[{j}].amount", "Required.");
             v.Range($"{path}.prices[{j}].amount", prices[j].Amount, 0, Kernel.Money.Money.MaxAmount)
                 .Currency($"{path}.prices[{j}].currency", prices[j].Currency, out _);
         }
@@ -320,7 +321,7 @@ internal static partial class ProductEditor
         }
         if (r.Prices is not null)
         {
-            var wanted = r.Prices.ToDictionary(p => p.Currency.ToUpperInvariant(), p => p.Amount, StringComparer.Ordinal);
+            var wanted = r.Prices.ToDictionary(p => p.Currency.ToUpperInvariant(), p => p.Amount!.Value, StringComparer.Ordinal);
             Product.Sync(variant.Prices, wanted.Keys, p => p.CurrencyCode, c => new VariantPrice { VariantId = variant.Id, CurrencyCode = c });
             foreach (var price in variant.Prices) price.Amount = wanted[price.CurrencyCode];
         }

@@ -4,7 +4,8 @@ namespace Mercato.Catalog.Products;
 
 internal sealed record OptionRequest(string Name, IReadOnlyList<string> Values);
 
-internal sealed record PriceRequest(long Amount, string Currency);
+/// <summary>A price; the amount is nullable only so that a missing one is a 400 rather than a free variant.</summary>
+internal sealed record PriceRequest(long? Amount, string Currency);
 
 internal sealed record VariantRequest(string Sku, string? Title, string? Barcode, IReadOnlyDictionary<string, string>? Options,
     int? WeightGrams, bool? ManageInventory, bool? AllowBackorder, IReadOnlyList<PriceRequest>? Prices);

@@ -61,6 +61,7 @@ public abstract class AttributeTests(MercatoApp app)
     [InlineData("enum with duplicate values", "values")]
     [InlineData("enum with a blank value", "values")]
     [InlineData("text with values", "values")]
+    [InlineData("missing type", "type")]
     public async Task Invalid_input_is_400_validation_failed_and_creates_nothing(string change, string field)
     {
         var key = "bad" + Guid.NewGuid().ToString("N")[..10];
@@ -76,6 +77,7 @@ public abstract class AttributeTests(MercatoApp app)
             case "enum with duplicate values": body["values"] = new[] { "a", "a" }; break;
             case "enum with a blank value": body["values"] = new[] { "a", " " }; break;
             case "text with values": body["type"] = "text"; break;
+            case "missing type": body.Remove("type"); body.Remove("values"); break;
             default: throw new ArgumentOutOfRangeException(nameof(change), change, null);
         }
 

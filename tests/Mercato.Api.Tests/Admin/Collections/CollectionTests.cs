@@ -51,6 +51,18 @@ public abstract class CollectionTests(MercatoApp app)
         Assert.Single(await app.Admin.ListAllAsync("/admin/collections"), c => c.Str("handle") == first.Str("handle"));
     }
 
+    [Fact]
+    public async Task Of_concurrent_creations_with_one_handle_one_wins_and_the_others_are_409_handle_taken()
+    {
+        var handle = Given.Unique("race");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            app.Admin.PostAsJsonAsync("/admin/collections", new { title = "Race", handle })));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        foreach (var loser in responses.Where(r => r.StatusCode != HttpStatusCode.Created)) await loser.ShouldBeProblemAsync(409, "handle_taken");
+    }
+
     [Theory]
     [InlineData("missing title", "title")]
     [InlineData("title over 200 characters", "title")]

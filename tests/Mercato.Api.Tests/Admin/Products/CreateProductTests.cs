@@ -134,6 +134,23 @@ public abstract class CreateProductTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task Of_concurrent_creations_with_one_handle_one_wins_and_the_others_are_409_handle_taken()
+    {
+        var handle = Given.Unique("race");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+        {
+            var body = AdminTestData.OneVariantBody(handle);
+            AdminTestData.Variants(body)[0] = AdminTestData.VariantBody("S", sku: $"{handle}-{i}");
+            return app.Admin.PostAsJsonAsync("/admin/products", body);
+        }));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        foreach (var loser in responses.Where(r => r.StatusCode != HttpStatusCode.Created)) await loser.ShouldBeProblemAsync(409, "handle_taken");
+        Assert.Single((await app.Admin.GetJsonAsync($"/admin/products?q={handle}")).Arr("items"));
+    }
+
+    [Fact]
     public async Task A_sku_of_another_product_is_409_sku_taken_and_changes_nothing()
     {
         var other = await app.Given.ProductAsync();
@@ -175,6 +192,8 @@ public abstract class CreateProductTests(MercatoApp app)
         { "negative price", "variants[0].prices[0].amount" },
         { "absurd price", "variants[0].prices[0].amount" },
         { "unknown currency", "variants[0].prices[0].currency" },
+        { "price without an amount", "variants[0].prices[0].amount" },
+        { "price without a currency", "variants[0].prices[0].currency" },
         { "duplicate currency in a variant", "variants[0].prices" },
         { "duplicate sku in the request", "variants" },
         { "duplicate sku differing in case", "variants" },
@@ -281,6 +300,8 @@ public abstract class CreateProductTests(MercatoApp app)
             case "negative price": variants[0] = AdminTestData.VariantBody("S", usd: -1); break;
             case "absurd price": variants[0] = AdminTestData.VariantBody("S", usd: 100_000_000_001); break;
             case "unknown currency": variants[0] = Variant("S", handle + "-s", new { amount = 100, currency = "XXX" }); break;
+            case "price without an amount": variants[0] = Variant("S", handle + "-s", new { currency = "USD" }); break;
+            case "price without a currency": variants[0] = Variant("S", handle + "-s", new { amount = 100 }); break;
             case "duplicate currency in a variant":
                 variants[0] = Variant("S", handle + "-s", new { amount = 100, currency = "USD" }, new { amount = 200, currency = "usd" });
                 break;

@@ -78,6 +78,20 @@ public abstract class CreateVariantTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task Of_concurrent_additions_of_one_sku_to_different_products_one_wins_and_the_others_are_409_sku_taken()
+    {
+        var products = new List<JsonNode>();
+        for (var i = 0; i < 3; i++) products.Add(await ProductWithFreeSizeAsync());
+        var sku = Given.Unique("RACE").ToUpperInvariant();
+
+        var responses = await Task.WhenAll(products.Select(p =>
+            app.Admin.PostAsJsonAsync($"/admin/products/{p.Str("id")}/variants", AdminTestData.VariantBody("L", sku: sku))));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        foreach (var loser in responses.Where(r => r.StatusCode != HttpStatusCode.Created)) await loser.ShouldBeProblemAsync(409, "sku_taken");
+    }
+
+    [Fact]
     public async Task A_stale_if_match_is_412_and_adds_nothing()
     {
         var product = await ProductWithFreeSizeAsync();

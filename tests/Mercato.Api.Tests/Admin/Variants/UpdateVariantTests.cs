@@ -91,7 +91,7 @@ public abstract class UpdateVariantTests(MercatoApp app)
 
     public static TheoryData<string> BadPatches => new()
     {
-        "blank sku", "negative price", "absurd price", "unknown currency", "duplicate currency",
+        "blank sku", "price without an amount", "negative price", "absurd price", "unknown currency", "duplicate currency",
         "option value not among the option's values", "same options as another variant", "missing option",
     };
 
@@ -104,6 +104,7 @@ public abstract class UpdateVariantTests(MercatoApp app)
         object body = change switch
         {
             "blank sku" => new { sku = " " },
+            "price without an amount" => new { prices = new[] { new { currency = "USD" } } },
             "negative price" => new { prices = new[] { new { amount = -1L, currency = "USD" } } },
             "absurd price" => new { prices = new[] { new { amount = 100_000_000_001L, currency = "USD" } } },
             "unknown currency" => new { prices = new[] { new { amount = 1L, currency = "US" } } },
