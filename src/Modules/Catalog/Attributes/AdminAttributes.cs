@@ -109,12 +109,15 @@ internal static partial class AdminAttributes
         return TypedResults.Ok(AttributeResponse.From(attribute));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, HttpContext http, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, TimeProvider time, HttpContext http,
+        CancellationToken ct)
     {
         var attribute = await db.Set<AttributeDefinition>().SingleOrDefaultAsync(a => a.Id == id, ct);
         if (attribute is null) return Error.NotFound("attribute", id).ToProblem();
         if (http.CheckIfMatch(attribute.Version) is { } stale) return stale.ToProblem();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var key = attribute.Key;
+        await LinkedProducts.BumpAsync(db.Set<Product>().Where(p => p.Attributes.Any(a => a.Key == key)), time.GetUtcNow(), ct);
         await db.Set<ProductAttributeValue>().Where(p => p.Key == attribute.Key).ExecuteDeleteAsync(ct);
         db.Remove(attribute);
         await db.SaveChangesAsync(ct);

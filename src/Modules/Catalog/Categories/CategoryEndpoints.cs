@@ -158,14 +158,18 @@ internal static class CategoryEndpoints
     private static Error TooDeep(string field) =>
         Error.Validation(field, $"The category's path, or a subcategory's, would pass {CatalogLimits.CategoryPath} characters; nest less deeply.");
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, HttpContext http, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, TimeProvider time, HttpContext http,
+        CancellationToken ct)
     {
         var category = await db.Set<Category>().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (category is null) return Error.NotFound("category", id).ToProblem();
         if (http.CheckIfMatch(category.Version) is { } stale) return stale.ToProblem();
         if (await db.Set<Category>().AnyAsync(c => c.ParentId == id, ct)) return CatalogErrors.CategoryHasChildren(id).ToProblem();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await Products.LinkedProducts.BumpAsync(db.Set<Products.Product>().Where(p => p.Categories.Any(l => l.CategoryId == id)), time.GetUtcNow(), ct);
         db.Remove(category);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return TypedResults.NoContent();
     }
 }

@@ -107,13 +107,17 @@ internal static class CollectionEndpoints
         return TypedResults.Ok(CollectionResponse.From(collection));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, HttpContext http, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, TimeProvider time, HttpContext http,
+        CancellationToken ct)
     {
         var collection = await db.Set<Collection>().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (collection is null) return Error.NotFound("collection", id).ToProblem();
         if (http.CheckIfMatch(collection.Version) is { } stale) return stale.ToProblem();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await Products.LinkedProducts.BumpAsync(db.Set<Products.Product>().Where(p => p.Collections.Any(l => l.CollectionId == id)), time.GetUtcNow(), ct);
         db.Remove(collection);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return TypedResults.NoContent();
     }
 }

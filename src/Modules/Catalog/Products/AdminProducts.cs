@@ -93,7 +93,7 @@ internal static class AdminProducts
         ProductEditor.ValidateShape(v, request);
         if (v.ToError() is { } invalid) return invalid.ToProblem();
 
-        var handle = request.Handle ?? ProductEditor.Slugify(request.Title);
+        var handle = request.Handle ?? await ProductEditor.FreeHandleAsync(db, request.Title, ct);
         var variants = request.Variants is { Count: > 0 } given ? given : [new VariantRequest(DefaultSku(handle), null, null, null, null, null, null, null)];
         var channelIds = request.SalesChannelIds ?? await channels.DefaultChannelIdsAsync(ct);
         if (await ProductEditor.CheckReferencesAsync(db, channels, request.CategoryIds, request.CollectionIds, request.SalesChannelIds, ct) is { } badRef)

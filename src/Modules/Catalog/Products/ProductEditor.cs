@@ -23,6 +23,20 @@ internal static partial class ProductEditor
 
     public static string NormalizeTag(string tag) => tag.Trim().ToLowerInvariant();
 
+    /// <summary>The slug of a title, with "-2", "-3"... when another product has it already.</summary>
+    public static async Task<string> FreeHandleAsync(MercatoDb db, string title, CancellationToken ct)
+    {
+        var slug = Slugify(title);
+        if (slug.Length > CatalogLimits.Handle - 8) slug = slug[..(CatalogLimits.Handle - 8)].TrimEnd('-');
+        var prefix = slug + "-";
+        var taken = (await db.Set<Product>().Where(p => p.Handle == slug || p.Handle.StartsWith(prefix)).Select(p => p.Handle).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+        if (!taken.Contains(slug)) return slug;
+        var n = 2;
+        while (taken.Contains($"{prefix}{n}")) n++;
+        return $"{prefix}{n}";
+    }
+
     /// <summary>A handle from a title: "Linen Shirt (Blue)" gives "linen-shirt-blue".</summary>
     public static string Slugify(string title)
     {
@@ -221,9 +235,9 @@ internal static partial class ProductEditor
         var v = new Validator();
         var options = product.Options.ToDictionary(o => o.Name, StringComparer.OrdinalIgnoreCase);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var variant in product.Variants)
+        foreach (var (variant, index) in product.Variants.Select((x, i) => (x, i)))
         {
-            var path = $"variants[{variant.Sku}].options";
+            var path = $"variants[{index}].options";
             foreach (var value in variant.OptionValues)
             {
                 if (!options.TryGetValue(value.OptionName, out var option)) v.Add(path, $"The product has no option '{value.OptionName}'.");
