@@ -37,17 +37,8 @@ internal static class AdminSalesChannels
     private static async Task<Results<Ok<Page<SalesChannelResponse>>, ProblemHttpResult>> List(MercatoDb db, int? limit,
         string? cursor, CancellationToken ct)
     {
-        var size = ListQuery.Limit(limit);
-        if (size.Error is { } badLimit) return badLimit.ToProblem();
-        var query = db.Set<SalesChannel>().Include(c => c.Keys).AsNoTracking().AsSplitQuery();
-        if (cursor is not null)
-        {
-            if (Cursor.Decode(cursor, 1) is not [{ } after]) return ListQuery.InvalidCursor().ToProblem();
-            query = query.Where(c => c.Id.CompareTo(after) > 0);
-        }
-        var rows = await query.OrderBy(c => c.Id).Take(size.Value + 1).ToListAsync(ct);
-        var next = rows.Count > size.Value ? Cursor.Encode(rows[size.Value - 1].Id) : null;
-        return TypedResults.Ok(new Page<SalesChannelResponse>([.. rows.Take(size.Value).Select(SalesChannelResponse.From)], next));
+        var page = await db.Set<SalesChannel>().Include(c => c.Keys).AsNoTracking().AsSplitQuery().PageByAsync(c => c.Id, limit, cursor, SalesChannelResponse.From, ct);
+        return page.Error is { } error ? error.ToProblem() : TypedResults.Ok(page.Value!);
     }
 
     private static async Task<Results<Ok<SalesChannelResponse>, ProblemHttpResult>> Get(string id, MercatoDb db, HttpContext http,

@@ -37,17 +37,8 @@ internal static class AdminApiKeys
     private static async Task<Results<Ok<Page<ApiKeyResponse>>, ProblemHttpResult>> List(MercatoDb db, int? limit, string? cursor,
         CancellationToken ct)
     {
-        var size = ListQuery.Limit(limit);
-        if (size.Error is { } badLimit) return badLimit.ToProblem();
-        var query = db.Set<ApiKey>().AsNoTracking();
-        if (cursor is not null)
-        {
-            if (Cursor.Decode(cursor, 1) is not [{ } after]) return ListQuery.InvalidCursor().ToProblem();
-            query = query.Where(k => k.Id.CompareTo(after) > 0);
-        }
-        var rows = await query.OrderBy(k => k.Id).Take(size.Value + 1).ToListAsync(ct);
-        var next = rows.Count > size.Value ? Cursor.Encode(rows[size.Value - 1].Id) : null;
-        return TypedResults.Ok(new Page<ApiKeyResponse>([.. rows.Take(size.Value).Select(ApiKeyResponse.From)], next));
+        var page = await db.Set<ApiKey>().AsNoTracking().PageByAsync(k => k.Id, limit, cursor, ApiKeyResponse.From, ct);
+        return page.Error is { } error ? error.ToProblem() : TypedResults.Ok(page.Value!);
     }
 
     private static async Task<Results<Created<CreatedApiKeyResponse>, ProblemHttpResult>> Create(CreateRequest request, MercatoDb db,

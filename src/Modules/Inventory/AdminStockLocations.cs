@@ -42,17 +42,8 @@ internal static class AdminStockLocations
     private static async Task<Results<Ok<Page<StockLocationResponse>>, ProblemHttpResult>> List(MercatoDb db, int? limit,
         string? cursor, CancellationToken ct)
     {
-        var size = ListQuery.Limit(limit);
-        if (size.Error is { } badLimit) return badLimit.ToProblem();
-        var query = db.Set<StockLocation>().AsNoTracking();
-        if (cursor is not null)
-        {
-            if (Cursor.Decode(cursor, 1) is not [{ } after]) return ListQuery.InvalidCursor().ToProblem();
-            query = query.Where(l => l.Id.CompareTo(after) > 0);
-        }
-        var rows = await query.OrderBy(l => l.Id).Take(size.Value + 1).ToListAsync(ct);
-        var next = rows.Count > size.Value ? Cursor.Encode(rows[size.Value - 1].Id) : null;
-        return TypedResults.Ok(new Page<StockLocationResponse>([.. rows.Take(size.Value).Select(StockLocationResponse.From)], next));
+        var page = await db.Set<StockLocation>().AsNoTracking().PageByAsync(l => l.Id, limit, cursor, StockLocationResponse.From, ct);
+        return page.Error is { } error ? error.ToProblem() : TypedResults.Ok(page.Value!);
     }
 
     private static async Task<Results<Ok<StockLocationResponse>, ProblemHttpResult>> Get(string id, MercatoDb db, HttpContext http,

@@ -57,17 +57,8 @@ internal static class RegionEndpoints
     private static async Task<Results<Ok<Page<RegionResponse>>, ProblemHttpResult>> List(MercatoDb db, int? limit, string? cursor,
         CancellationToken ct)
     {
-        var size = ListQuery.Limit(limit);
-        if (size.Error is { } badLimit) return badLimit.ToProblem();
-        var query = db.Set<Region>().Include(r => r.Countries).AsNoTracking();
-        if (cursor is not null)
-        {
-            if (Cursor.Decode(cursor, 1) is not [{ } after]) return ListQuery.InvalidCursor().ToProblem();
-            query = query.Where(r => r.Id.CompareTo(after) > 0);
-        }
-        var rows = await query.OrderBy(r => r.Id).Take(size.Value + 1).ToListAsync(ct);
-        var next = rows.Count > size.Value ? Cursor.Encode(rows[size.Value - 1].Id) : null;
-        return TypedResults.Ok(new Page<RegionResponse>([.. rows.Take(size.Value).Select(RegionResponse.From)], next));
+        var page = await db.Set<Region>().Include(r => r.Countries).AsNoTracking().PageByAsync(r => r.Id, limit, cursor, RegionResponse.From, ct);
+        return page.Error is { } error ? error.ToProblem() : TypedResults.Ok(page.Value!);
     }
 
     private static async Task<Results<Ok<RegionResponse>, ProblemHttpResult>> Get(string id, MercatoDb db, HttpContext http,

@@ -41,17 +41,8 @@ internal static partial class AdminAttributes
     private static async Task<Results<Ok<Page<AttributeResponse>>, ProblemHttpResult>> List(MercatoDb db, int? limit, string? cursor,
         CancellationToken ct)
     {
-        var size = ListQuery.Limit(limit);
-        if (size.Error is { } badLimit) return badLimit.ToProblem();
-        var query = db.Set<AttributeDefinition>().AsNoTracking();
-        if (cursor is not null)
-        {
-            if (Cursor.Decode(cursor, 1) is not [{ } after]) return ListQuery.InvalidCursor().ToProblem();
-            query = query.Where(a => a.Key.CompareTo(after) > 0);
-        }
-        var rows = await query.OrderBy(a => a.Key).Take(size.Value + 1).ToListAsync(ct);
-        var next = rows.Count > size.Value ? Cursor.Encode(rows[size.Value - 1].Key) : null;
-        return TypedResults.Ok(new Page<AttributeResponse>([.. rows.Take(size.Value).Select(AttributeResponse.From)], next));
+        var page = await db.Set<AttributeDefinition>().AsNoTracking().PageByAsync(a => a.Key, limit, cursor, AttributeResponse.From, ct);
+        return page.Error is { } error ? error.ToProblem() : TypedResults.Ok(page.Value!);
     }
 
     private static async Task<Results<Ok<AttributeResponse>, ProblemHttpResult>> Get(string id, MercatoDb db, HttpContext http,

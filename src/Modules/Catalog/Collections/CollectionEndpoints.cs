@@ -48,17 +48,8 @@ internal static class CollectionEndpoints
     private static async Task<Results<Ok<Page<CollectionResponse>>, ProblemHttpResult>> List(MercatoDb db, int? limit, string? cursor,
         CancellationToken ct)
     {
-        var size = ListQuery.Limit(limit);
-        if (size.Error is { } badLimit) return badLimit.ToProblem();
-        var query = db.Set<Collection>().AsNoTracking();
-        if (cursor is not null)
-        {
-            if (Cursor.Decode(cursor, 1) is not [{ } after]) return ListQuery.InvalidCursor().ToProblem();
-            query = query.Where(c => c.Handle.CompareTo(after) > 0);
-        }
-        var rows = await query.OrderBy(c => c.Handle).Take(size.Value + 1).ToListAsync(ct);
-        var next = rows.Count > size.Value ? Cursor.Encode(rows[size.Value - 1].Handle) : null;
-        return TypedResults.Ok(new Page<CollectionResponse>([.. rows.Take(size.Value).Select(CollectionResponse.From)], next));
+        var page = await db.Set<Collection>().AsNoTracking().PageByAsync(c => c.Handle, limit, cursor, CollectionResponse.From, ct);
+        return page.Error is { } error ? error.ToProblem() : TypedResults.Ok(page.Value!);
     }
 
     private static async Task<Results<Ok<CollectionResponse>, ProblemHttpResult>> Get(string id, MercatoDb db, HttpContext http,
