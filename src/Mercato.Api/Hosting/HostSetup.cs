@@ -114,7 +114,7 @@ internal static class HostSetup
         var admin = app.MapGroup("/admin").RequireAuthorization(Callers.AdminPolicy)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        Modules.MapModules(store, admin);
+        Modules.MapModules(store, admin, app);
     }
 
     /// <summary>Every problem carries a stable <c>code</c>, also those the framework writes (401, 404, 405...).</summary>

@@ -1,9 +1,15 @@
 using System.Reflection;
+using Mercato.Carts;
 using Mercato.Catalog;
 using Mercato.Channels;
+using Mercato.Checkout;
 using Mercato.Identity;
 using Mercato.Inventory;
+using Mercato.Orders;
+using Mercato.Payments;
 using Mercato.Regions;
+using Mercato.Shipping;
+using Mercato.Tax;
 
 namespace Mercato.Api.Hosting;
 
@@ -12,18 +18,44 @@ internal static class Modules
 {
     public static readonly Assembly[] Assemblies =
     [
-        typeof(Mercato.Kernel.Persistence.MercatoDb).Assembly, CatalogModule.Assembly, ChannelsModule.Assembly, IdentityModule.Assembly, InventoryModule.Assembly, RegionsModule.Assembly,
+        typeof(Mercato.Kernel.Persistence.MercatoDb).Assembly,
+        CartsModule.Assembly,
+        CatalogModule.Assembly,
+        ChannelsModule.Assembly,
+        CheckoutModule.Assembly,
+        IdentityModule.Assembly,
+        InventoryModule.Assembly,
+        OrdersModule.Assembly,
+        PaymentsModule.Assembly,
+        RegionsModule.Assembly,
+        ShippingModule.Assembly,
+        TaxModule.Assembly,
     ];
 
-    public static IServiceCollection AddModules(this IServiceCollection services) =>
-        services.AddChannels().AddRegions().AddCatalog();
+    public static IServiceCollection AddModules(this IServiceCollection services) => services
+        .AddCarts()
+        .AddCatalog()
+        .AddChannels()
+        .AddCheckout()
+        .AddInventory()
+        .AddOrders()
+        .AddPayments()
+        .AddRegions()
+        .AddShipping()
+        .AddTax();
 
-    public static void MapModules(RouteGroupBuilder store, RouteGroupBuilder admin)
+    public static void MapModules(RouteGroupBuilder store, RouteGroupBuilder admin, IEndpointRouteBuilder root)
     {
+        CartsModule.MapCarts(store, admin);
         CatalogModule.MapCatalog(store, admin);
         ChannelsModule.MapChannels(store, admin);
+        CheckoutModule.MapCheckout(store, admin);
         IdentityModule.MapIdentity(store, admin);
         InventoryModule.MapInventory(store, admin);
+        OrdersModule.MapOrders(store, admin);
+        PaymentsModule.MapPayments(store, admin, root);
         RegionsModule.MapRegions(store, admin);
+        ShippingModule.MapShipping(store, admin);
+        TaxModule.MapTax(store, admin);
     }
 }

@@ -13,7 +13,8 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<MercatoDb>
         MercatoDbOptions.Configure(builder, DatabaseProvider.Postgres, "Host=localhost;Database=mercato_design;Username=postgres",
         [
             typeof(MercatoDb).Assembly, Catalog.CatalogModule.Assembly, Channels.ChannelsModule.Assembly, Identity.IdentityModule.Assembly,
-            Inventory.InventoryModule.Assembly, Regions.RegionsModule.Assembly,
+            Inventory.InventoryModule.Assembly, Regions.RegionsModule.Assembly, Carts.CartsModule.Assembly, Checkout.CheckoutModule.Assembly,
+            Orders.OrdersModule.Assembly, Payments.PaymentsModule.Assembly, Shipping.ShippingModule.Assembly, Tax.TaxModule.Assembly,
         ]);
         return new MercatoDb(builder.Options);
     }

@@ -1,9 +1,15 @@
 using System.Reflection;
+using Mercato.Carts;
 using Mercato.Catalog;
 using Mercato.Channels;
+using Mercato.Checkout;
 using Mercato.Identity;
 using Mercato.Inventory;
+using Mercato.Orders;
+using Mercato.Payments;
 using Mercato.Regions;
+using Mercato.Shipping;
+using Mercato.Tax;
 
 namespace Mercato.UnitTests.Architecture;
 
@@ -17,7 +23,13 @@ public class ModuleBoundaryTests
 
     private static readonly Dictionary<string, Assembly> ModuleAssemblies = new()
     {
+        ["Carts"] = CartsModule.Assembly,
         ["Catalog"] = CatalogModule.Assembly,
+        ["Checkout"] = CheckoutModule.Assembly,
+        ["Orders"] = OrdersModule.Assembly,
+        ["Payments"] = PaymentsModule.Assembly,
+        ["Shipping"] = ShippingModule.Assembly,
+        ["Tax"] = TaxModule.Assembly,
         ["Channels"] = ChannelsModule.Assembly,
         ["Identity"] = IdentityModule.Assembly,
         ["Inventory"] = InventoryModule.Assembly,
@@ -27,7 +39,13 @@ public class ModuleBoundaryTests
     /// <summary>Which other modules each module may depend on (through their Contracts only).</summary>
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
-        ["Catalog"] = ["Channels", "Regions"],
+        ["Carts"] = ["Catalog", "Inventory", "Regions", "Shipping", "Tax"],
+        ["Catalog"] = ["Channels", "Inventory", "Regions"],
+        ["Checkout"] = ["Carts", "Inventory", "Orders", "Payments", "Regions"],
+        ["Orders"] = ["Inventory", "Payments"],
+        ["Payments"] = [],
+        ["Shipping"] = ["Regions"],
+        ["Tax"] = ["Regions"],
         ["Channels"] = [],
         ["Identity"] = [],
         ["Inventory"] = [],

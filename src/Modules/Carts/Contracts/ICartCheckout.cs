@@ -1,0 +1,34 @@
+using Mercato.Kernel.Addresses;
+
+namespace Mercato.Carts.Contracts;
+
+/// <summary>
+/// A cart line as checkout and orders need it. Amounts are minor units of the cart's currency:
+/// <see cref="Subtotal"/> = unit price × quantity as the catalog shows it, <see cref="Total"/> = what the shopper pays for the line.
+/// </summary>
+public sealed record CheckoutCartLine(string Id, string VariantId, string ProductId, string Sku, string ProductTitle, string? VariantTitle,
+    IReadOnlyDictionary<string, string> Options, string? ThumbnailUrl, int Quantity, long UnitPrice, long Subtotal, long Discount,
+    int TaxRateBasisPoints, long Tax, long Total, bool ManageInventory, bool AllowBackorder);
+
+/// <summary>The chosen shipping method, priced and taxed.</summary>
+public sealed record CheckoutShipping(string OptionId, string Name, long Amount, int TaxRateBasisPoints, long Tax);
+
+/// <summary>Cart totals; subtotal − discount + shipping + tax = total always holds (see the Carts module for the rounding rule).</summary>
+public sealed record CheckoutTotals(long Subtotal, long Discount, long Shipping, long Tax, long Total);
+
+public sealed record CheckoutCart(string Id, int Version, string SalesChannelId, string RegionId, string CurrencyCode, bool PricesIncludeTax,
+    string? Email, string? CustomerId, Address? ShippingAddress, Address? BillingAddress, CheckoutShipping? Shipping,
+    IReadOnlyList<CheckoutCartLine> Lines, CheckoutTotals Totals, DateTimeOffset? CompletedAt, string? OrderId);
+
+/// <summary>What checkout may ask of and do to a cart.</summary>
+public interface ICartCheckout
+{
+    /// <summary>
+    /// The cart re-priced from the catalog and recomputed now (saved when anything changed); null when no cart has this id
+    /// in the sales channel. A completed cart is returned as it was completed.
+    /// </summary>
+    Task<CheckoutCart?> RefreshAsync(string cartId, string salesChannelId, CancellationToken ct);
+
+    /// <summary>Marks the cart completed by the order, in the caller's transaction. False when the cart changed since <paramref name="version"/>.</summary>
+    Task<bool> MarkCompletedAsync(string cartId, int version, string orderId, CancellationToken ct);
+}

@@ -1,0 +1,17 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mercato.Orders;
+
+/// <summary>Front door of the Orders module: orders, their payments, fulfilments, returns and timeline.</summary>
+public static class OrdersModule
+{
+    public static Assembly Assembly => typeof(OrdersModule).Assembly;
+
+    public static IServiceCollection AddOrders(this IServiceCollection services) => services;
+
+    public static void MapOrders(RouteGroupBuilder store, RouteGroupBuilder admin)
+    {
+    }
+}
