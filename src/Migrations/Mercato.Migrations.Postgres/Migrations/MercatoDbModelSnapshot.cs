@@ -843,6 +843,157 @@ namespace Mercato.Migrations.Postgres.Migrations
                     b.ToTable("identity_api_key", (string)null);
                 });
 
+            modelBuilder.Entity("Mercato.Inventory.Levels.Adjustment", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<string>("CallerKeyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("caller_key_id")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("integer")
+                        .HasColumnName("delta");
+
+                    b.Property<string>("LocationId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("location_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason")
+                        .UseCollation("C");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sku")
+                        .UseCollation("C");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_adjustment");
+
+                    b.HasIndex("Sku", "Id")
+                        .HasDatabaseName("ix_inventory_adjustment_sku_id");
+
+                    b.ToTable("inventory_adjustment", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Inventory.Levels.InventoryLevel", b =>
+                {
+                    b.Property<string>("Sku")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sku")
+                        .UseCollation("C");
+
+                    b.Property<string>("LocationId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("location_id")
+                        .UseCollation("C");
+
+                    b.Property<int>("OnHand")
+                        .HasColumnType("integer")
+                        .HasColumnName("on_hand");
+
+                    b.Property<int>("Reserved")
+                        .HasColumnType("integer")
+                        .HasColumnName("reserved");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Sku", "LocationId")
+                        .HasName("pk_inventory_level");
+
+                    b.HasIndex("LocationId")
+                        .HasDatabaseName("ix_inventory_level_location_id");
+
+                    b.ToTable("inventory_level", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Inventory.Levels.Reservation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("HolderId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("holder_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("LocationId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("location_id")
+                        .UseCollation("C");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sku")
+                        .UseCollation("C");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_reservation");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_inventory_reservation_expires_at");
+
+                    b.HasIndex("HolderId")
+                        .HasDatabaseName("ix_inventory_reservation_holder_id");
+
+                    b.HasIndex("LocationId")
+                        .HasDatabaseName("ix_inventory_reservation_location_id");
+
+                    b.HasIndex("Sku", "ExpiresAt")
+                        .HasDatabaseName("ix_inventory_reservation_sku_expires_at");
+
+                    b.ToTable("inventory_reservation", (string)null);
+                });
+
             modelBuilder.Entity("Mercato.Inventory.StockLocation", b =>
                 {
                     b.Property<string>("Id")

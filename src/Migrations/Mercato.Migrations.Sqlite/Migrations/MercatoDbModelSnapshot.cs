@@ -769,6 +769,146 @@ namespace Mercato.Migrations.Sqlite.Migrations
                     b.ToTable("identity_api_key", (string)null);
                 });
 
+            modelBuilder.Entity("Mercato.Inventory.Levels.Adjustment", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CallerKeyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caller_key_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delta");
+
+                    b.Property<string>("LocationId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sku");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_adjustment");
+
+                    b.HasIndex("Sku", "Id")
+                        .HasDatabaseName("ix_inventory_adjustment_sku_id");
+
+                    b.ToTable("inventory_adjustment", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Inventory.Levels.InventoryLevel", b =>
+                {
+                    b.Property<string>("Sku")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sku");
+
+                    b.Property<string>("LocationId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_id");
+
+                    b.Property<int>("OnHand")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("on_hand");
+
+                    b.Property<int>("Reserved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reserved");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Sku", "LocationId")
+                        .HasName("pk_inventory_level");
+
+                    b.HasIndex("LocationId")
+                        .HasDatabaseName("ix_inventory_level_location_id");
+
+                    b.ToTable("inventory_level", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Inventory.Levels.Reservation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("HolderId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_id");
+
+                    b.Property<string>("LocationId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sku");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_reservation");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_inventory_reservation_expires_at");
+
+                    b.HasIndex("HolderId")
+                        .HasDatabaseName("ix_inventory_reservation_holder_id");
+
+                    b.HasIndex("LocationId")
+                        .HasDatabaseName("ix_inventory_reservation_location_id");
+
+                    b.HasIndex("Sku", "ExpiresAt")
+                        .HasDatabaseName("ix_inventory_reservation_sku_expires_at");
+
+                    b.ToTable("inventory_reservation", (string)null);
+                });
+
             modelBuilder.Entity("Mercato.Inventory.StockLocation", b =>
                 {
                     b.Property<string>("Id")
