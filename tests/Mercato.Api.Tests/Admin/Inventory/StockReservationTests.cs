@@ -1,4 +1,5 @@
 using Mercato.Inventory.Contracts;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mercato.Api.Tests.Admin.Inventory;
@@ -273,6 +274,26 @@ public abstract class StockReservationTests(MercatoApp app)
         Assert.Equal(10, levels.Int("reserved"));
         Assert.Equal(0, levels.Int("available"));
         Assert.Equal(0, (await app.AvailabilityAsync(sku)).Available);
+    }
+
+    [Fact]
+    public async Task The_sweeper_releases_expired_holds_once_its_interval_has_passed()
+    {
+        var (sku, _) = await StockedAsync(3);
+        await using var sweeping = app.WithWebHostBuilder(b => b.UseSetting("Mercato:Inventory:HoldSweepSeconds", "30"));
+        _ = sweeping.Services;
+        Assert.Empty(await app.HoldAsync(Cart(), sku, 3, expiresIn: TimeSpan.FromSeconds(10)));
+
+        // The sweeper's timer runs on the fake clock: move it past the interval until a sweep has run (or give up).
+        var reserved = 3;
+        for (var i = 0; i < 100 && reserved != 0; i++)
+        {
+            app.Clock.Advance(TimeSpan.FromSeconds(31));
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+            reserved = (await app.LevelsAsync(sku)).Int("reserved");
+        }
+
+        Assert.Equal(0, reserved);
     }
 
     [Fact]
