@@ -151,7 +151,7 @@ internal sealed class PaymentProcessor(MercatoDb db, PaymentProviders providers,
         if (reserved == 0)
         {
             var current = (await Load(payment.Id, ct))!;
-            var refused = from.Contains(current.Status)
+            var refused = from.Contains(current.Status) || current.Status == PaymentStatus.Refunded
                 ? PaymentErrors.RefundExceedsCaptured(current.CapturedAmount - current.RefundedAmount - current.RefundPending)
                 : PaymentErrors.NotRefundable(current.Id, current.Status);
             return await FinishAsync(operation, refused, null, ct);

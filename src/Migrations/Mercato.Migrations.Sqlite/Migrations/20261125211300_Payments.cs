@@ -5,7 +5,7 @@
 namespace Mercato.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class payments : Migration
+    public partial class Payments : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

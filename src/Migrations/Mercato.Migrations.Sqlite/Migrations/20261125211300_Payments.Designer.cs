@@ -11,7 +11,7 @@ namespace Mercato.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(MercatoDb))]
     [Migration("20261125211300_payments")]
-    partial class payments
+    partial class Payments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

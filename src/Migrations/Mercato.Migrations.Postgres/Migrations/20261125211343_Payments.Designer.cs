@@ -14,7 +14,7 @@ namespace Mercato.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(MercatoDb))]
     [Migration("20261125211343_payments")]
-    partial class payments
+    partial class Payments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
