@@ -1120,6 +1120,216 @@ namespace Mercato.Migrations.Postgres.Migrations
                     b.ToTable("kernel_idempotency_record", (string)null);
                 });
 
+            modelBuilder.Entity("Mercato.Payments.Payment", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("AuthorizedAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("authorized_amount");
+
+                    b.Property<long>("CapturePending")
+                        .HasColumnType("bigint")
+                        .HasColumnName("capture_pending");
+
+                    b.Property<long>("CapturedAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("captured_amount");
+
+                    b.Property<string>("CartId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("cart_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("ClientData")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("client_data")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency_code")
+                        .UseCollation("C");
+
+                    b.Property<string>("OpenCartId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("open_cart_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("order_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("provider")
+                        .UseCollation("C");
+
+                    b.Property<string>("ProviderReference")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("provider_reference")
+                        .UseCollation("C");
+
+                    b.Property<long>("RefundPending")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refund_pending");
+
+                    b.Property<long>("RefundedAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refunded_amount");
+
+                    b.Property<string>("SessionData")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("session_data")
+                        .UseCollation("C");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments_payment");
+
+                    b.HasIndex("OpenCartId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_payment_open_cart_id");
+
+                    b.HasIndex("CartId", "CreatedAt")
+                        .HasDatabaseName("ix_payments_payment_cart_id_created_at");
+
+                    b.HasIndex("Provider", "ProviderReference")
+                        .HasDatabaseName("ix_payments_payment_provider_provider_reference");
+
+                    b.HasIndex("Status", "UpdatedAt")
+                        .HasDatabaseName("ix_payments_payment_status_updated_at");
+
+                    b.ToTable("payments_payment", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Payments.PaymentOperation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("error_code")
+                        .UseCollation("C");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("idempotency_key")
+                        .UseCollation("C");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("payment_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("ProviderReference")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("provider_reference")
+                        .UseCollation("C");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments_payment_operation");
+
+                    b.HasIndex("PaymentId", "Kind", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_payment_operation_payment_id_kind_idempotency_key")
+                        .HasFilter("outcome <> 'Failed'");
+
+                    b.ToTable("payments_payment_operation", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Payments.ProcessedWebhookEvent", b =>
+                {
+                    b.Property<string>("Provider")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("provider")
+                        .UseCollation("C");
+
+                    b.Property<string>("EventId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("event_id")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("Provider", "EventId")
+                        .HasName("pk_payments_webhook_event");
+
+                    b.ToTable("payments_webhook_event", (string)null);
+                });
+
             modelBuilder.Entity("Mercato.Regions.Region", b =>
                 {
                     b.Property<string>("Id")
