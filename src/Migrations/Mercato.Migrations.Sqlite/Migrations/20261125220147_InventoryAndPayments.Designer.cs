@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mercato.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(MercatoDb))]
-    [Migration("20261125210803_Inventory")]
-    partial class Inventory
+    [Migration("20261125220147_InventoryAndPayments")]
+    partial class InventoryAndPayments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1024,6 +1024,200 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_kernel_idempotency_record_created_at");
 
                     b.ToTable("kernel_idempotency_record", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Payments.Payment", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("AuthorizedAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("authorized_amount");
+
+                    b.Property<long>("CapturePending")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("capture_pending");
+
+                    b.Property<long>("CapturedAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("captured_amount");
+
+                    b.Property<string>("CartId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cart_id");
+
+                    b.Property<string>("ClientData")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_data");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency_code");
+
+                    b.Property<string>("OpenCartId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("open_cart_id");
+
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ProviderReference")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_reference");
+
+                    b.Property<long>("RefundPending")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refund_pending");
+
+                    b.Property<long>("RefundedAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refunded_amount");
+
+                    b.Property<string>("SessionData")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_data");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments_payment");
+
+                    b.HasIndex("OpenCartId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_payment_open_cart_id");
+
+                    b.HasIndex("CartId", "CreatedAt")
+                        .HasDatabaseName("ix_payments_payment_cart_id_created_at");
+
+                    b.HasIndex("Provider", "ProviderReference")
+                        .HasDatabaseName("ix_payments_payment_provider_provider_reference");
+
+                    b.HasIndex("Status", "UpdatedAt")
+                        .HasDatabaseName("ix_payments_payment_status_updated_at");
+
+                    b.ToTable("payments_payment", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Payments.PaymentOperation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error_code");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("ProviderReference")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_reference");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments_payment_operation");
+
+                    b.HasIndex("PaymentId", "Kind", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_payment_operation_payment_id_kind_idempotency_key")
+                        .HasFilter("outcome <> 'Failed'");
+
+                    b.ToTable("payments_payment_operation", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Payments.ProcessedWebhookEvent", b =>
+                {
+                    b.Property<string>("Provider")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("EventId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("Provider", "EventId")
+                        .HasName("pk_payments_webhook_event");
+
+                    b.ToTable("payments_webhook_event", (string)null);
                 });
 
             modelBuilder.Entity("Mercato.Regions.Region", b =>
