@@ -17,7 +17,7 @@ internal static class ListShippingOptions
     public sealed record Response(IReadOnlyList<Item> Items);
 
     public static void Map(RouteGroupBuilder store) => store.MapGet("/carts/{id}/shipping-options", Handle)
-        .WithName(nameof(ListShippingOptions)).WithSummary("List the shipping options for a cart").WithTags("Carts");
+        .WithName("ListCartShippingOptions").WithSummary("List the shipping options for a cart").WithTags("Carts");
 
     private static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(string id, CartSession carts, HttpContext http,
         CancellationToken ct)

@@ -14,7 +14,7 @@ namespace Mercato.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(MercatoDb))]
     [Migration("20261125211940_carts")]
-    partial class carts
+    partial class Carts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Mercato.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class carts : Migration
+    public partial class Carts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

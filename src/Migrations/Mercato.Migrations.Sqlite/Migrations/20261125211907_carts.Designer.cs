@@ -11,7 +11,7 @@ namespace Mercato.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(MercatoDb))]
     [Migration("20261125211907_carts")]
-    partial class carts
+    partial class Carts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -5,7 +5,7 @@
 namespace Mercato.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class carts : Migration
+    public partial class Carts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
