@@ -166,7 +166,7 @@ public abstract class DemoSeedTests(MercatoApp app)
         foreach (var region in regions)
         {
             var options = (await app.Admin.GetJsonAsync($"/admin/shipping-options?regionId={region.Str("id")}")).Arr("items");
-            Assert.Contains(options, o => o.Str("pricingType") == "flat" && o["freeAboveSubtotal"] is not null);
+            Assert.Contains(options, o => o.Str("pricingType") == "flat" && o!["freeAboveSubtotal"] is not null);
             Assert.Contains(options, o => o.Str("pricingType") == "weight_bands");
         }
         var europe = regions.Single(r => r.Str("currency") == "EUR");
