@@ -9,6 +9,8 @@ using Mercato.Inventory.Levels;
 using Mercato.Kernel.Ids;
 using Mercato.Kernel.Persistence;
 using Mercato.Regions;
+using Mercato.Shipping.Options;
+using Mercato.Tax.Classes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mercato.Api.Seed;
@@ -33,6 +35,20 @@ internal static partial class DemoCatalog
         var europe = new Region("Europe", "EUR", time) { TaxRateBasisPoints = 2000, PricesIncludeTax = true };
         europe.SetCountries(["AT", "BE", "DE", "ES", "FI", "FR", "IE", "IT", "NL", "PT"]);
         db.AddRange(northAmerica, europe);
+        var reduced = new TaxClass("Reduced (books and food)", "reduced", time);
+        reduced.SetRates([(europe.Id, 700)]);
+        db.Add(reduced);
+        foreach (var (region, standard, freeAbove, bands) in new[]
+        {
+            (northAmerica, 599L, 7500L, new (int?, long)[] { (1000, 1499), (5000, 2499), (null, 3999) }),
+            (europe, 495L, 6000L, new (int?, long)[] { (1000, 1295), (5000, 1995), (null, 2995) }),
+        })
+        {
+            db.Add(new ShippingOption(region.Id, "Standard", time) { Pricing = ShippingPricing.Flat, Amount = standard, FreeAboveSubtotal = freeAbove, Position = 0 });
+            var express = new ShippingOption(region.Id, "Express", time) { Pricing = ShippingPricing.WeightBands, Position = 1 };
+            express.SetBands(bands);
+            db.Add(express);
+        }
 
         var web = new SalesChannel("Web", "The web storefront", isDefault: true, time);
         var key = web.AddKey("Web storefront", time);

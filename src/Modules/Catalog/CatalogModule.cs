@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Mercato.Catalog.Attributes;
 using Mercato.Catalog.Categories;
 using Mercato.Catalog.Collections;
+using Mercato.Catalog.Contracts;
 using Mercato.Catalog.Products;
 using Mercato.Kernel.Paging;
 using Microsoft.AspNetCore.Http.Json;
@@ -20,7 +21,7 @@ public static class CatalogModule
     {
         // Source-generated metadata for the hot store reads; other types fall back to reflection.
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, CatalogJson.Default));
-        return services;
+        return services.AddScoped<IVariantCatalog, VariantCatalog>();
     }
 
     public static void MapCatalog(RouteGroupBuilder store, RouteGroupBuilder admin)

@@ -1,4 +1,6 @@
 using System.Reflection;
+using Mercato.Shipping.Contracts;
+using Mercato.Shipping.Options;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,9 +11,7 @@ public static class ShippingModule
 {
     public static Assembly Assembly => typeof(ShippingModule).Assembly;
 
-    public static IServiceCollection AddShipping(this IServiceCollection services) => services;
+    public static IServiceCollection AddShipping(this IServiceCollection services) => services.AddScoped<IShippingRates, ShippingRates>();
 
-    public static void MapShipping(RouteGroupBuilder store, RouteGroupBuilder admin)
-    {
-    }
+    public static void MapShipping(RouteGroupBuilder store, RouteGroupBuilder admin) => AdminShippingOptions.Map(admin);
 }

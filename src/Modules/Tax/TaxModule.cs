@@ -1,6 +1,9 @@
 using System.Reflection;
+using Mercato.Tax.Classes;
+using Mercato.Tax.Contracts;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Mercato.Tax;
 
@@ -9,9 +12,12 @@ public static class TaxModule
 {
     public static Assembly Assembly => typeof(TaxModule).Assembly;
 
-    public static IServiceCollection AddTax(this IServiceCollection services) => services;
-
-    public static void MapTax(RouteGroupBuilder store, RouteGroupBuilder admin)
+    /// <summary>Registers the built-in calculator unless the host registered another ITaxCalculator (an external tax service).</summary>
+    public static IServiceCollection AddTax(this IServiceCollection services)
     {
+        services.TryAddScoped<ITaxCalculator, TaxCalculator>();
+        return services.AddScoped<ITaxClasses, TaxClasses>();
     }
+
+    public static void MapTax(RouteGroupBuilder store, RouteGroupBuilder admin) => AdminTaxClasses.Map(admin);
 }

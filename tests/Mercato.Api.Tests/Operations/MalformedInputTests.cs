@@ -32,6 +32,8 @@ public abstract partial class MalformedInputTests(MercatoApp app)
         Assert.Contains("PATCH /admin/regions/{id}", covered);
         Assert.Contains("POST /admin/sales-channels/{id}/publishable-keys", covered);
         Assert.Contains("PATCH /admin/stock-locations/{id}", covered);
+        Assert.Contains("PATCH /admin/tax-classes/{id}", covered);
+        Assert.Contains("PATCH /admin/shipping-options/{id}", covered);
     }
 
     [Theory]
@@ -161,6 +163,9 @@ public abstract partial class MalformedInputTests(MercatoApp app)
             ["stock-locations"] = location.Str("id"),
             ["levels"] = location.Str("id"),
             ["locations"] = location.Str("id"),
+            ["tax-classes"] = (await app.Admin.PostJsonAsync("/admin/tax-classes", new { name = "Malformed target", code = "m" + Guid.NewGuid().ToString("N")[..12] })).Str("id"),
+            ["shipping-options"] = (await app.Admin.PostJsonAsync("/admin/shipping-options",
+                new { regionId = app.UsRegionId, name = "Malformed target", pricingType = "flat", amount = 100 })).Str("id"),
             ["api-keys"] = (await app.Admin.PostJsonAsync("/admin/api-keys", new { name = "Malformed target" }))["key"].Str("id"),
         };
     }

@@ -177,6 +177,21 @@ public abstract class DemoSeedTests(MercatoApp app)
         Assert.Equal(all.Count, all.Select(p => p.Str("id")).Distinct().Count());
         return all;
     }
+
+    [Fact]
+    public async Task Each_region_has_standard_and_express_shipping_and_europe_a_reduced_tax_rate()
+    {
+        var regions = (await app.Admin.GetJsonAsync("/admin/regions")).Arr("items");
+        foreach (var region in regions)
+        {
+            var options = (await app.Admin.GetJsonAsync($"/admin/shipping-options?regionId={region.Str("id")}")).Arr("items");
+            Assert.Contains(options, o => o.Str("pricingType") == "flat" && o!["freeAboveSubtotal"] is not null);
+            Assert.Contains(options, o => o.Str("pricingType") == "weight_bands");
+        }
+        var europe = regions.Single(r => r.Str("currency") == "EUR");
+        var reduced = (await app.Admin.GetJsonAsync("/admin/tax-classes")).Arr("items").Single(c => c.Str("code") == "reduced");
+        Assert.Equal(700, reduced.Arr("rates").Single(r => r.Str("regionId") == europe.Str("id")).Int("rateBasisPoints"));
+    }
 }
 
 public sealed class DemoSeedOnSqlite(SqliteDemoApp app) : DemoSeedTests(app), IClassFixture<SqliteDemoApp>;

@@ -6,6 +6,7 @@ using Mercato.Kernel.Http;
 using Mercato.Kernel.Paging;
 using Mercato.Kernel.Persistence;
 using Mercato.Kernel.Validation;
+using Mercato.Tax.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -87,7 +88,7 @@ internal static class AdminProducts
     }
 
     private static async Task<Results<Created<ProductResponse>, ProblemHttpResult>> Create(CreateProductRequest request, MercatoDb db,
-        ISalesChannelDirectory channels, TimeProvider time, HttpContext http, CancellationToken ct)
+        ISalesChannelDirectory channels, ITaxClasses taxClasses, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var v = new Validator();
         ProductEditor.ValidateShape(v, request);
@@ -98,6 +99,7 @@ internal static class AdminProducts
         var channelIds = request.SalesChannelIds ?? await channels.DefaultChannelIdsAsync(ct);
         if (await ProductEditor.CheckReferencesAsync(db, channels, request.CategoryIds, request.CollectionIds, request.SalesChannelIds, ct) is { } badRef)
             return badRef.ToProblem();
+        if (await CheckTaxClassAsync(taxClasses, request.TaxClassId, ct) is { } badTaxClass) return badTaxClass.ToProblem();
         var attributes = await ProductEditor.ResolveAttributesAsync(db, request.Attributes ?? new Dictionary<string, System.Text.Json.JsonElement>(), ct);
         if (attributes.Error is { } badAttribute) return badAttribute.ToProblem();
         var externalId = string.IsNullOrWhiteSpace(request.ExternalId) ? null : request.ExternalId.Trim();
@@ -110,6 +112,7 @@ internal static class AdminProducts
             Subtitle = request.Subtitle, Description = request.Description, Status = request.Status ?? ProductStatus.Draft,
             ProductType = request.ProductType, MetaTitle = request.Seo?.MetaTitle, MetaDescription = request.Seo?.MetaDescription,
             Metadata = request.Metadata?.GetRawText(), ExternalId = externalId,
+            TaxClassId = string.IsNullOrEmpty(request.TaxClassId) ? null : request.TaxClassId,
         };
         ProductEditor.ApplyOptions(product, request.Options ?? [], time);
         foreach (var variant in variants) product.Variants.Add(ProductEditor.NewVariant(product, variant, time));
@@ -127,7 +130,7 @@ internal static class AdminProducts
     }
 
     private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> Update(string id, UpdateProductRequest request,
-        MercatoDb db, ISalesChannelDirectory channels, TimeProvider time, HttpContext http, CancellationToken ct)
+        MercatoDb db, ISalesChannelDirectory channels, ITaxClasses taxClasses, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var v = new Validator();
         ProductEditor.ValidateShape(v, request);
@@ -138,6 +141,7 @@ internal static class AdminProducts
 
         if (await ProductEditor.CheckReferencesAsync(db, channels, request.CategoryIds, request.CollectionIds, request.SalesChannelIds, ct) is { } badRef)
             return badRef.ToProblem();
+        if (await CheckTaxClassAsync(taxClasses, request.TaxClassId, ct) is { } badTaxClass) return badTaxClass.ToProblem();
         List<(string, string, double?)>? attributes = null;
         if (request.Attributes is not null)
         {
@@ -159,6 +163,7 @@ internal static class AdminProducts
         if (request.Seo?.MetaDescription is not null) product.MetaDescription = request.Seo.MetaDescription;
         if (request.Metadata is { } metadata) product.Metadata = metadata.GetRawText();
         if (externalId is not null) product.ExternalId = externalId.Length == 0 ? null : externalId;
+        if (request.TaxClassId is not null) product.TaxClassId = request.TaxClassId.Length == 0 ? null : request.TaxClassId;
         if (request.Options is not null)
         {
             ProductEditor.ApplyOptions(product, request.Options, time);
@@ -181,6 +186,11 @@ internal static class AdminProducts
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }
+
+    private static async Task<Error?> CheckTaxClassAsync(ITaxClasses taxClasses, string? taxClassId, CancellationToken ct) =>
+        string.IsNullOrEmpty(taxClassId) || await taxClasses.ExistsAsync(taxClassId, ct)
+            ? null
+            : Error.Validation("taxClassId", $"No tax class with id '{taxClassId}'.");
 
     // The filter takes the status as responses write it ("published"); enum binding would want "Published" and accept "1".
     private static ProductStatus? ParseStatus(string value) =>

@@ -43,6 +43,8 @@ internal sealed class Product : IVersioned
     public string? Metadata { get; set; }
     /// <summary>The product's key in the merchant's ERP or PIM.</summary>
     public string? ExternalId { get; set; }
+    /// <summary>The Tax module's class for this product (reduced rates...); null taxes it at the region's default rate.</summary>
+    public string? TaxClassId { get; set; }
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public int Version { get; set; }

@@ -23,6 +23,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         b.Property(p => p.Metadata).HasMaxLength(CatalogLimits.MetadataChars);
         b.Property(p => p.ExternalId).HasMaxLength(200);
         b.HasIndex(p => p.ExternalId).IsUnique();
+        b.Property(p => p.TaxClassId).HasMaxLength(40);
         b.HasIndex(p => new { p.Status, p.TitleSort, p.Id });
         b.HasMany(p => p.Options).WithOne().HasForeignKey(o => o.ProductId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(p => p.Variants).WithOne().HasForeignKey(v => v.ProductId).OnDelete(DeleteBehavior.Cascade);

@@ -56,6 +56,7 @@ internal static partial class ProductEditor
         v.Required("title", r.Title, CatalogLimits.Title).Handle("handle", r.Handle);
         ValidateCommon(v, r.Subtitle, r.Description, r.ProductType, r.Options, r.CategoryIds, r.CollectionIds, r.SalesChannelIds,
             r.Tags, r.Media, r.Attributes, r.Seo, r.Metadata, r.ExternalId);
+        v.MaxLength("taxClassId", r.TaxClassId, 40);
         if (r.Variants is null || r.Variants.Count == 0)
         {
             if (r.Options is { Count: > 0 }) v.Add("variants", "A product with options needs at least one variant.");
@@ -79,6 +80,7 @@ internal static partial class ProductEditor
         v.Handle("handle", r.Handle);
         ValidateCommon(v, r.Subtitle, r.Description, r.ProductType, r.Options, r.CategoryIds, r.CollectionIds, r.SalesChannelIds,
             r.Tags, r.Media, r.Attributes, r.Seo, r.Metadata, r.ExternalId);
+        v.MaxLength("taxClassId", r.TaxClassId, 40);
     }
 
     public static void ValidateVariant(Validator v, string path, string? sku, bool skuRequired, string? title, string? barcode,

@@ -35,9 +35,10 @@ internal sealed record CreateProductRequest(
     IReadOnlyDictionary<string, JsonElement>? Attributes,
     SeoRequest? Seo,
     JsonElement? Metadata,
-    string? ExternalId);
+    string? ExternalId,
+    string? TaxClassId = null);
 
-/// <summary>A partial update: absent fields stay as they are; lists given replace the whole list.</summary>
+/// <summary>A partial update: absent fields stay as they are; lists given replace the whole list; <c>taxClassId: ""</c> removes the class.</summary>
 internal sealed record UpdateProductRequest(
     string? Title,
     string? Handle,
@@ -54,4 +55,5 @@ internal sealed record UpdateProductRequest(
     IReadOnlyDictionary<string, JsonElement>? Attributes,
     SeoRequest? Seo,
     JsonElement? Metadata,
-    string? ExternalId);
+    string? ExternalId,
+    string? TaxClassId = null);

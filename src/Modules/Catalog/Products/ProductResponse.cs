@@ -26,7 +26,7 @@ internal sealed record ProductResponse(
     IReadOnlyList<OptionResponse> Options, IReadOnlyList<VariantResponse> Variants, IReadOnlyList<MediaResponse> Media,
     IReadOnlyList<string> Tags, IReadOnlyList<string> CategoryIds, IReadOnlyList<string> CollectionIds,
     IReadOnlyList<string> SalesChannelIds, IReadOnlyDictionary<string, object?> Attributes, SeoResponse Seo,
-    JsonElement? Metadata, string? ExternalId, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    JsonElement? Metadata, string? ExternalId, string? TaxClassId, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     public static ProductResponse From(Product p, IReadOnlyDictionary<string, AttributeType> attributeTypes) => new(
         p.Id, p.Title, p.Subtitle, p.Handle, p.Description, p.Status, p.ProductType,
@@ -40,7 +40,7 @@ internal sealed record ProductResponse(
         AttributesOf(p.Attributes, attributeTypes),
         new SeoResponse(p.MetaTitle, p.MetaDescription),
         p.Metadata is null ? null : JsonDocument.Parse(p.Metadata).RootElement.Clone(),
-        p.ExternalId, p.Version, p.CreatedAt, p.UpdatedAt);
+        p.ExternalId, p.TaxClassId, p.Version, p.CreatedAt, p.UpdatedAt);
 
     public static SortedDictionary<string, object?> AttributesOf(IEnumerable<ProductAttributeValue> values,
         IReadOnlyDictionary<string, AttributeType> types) =>

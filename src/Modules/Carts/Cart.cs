@@ -1,0 +1,177 @@
+using System.Text.Json;
+using Mercato.Catalog.Contracts;
+using Mercato.Kernel.Addresses;
+using Mercato.Kernel.Errors;
+using Mercato.Kernel.Ids;
+using Mercato.Kernel.Persistence;
+using Mercato.Shipping.Contracts;
+
+namespace Mercato.Carts;
+
+/// <summary>
+/// A shopper's cart in one sales channel and region. Its id is a random secret (the only credential of a guest cart), lines
+/// carry snapshots of the catalog taken at the last change, and every change re-prices and recomputes the stored totals
+/// (<see cref="CartTotals"/>). <see cref="Version"/> guards concurrent changes.
+/// </summary>
+internal sealed class Cart : IVersioned
+{
+    public const int MaxLines = 250;
+    public const int MaxQuantity = 10_000;
+
+    private Cart()
+    {
+    }
+
+    public Cart(string salesChannelId, string regionId, string currencyCode, bool pricesIncludeTax, DateTimeOffset now, DateTimeOffset expiresAt)
+    {
+        Id = EntityId.Secret("cart", 20);
+        SalesChannelId = salesChannelId;
+        RegionId = regionId;
+        CurrencyCode = currencyCode;
+        PricesIncludeTax = pricesIncludeTax;
+        CreatedAt = UpdatedAt = now;
+        ExpiresAt = expiresAt;
+    }
+
+    public string Id { get; private init; } = "";
+    public string SalesChannelId { get; private init; } = "";
+    public string RegionId { get; set; } = "";
+    public string CurrencyCode { get; set; } = "";
+    public bool PricesIncludeTax { get; set; }
+    public string? Email { get; set; }
+    public string? CustomerId { get; set; }
+    public Address? ShippingAddress { get; set; }
+    public Address? BillingAddress { get; set; }
+    public string? ShippingOptionId { get; private set; }
+    public string? ShippingName { get; private set; }
+    public string? ShippingTaxClassId { get; private set; }
+    /// <summary>The shipping price as quoted, in the region's price basis.</summary>
+    public long ShippingAmount { get; private set; }
+    public int ShippingTaxRate { get; private set; }
+    public long ShippingTax { get; private set; }
+    public long Subtotal { get; private set; }
+    public long Discount { get; private set; }
+    public long ShippingTotal { get; private set; }
+    public long Tax { get; private set; }
+    public long Total { get; private set; }
+    public DateTimeOffset CreatedAt { get; private init; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset ExpiresAt { get; private set; }
+    public DateTimeOffset? CompletedAt { get; private set; }
+    public string? OrderId { get; private set; }
+    public int Version { get; set; }
+    public List<CartLine> Lines { get; } = [];
+
+    public bool IsExpired(DateTimeOffset now) => CompletedAt is null && now >= ExpiresAt;
+
+    public int QuantityOfSku(string sku) => Lines.Where(l => l.Sku == sku).Sum(l => l.Quantity);
+
+    /// <summary>Adds units of a variant; the same variant twice is one line with the quantities added up.</summary>
+    public Error? AddLine(SaleableVariant variant, int quantity, DateTimeOffset now, TimeProvider time)
+    {
+        var line = Lines.Find(l => l.VariantId == variant.VariantId);
+        if (line is not null) return line.SetQuantity(line.Quantity + quantity);
+        if (Lines.Count >= MaxLines) return CartErrors.LineLimit();
+        line = new CartLine(Id, variant.VariantId, quantity, EntityId.New("cali", time), now);
+        line.Refresh(variant);
+        Lines.Add(line);
+        return null;
+    }
+
+    public void SelectShipping(ShippingQuote? quote)
+    {
+        ShippingOptionId = quote?.OptionId;
+        ShippingName = quote?.Name;
+        ShippingTaxClassId = quote?.TaxClassId;
+        ShippingAmount = quote?.Amount ?? 0;
+        if (quote is null) (ShippingTaxRate, ShippingTax) = (0, 0);
+    }
+
+    public void ApplyTotals(int shippingTaxRate, long shippingTax, CartTotals.Result totals)
+    {
+        (ShippingTaxRate, ShippingTax) = ShippingOptionId is null ? (0, 0) : (shippingTaxRate, shippingTax);
+        (Subtotal, Discount, ShippingTotal, Tax, Total) = (totals.Subtotal, totals.Discount, totals.Shipping, totals.Tax, totals.Total);
+    }
+
+    /// <summary>A change keeps the cart alive for another idle period.</summary>
+    public void Touch(DateTimeOffset now, TimeSpan idleExpiry)
+    {
+        UpdatedAt = now;
+        ExpiresAt = now + idleExpiry;
+    }
+}
+
+/// <summary>A variant in a cart with the catalog's data and price as of the cart's last change.</summary>
+internal sealed class CartLine
+{
+    private CartLine()
+    {
+    }
+
+    public CartLine(string cartId, string variantId, int quantity, string id, DateTimeOffset now)
+    {
+        Id = id;
+        CartId = cartId;
+        VariantId = variantId;
+        Quantity = quantity;
+        CreatedAt = now;
+    }
+
+    public string Id { get; private init; } = "";
+    public string CartId { get; private init; } = "";
+    public string VariantId { get; private init; } = "";
+    public string ProductId { get; private set; } = "";
+    public string Sku { get; private set; } = "";
+    public string ProductTitle { get; private set; } = "";
+    public string? VariantTitle { get; private set; }
+    public string? Thumbnail { get; private set; }
+    public string OptionsJson { get; private set; } = "{}";
+    public int? WeightGrams { get; private set; }
+    public bool ManageInventory { get; private set; }
+    public bool AllowBackorder { get; private set; }
+    public string? TaxClassId { get; private set; }
+    public int Quantity { get; private set; }
+    /// <summary>The catalog's price for one unit, as the catalog shows it (tax included where the region's prices include it).</summary>
+    public long UnitPrice { get; private set; }
+    public long Subtotal { get; private set; }
+    public long Discount { get; private set; }
+    public int TaxRate { get; private set; }
+    public long Tax { get; private set; }
+    public long Total { get; private set; }
+    public DateTimeOffset CreatedAt { get; private init; }
+
+    public IReadOnlyDictionary<string, string> Options =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(OptionsJson) ?? [];
+
+    public Error? SetQuantity(int quantity)
+    {
+        if (quantity is < 1 or > Cart.MaxQuantity) return CartErrors.QuantityOutOfRange(quantity);
+        Quantity = quantity;
+        return null;
+    }
+
+    /// <summary>Takes the catalog's current data and price (<paramref name="variant"/> has a price in the cart's currency).</summary>
+    public void Refresh(SaleableVariant variant)
+    {
+        ProductId = variant.ProductId;
+        Sku = variant.Sku;
+        ProductTitle = variant.ProductTitle;
+        VariantTitle = variant.VariantTitle;
+        Thumbnail = variant.ThumbnailUrl;
+        OptionsJson = JsonSerializer.Serialize(variant.Options.OrderBy(o => o.Key, StringComparer.Ordinal).ToDictionary());
+        WeightGrams = variant.WeightGrams;
+        ManageInventory = variant.ManageInventory;
+        AllowBackorder = variant.AllowBackorder;
+        TaxClassId = variant.TaxClassId;
+        UnitPrice = variant.UnitPrice!.Value.Amount;
+        Subtotal = checked(UnitPrice * Quantity);
+        // Promotions (a later issue) will set discounts; until then every line is at full price.
+        Discount = 0;
+    }
+
+    public void ApplyTax(int rate, long tax, bool pricesIncludeTax)
+    {
+        (TaxRate, Tax) = (rate, tax);
+        Total = CartTotals.LineTotal(Subtotal, Discount, tax, pricesIncludeTax);
+    }
+}

@@ -1,0 +1,82 @@
+using Mercato.Catalog.Contracts;
+using Mercato.Inventory.Contracts;
+using Mercato.Kernel.Errors;
+using Mercato.Regions.Contracts;
+using Mercato.Shipping.Contracts;
+using Mercato.Tax.Contracts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mercato.Carts;
+
+/// <summary>
+/// Re-prices a cart from the server's own data: lines from the catalog in the region's currency (a line whose variant is no
+/// longer sold in the channel, or has no price in the currency, leaves the cart), the chosen shipping method re-quoted
+/// (dropped when it no longer applies), tax from <see cref="ITaxCalculator"/> and totals from <see cref="CartTotals"/>.
+/// </summary>
+internal sealed class CartPricing(IVariantCatalog catalog, IRegionDirectory regions, IShippingRates shipping, ITaxCalculator tax,
+    IServiceProvider services)
+{
+    public Task<RegionSummary?> RegionAsync(string regionId, CancellationToken ct) => regions.FindAsync(regionId, ct);
+
+    public Task<RegionSummary?> DefaultRegionAsync(CancellationToken ct) => regions.DefaultAsync(ct);
+
+    public async Task<Result<SaleableVariant>> SaleableAsync(string variantId, string salesChannelId, string currency, CancellationToken ct)
+    {
+        var found = await catalog.FindSaleableAsync([variantId], salesChannelId, currency, ct);
+        if (!found.TryGetValue(variantId, out var variant)) return CartErrors.VariantUnavailable(variantId);
+        if (variant.UnitPrice is null) return CartErrors.VariantNotPriced(variantId, currency);
+        return variant;
+    }
+
+    public async Task<IReadOnlyList<ShippingQuote>> ShippingQuotesAsync(Cart cart, CancellationToken ct) =>
+        await shipping.QuoteAsync(cart.RegionId, ItemsAfterDiscount(cart), Weight(cart), ct);
+
+    public async Task RefreshAsync(Cart cart, CancellationToken ct)
+    {
+        if (await regions.FindAsync(cart.RegionId, ct) is { } region)
+            (cart.CurrencyCode, cart.PricesIncludeTax) = (region.CurrencyCode, region.PricesIncludeTax);
+        var variants = await catalog.FindSaleableAsync([.. cart.Lines.Select(l => l.VariantId)], cart.SalesChannelId, cart.CurrencyCode, ct);
+        foreach (var line in cart.Lines.ToList())
+        {
+            if (variants.TryGetValue(line.VariantId, out var variant) && variant.UnitPrice is not null) line.Refresh(variant);
+            else cart.Lines.Remove(line);
+        }
+
+        if (cart.ShippingOptionId is { } optionId)
+            cart.SelectShipping((await ShippingQuotesAsync(cart, ct)).FirstOrDefault(q => q.OptionId == optionId));
+
+        var request = new TaxRequest(cart.RegionId, cart.CurrencyCode, cart.PricesIncludeTax, cart.ShippingAddress?.CountryCode,
+            [.. cart.Lines.Select(l => new TaxableAmount(l.Id, l.TaxClassId, l.Subtotal - l.Discount))],
+            cart.ShippingOptionId is null ? null : new TaxableAmount("shipping", cart.ShippingTaxClassId, cart.ShippingAmount));
+        var result = await tax.CalculateAsync(request, ct);
+        var taxes = result.Lines.ToDictionary(t => t.Key, StringComparer.Ordinal);
+        foreach (var line in cart.Lines)
+        {
+            var lineTax = taxes.GetValueOrDefault(line.Id);
+            line.ApplyTax(lineTax?.RateBasisPoints ?? 0, lineTax?.Tax ?? 0, cart.PricesIncludeTax);
+        }
+        var totals = CartTotals.Compute([.. cart.Lines.Select(l => new CartTotals.Line(l.Subtotal, l.Discount, l.Tax))],
+            cart.ShippingOptionId is null ? 0 : cart.ShippingAmount, result.Shipping?.Tax ?? 0, cart.PricesIncludeTax);
+        cart.ApplyTotals(result.Shipping?.RateBasisPoints ?? 0, result.Shipping?.Tax ?? 0, totals);
+    }
+
+    /// <summary>
+    /// 409 insufficient_inventory when the cart holds more of <paramref name="sku"/> than can be sold (summed over its lines),
+    /// for SKUs whose stock is managed and that may not be backordered.
+    /// </summary>
+    public async Task<Error?> CheckStockAsync(Cart cart, string sku, CancellationToken ct)
+    {
+        var lines = cart.Lines.Where(l => l.Sku == sku).ToList();
+        if (lines.Count == 0 || !lines.Any(l => l.ManageInventory && !l.AllowBackorder)) return null;
+        // Registered by the Inventory module; a host without it sells without stock checks.
+        if (services.GetService<IStockAvailability>() is not { } stock) return null;
+        var wanted = cart.QuantityOfSku(sku);
+        var available = (await stock.ForSkusAsync([sku], ct)).GetValueOrDefault(sku)?.Available ?? 0;
+        return wanted > available ? CartErrors.InsufficientInventory(sku, available) : null;
+    }
+
+    private static long ItemsAfterDiscount(Cart cart) => cart.Lines.Sum(l => l.Subtotal - l.Discount);
+
+    private static int Weight(Cart cart) =>
+        (int)Math.Min(int.MaxValue, cart.Lines.Sum(l => (long)(l.WeightGrams ?? 0) * l.Quantity));
+}

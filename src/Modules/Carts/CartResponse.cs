@@ -1,0 +1,36 @@
+using Mercato.Kernel.Addresses;
+using Mercato.Kernel.Money;
+
+namespace Mercato.Carts;
+
+internal sealed record CartLineResponse(string Id, string VariantId, string ProductId, string Sku, string ProductTitle,
+    string? VariantTitle, string? Thumbnail, IReadOnlyDictionary<string, string> Options, int Quantity, MoneyDto UnitPrice,
+    MoneyDto Subtotal, MoneyDto Discount, MoneyDto Tax, MoneyDto Total);
+
+internal sealed record CartShippingMethodResponse(string OptionId, string Name, MoneyDto Price, MoneyDto Tax);
+
+internal sealed record CartTotalsResponse(MoneyDto Subtotal, MoneyDto Discount, MoneyDto Shipping, MoneyDto Tax, MoneyDto Total);
+
+/// <summary>
+/// A cart as the Store API shows it. Line prices are as the catalog shows them; totals follow <see cref="CartTotals"/>
+/// (net of included tax where the region's prices include it).
+/// </summary>
+internal sealed record CartResponse(string Id, string RegionId, string Currency, string? Email, bool PricesIncludeTax,
+    IReadOnlyList<CartLineResponse> Items, Address? ShippingAddress, Address? BillingAddress,
+    CartShippingMethodResponse? ShippingMethod, CartTotalsResponse Totals, int Version, DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? CompletedAt, string? OrderId)
+{
+    public static CartResponse From(Cart c)
+    {
+        MoneyDto M(long amount) => new(amount, c.CurrencyCode);
+        return new CartResponse(c.Id, c.RegionId, c.CurrencyCode, c.Email, c.PricesIncludeTax,
+            [.. OrderedLines(c).Select(l => new CartLineResponse(l.Id, l.VariantId, l.ProductId, l.Sku, l.ProductTitle, l.VariantTitle,
+                l.Thumbnail, l.Options, l.Quantity, M(l.UnitPrice), M(l.Subtotal), M(l.Discount), M(l.Tax), M(l.Total)))],
+            c.ShippingAddress, c.BillingAddress,
+            c.ShippingOptionId is { } optionId ? new CartShippingMethodResponse(optionId, c.ShippingName ?? "", M(c.ShippingAmount), M(c.ShippingTax)) : null,
+            new CartTotalsResponse(M(c.Subtotal), M(c.Discount), M(c.ShippingTotal), M(c.Tax), M(c.Total)),
+            c.Version, c.CreatedAt, c.UpdatedAt, c.ExpiresAt, c.CompletedAt, c.OrderId);
+    }
+
+    public static IEnumerable<CartLine> OrderedLines(Cart c) => c.Lines.OrderBy(l => l.CreatedAt).ThenBy(l => l.Id, StringComparer.Ordinal);
+}

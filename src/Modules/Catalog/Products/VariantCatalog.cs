@@ -1,0 +1,35 @@
+using Mercato.Catalog.Contracts;
+using Mercato.Kernel.Money;
+using Mercato.Kernel.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mercato.Catalog.Products;
+
+/// <summary>Saleable variants for carts: published products linked to the sales channel, priced in one currency.</summary>
+internal sealed class VariantCatalog(MercatoDb db) : IVariantCatalog
+{
+    public async Task<IReadOnlyDictionary<string, SaleableVariant>> FindSaleableAsync(IReadOnlyCollection<string> variantIds,
+        string salesChannelId, string currencyCode, CancellationToken ct)
+    {
+        if (variantIds.Count == 0) return new Dictionary<string, SaleableVariant>();
+        var ids = variantIds.Distinct().ToList();
+        var currency = Currency.Of(currencyCode);
+        var rows = await db.Set<Variant>().AsNoTracking()
+            .Where(v => ids.Contains(v.Id))
+            .Join(db.Set<Product>().Where(p => p.Status == ProductStatus.Published && p.Channels.Any(c => c.SalesChannelId == salesChannelId)),
+                v => v.ProductId, p => p.Id, (v, p) => new
+                {
+                    v.Id, v.ProductId, p.Handle, ProductTitle = p.Title, v.Title, v.Sku, v.WeightGrams, v.ManageInventory, v.AllowBackorder,
+                    p.TaxClassId,
+                    Options = v.OptionValues.Select(o => new { o.OptionName, o.Value }).ToList(),
+                    Price = v.Prices.Where(x => x.CurrencyCode == currency.Code).Select(x => (long?)x.Amount).FirstOrDefault(),
+                    Thumbnail = p.Media.OrderBy(m => m.Position).Select(m => m.Url).FirstOrDefault(),
+                })
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id, r => new SaleableVariant(r.Id, r.ProductId, r.Handle, r.ProductTitle, r.Title, r.Sku,
+            r.Options.ToDictionary(o => o.OptionName, o => o.Value, StringComparer.Ordinal),
+            r.Price is { } amount ? new Money(amount, currency) : null, r.WeightGrams, r.ManageInventory, r.AllowBackorder,
+            r.TaxClassId, r.Thumbnail), StringComparer.Ordinal);
+    }
+}
