@@ -75,6 +75,8 @@ public abstract class MercatoApp(ITestDatabase database, string seed) : WebAppli
         builder.UseSetting("Mercato:Seed", Seed);
         builder.UseSetting("MERCATO_BOOTSTRAP_ADMIN_KEY", AdminKey);
         builder.UseSetting("Mercato:MaxRequestBodyBytes", "262144");
+        // Tests run recovery and sweeps themselves, at the times they choose with Clock.
+        builder.UseSetting("Mercato:Checkout:RecoverySeconds", "0");
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
