@@ -1,0 +1,170 @@
+using Mercato.Carts.Contracts;
+using Mercato.Inventory.Contracts;
+using Mercato.Kernel.Errors;
+using Mercato.Kernel.Persistence;
+using Mercato.Orders.Contracts;
+using Mercato.Payments.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Mercato.Checkout;
+
+/// <summary>The order of a completed cart; <see cref="IsNew"/> is false when an earlier completion had placed it.</summary>
+internal sealed record CompletedCheckout(PlacedOrder Placed, bool IsNew);
+
+/// <summary>
+/// Completes a cart: holds stock, authorizes the payment and places the order as one unit, with compensations
+/// (release the stock, void the payment) whenever a later step fails. The storefront's completion, the provider's webhook
+/// and crash recovery all come through here, serialized per cart by the session's lease, so a cart gets one order at most.
+/// </summary>
+internal sealed partial class CartCompletion(MercatoDb db, ICartCheckout carts, IStockReservations stock, IPayments payments,
+    IOrderPlacement orders, TimeProvider time, IOptions<CheckoutOptions> options, ILogger<CartCompletion> log)
+{
+    public async Task<Result<CompletedCheckout>> CompleteAsync(string cartId, string salesChannelId, CancellationToken ct)
+    {
+        var cart = await carts.RefreshAsync(cartId, salesChannelId, ct);
+        if (cart is null) return Error.NotFound("cart", cartId);
+        if (cart.OrderId is not null) return await ExistingOrderAsync(cartId, ct);
+        if (CheckoutRules.Readiness(cart) is { } notReady) return notReady;
+
+        if (!await TryTakeLeaseAsync(cartId, ct))
+        {
+            var session = await db.Set<CheckoutSession>().AsNoTracking().SingleOrDefaultAsync(s => s.CartId == cartId, ct);
+            if (session is null) return CheckoutErrors.PaymentRequired(cartId);
+            return session.State == CheckoutState.Placed ? await ExistingOrderAsync(cartId, ct) : CheckoutErrors.InProgress(cartId);
+        }
+
+        var placed = false;
+        try
+        {
+            var result = await CompleteUnderLeaseAsync(cart, ct);
+            placed = result.Error is null;
+            return result;
+        }
+        finally
+        {
+            if (!placed) await ReleaseLeaseAsync(cartId);
+        }
+    }
+
+    private async Task<Result<CompletedCheckout>> CompleteUnderLeaseAsync(CheckoutCart cart, CancellationToken ct)
+    {
+        var session = await db.Set<CheckoutSession>().AsNoTracking().SingleAsync(s => s.CartId == cart.Id, ct);
+        var payment = session.PaymentId is null ? null : await payments.FindAsync(session.PaymentId, ct);
+        if (payment is null || payment.Status is PaymentStatus.Canceled or PaymentStatus.Failed)
+            return CheckoutErrors.PaymentRequired(cart.Id);
+        if (payment.Amount.Amount != cart.Totals.Total || payment.Amount.Currency.Code != cart.CurrencyCode)
+            return CheckoutErrors.PaymentAmountMismatch(payment.Amount.Amount, cart.Totals.Total);
+
+        // Hold again (it replaces the hold taken when payment started): the first hold may have expired meanwhile.
+        var shortages = await stock.HoldAsync(cart.Id, CheckoutRules.Demand(cart), HoldUntil(), ct);
+        if (shortages.Count > 0)
+        {
+            await VoidQuietlyAsync(payment);
+            return CheckoutErrors.InsufficientInventory(cart, shortages);
+        }
+
+        // No transaction is open across the provider call.
+        var authorized = await payments.AuthorizeAsync(payment.Id, ct);
+        if (authorized.Error is { } refused)
+        {
+            // A payment that needs a further step keeps its hold until the shopper comes back or the hold expires.
+            if (refused.Code != "payment_requires_action") await stock.ReleaseAsync(cart.Id, ct);
+            return refused;
+        }
+        return await PlaceAsync(cart, authorized.Value!, ct);
+    }
+
+    private async Task<Result<CompletedCheckout>> PlaceAsync(CheckoutCart cart, PaymentView payment, CancellationToken ct)
+    {
+        Error? failure;
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var placed = await orders.PlaceAsync(Draft(cart, payment), ct);
+            if (placed is null) return await ExistingOrderAsync(cart.Id, ct);
+            failure = !await stock.ConvertHoldAsync(cart.Id, placed.OrderId, ct) ? CheckoutErrors.HoldExpired(cart.Id)
+                : !await carts.MarkCompletedAsync(cart.Id, cart.Version, placed.OrderId, ct) ? CheckoutErrors.CartChanged(cart.Id)
+                : null;
+            if (failure is null)
+            {
+                await payments.AttachOrderAsync(payment.Id, placed.OrderId, ct);
+                var now = time.GetUtcNow();
+                await db.Set<CheckoutSession>().Where(s => s.CartId == cart.Id).ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.State, CheckoutState.Placed).SetProperty(x => x.OrderId, placed.OrderId)
+                    .SetProperty(x => x.LeaseUntil, (DateTimeOffset?)null).SetProperty(x => x.UpdatedAt, now)
+                    .SetProperty(x => x.Version, x => x.Version + 1), ct);
+                await tx.CommitAsync(ct);
+                LogPlaced(log, placed.OrderId, placed.Number, cart.Id);
+                return new CompletedCheckout(placed, IsNew: true);
+            }
+            await tx.RollbackAsync(ct);
+        }
+        catch (Exception)
+        {
+            db.ChangeTracker.Clear();
+            await CompensateAsync(cart.Id, payment);
+            throw;
+        }
+        db.ChangeTracker.Clear();
+        await CompensateAsync(cart.Id, payment);
+        return failure;
+    }
+
+    /// <summary>Undoes a checkout that cannot finish: no authorized payment and no held stock are left behind.</summary>
+    internal async Task CompensateAsync(string cartId, PaymentView payment)
+    {
+        await VoidQuietlyAsync(payment);
+        await stock.ReleaseAsync(cartId, CancellationToken.None);
+    }
+
+    private async Task VoidQuietlyAsync(PaymentView payment)
+    {
+        if (payment.Status is not (PaymentStatus.Authorized or PaymentStatus.Pending or PaymentStatus.RequiresAction)) return;
+        var voided = await payments.CancelAsync(payment.Id, CancellationToken.None);
+        if (voided.Error is { } error) LogVoidFailed(log, payment.Id, error.Code);
+    }
+
+    private async Task<Result<CompletedCheckout>> ExistingOrderAsync(string cartId, CancellationToken ct) =>
+        await orders.FindByCartAsync(cartId, ct) is { } existing
+            ? new CompletedCheckout(existing, IsNew: false)
+            : CheckoutErrors.Completed(cartId);
+
+    private DateTimeOffset HoldUntil() => time.GetUtcNow().AddMinutes(options.Value.StockHoldMinutes);
+
+    /// <summary>A conditional update, so two completions of one cart can never both own it.</summary>
+    private async Task<bool> TryTakeLeaseAsync(string cartId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var until = now.AddSeconds(options.Value.CompletionLeaseSeconds);
+        var taken = await db.Set<CheckoutSession>()
+            .Where(s => s.CartId == cartId && s.State != CheckoutState.Placed && (s.LeaseUntil == null || s.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, CheckoutState.Completing).SetProperty(x => x.LeaseUntil, until)
+                .SetProperty(x => x.UpdatedAt, now).SetProperty(x => x.Version, x => x.Version + 1), ct);
+        return taken == 1;
+    }
+
+    private async Task ReleaseLeaseAsync(string cartId)
+    {
+        var now = time.GetUtcNow();
+        await db.Set<CheckoutSession>().Where(s => s.CartId == cartId && s.State == CheckoutState.Completing)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, CheckoutState.Paying).SetProperty(x => x.LeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(x => x.UpdatedAt, now).SetProperty(x => x.Version, x => x.Version + 1), CancellationToken.None);
+    }
+
+    private static OrderDraft Draft(CheckoutCart cart, PaymentView payment) => new(cart.Id, cart.SalesChannelId, cart.RegionId,
+        cart.CurrencyCode, cart.PricesIncludeTax, cart.Email!, cart.CustomerId, cart.ShippingAddress!, cart.BillingAddress,
+        cart.Shipping is { } s ? new OrderShippingDraft(s.OptionId, s.Name, s.Amount, s.TaxRateBasisPoints, s.Tax) : null,
+        cart.Lines.Select(l => new OrderLineDraft(l.VariantId, l.ProductId, l.Sku, l.ProductTitle, l.VariantTitle, l.Options,
+            l.ThumbnailUrl, l.Quantity, l.UnitPrice, l.Subtotal, l.Discount, l.TaxRateBasisPoints, l.Tax, l.Total, l.ManageInventory,
+            l.AllowBackorder)).ToList(),
+        new OrderTotalsDraft(cart.Totals.Subtotal, cart.Totals.Discount, cart.Totals.Shipping, cart.Totals.Tax, cart.Totals.Total),
+        payment.Id, payment.Provider, payment.Status is PaymentStatus.Authorized or PaymentStatus.Captured);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} (#{Number}) placed for cart {CartId}")]
+    private static partial void LogPlaced(ILogger logger, string orderId, long number, string cartId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not void payment {PaymentId} ({Code}); recovery will retry")]
+    private static partial void LogVoidFailed(ILogger logger, string paymentId, string code);
+}

@@ -1,0 +1,27 @@
+using Mercato.Carts.Contracts;
+using Mercato.Inventory.Contracts;
+using Mercato.Kernel.Errors;
+
+namespace Mercato.Checkout;
+
+/// <summary>What a cart must have before the shopper pays, and what it asks of stock.</summary>
+internal static class CheckoutRules
+{
+    public static Error? Readiness(CheckoutCart cart)
+    {
+        if (cart.CompletedAt is not null) return CheckoutErrors.Completed(cart.Id);
+        var missing = new Dictionary<string, string[]>();
+        if (cart.Lines.Count == 0) missing["items"] = ["The cart has no items."];
+        if (string.IsNullOrEmpty(cart.Email)) missing["email"] = ["An email address is required."];
+        if (cart.ShippingAddress is null) missing["shippingAddress"] = ["A shipping address is required."];
+        if (cart.Shipping is null) missing["shippingMethod"] = ["Choose a shipping option (GET /store/carts/{id}/shipping-options)."];
+        return missing.Count == 0 ? null : CheckoutErrors.NotReady(missing);
+    }
+
+    /// <summary>One demand per SKU: lines drawing on the same SKU are added up before any check.</summary>
+    public static IReadOnlyList<StockDemand> Demand(CheckoutCart cart) => cart.Lines
+        .Where(l => l.ManageInventory)
+        .GroupBy(l => l.Sku, StringComparer.Ordinal)
+        .Select(g => new StockDemand(g.Key, g.Sum(l => l.Quantity), g.All(l => l.AllowBackorder)))
+        .ToList();
+}
