@@ -13,7 +13,7 @@ internal sealed class StockReservations(MercatoDb db, TimeProvider time) : IStoc
     public async Task<IReadOnlyList<StockShortage>> HoldAsync(string holderId, IReadOnlyList<StockDemand> demand, DateTimeOffset expiresAt,
         CancellationToken ct)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(holderId);
+        CheckHolder(holderId);
         var needs = Sum(demand);
         return await db.InTransactionAsync(async () =>
         {
@@ -34,8 +34,8 @@ internal sealed class StockReservations(MercatoDb db, TimeProvider time) : IStoc
 
     public Task<bool> ConvertHoldAsync(string holderId, string orderId, CancellationToken ct)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(holderId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
+        CheckHolder(holderId);
+        CheckHolder(orderId);
         return db.InTransactionAsync(async () =>
         {
             var now = time.GetUtcNow();
@@ -55,7 +55,7 @@ internal sealed class StockReservations(MercatoDb db, TimeProvider time) : IStoc
     public async Task<Result<IReadOnlyList<StockConsumption>>> ConsumeAsync(string orderId, IReadOnlyList<StockDemand> lines,
         string? locationId, CancellationToken ct)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
+        CheckHolder(orderId);
         var needs = Sum(lines);
         if (locationId is not null && !await db.Set<StockLocation>().AnyAsync(l => l.Id == locationId, ct))
             return Error.NotFound("stock location", locationId);
@@ -202,6 +202,12 @@ internal sealed class StockReservations(MercatoDb db, TimeProvider time) : IStoc
 
     private Task<Dictionary<string, int>> AvailableAsync(string sku, CancellationToken ct) =>
         db.Set<InventoryLevel>().AsNoTracking().Where(l => l.Sku == sku).ToDictionaryAsync(l => l.LocationId, l => l.OnHand - l.Reserved, ct);
+
+    private static void CheckHolder(string holderId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(holderId);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(holderId.Length, Reservations.MaxHolderId, nameof(holderId));
+    }
 
     /// <summary>One need per SKU, lines added up first, in a fixed order so concurrent holders lock levels in the same order.</summary>
     private static List<Need> Sum(IReadOnlyList<StockDemand> demand)
