@@ -23,6 +23,269 @@ namespace Mercato.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Mercato.Carts.Cart", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<string>("BillingAddress")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("billing_address");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency_code")
+                        .UseCollation("C");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("customer_id")
+                        .UseCollation("C");
+
+                    b.Property<long>("Discount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("discount");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("order_id")
+                        .UseCollation("C");
+
+                    b.Property<bool>("PricesIncludeTax")
+                        .HasColumnType("boolean")
+                        .HasColumnName("prices_include_tax");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("region_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("SalesChannelId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sales_channel_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("ShippingAddress")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("shipping_address");
+
+                    b.Property<long>("ShippingAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("shipping_amount");
+
+                    b.Property<string>("ShippingName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("shipping_name")
+                        .UseCollation("C");
+
+                    b.Property<string>("ShippingOptionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("shipping_option_id")
+                        .UseCollation("C");
+
+                    b.Property<long>("ShippingTax")
+                        .HasColumnType("bigint")
+                        .HasColumnName("shipping_tax");
+
+                    b.Property<string>("ShippingTaxClassId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("shipping_tax_class_id")
+                        .UseCollation("C");
+
+                    b.Property<int>("ShippingTaxRate")
+                        .HasColumnType("integer")
+                        .HasColumnName("shipping_tax_rate");
+
+                    b.Property<long>("ShippingTotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("shipping_total");
+
+                    b.Property<long>("Subtotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subtotal");
+
+                    b.Property<long>("Tax")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tax");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carts_cart");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_carts_cart_expires_at");
+
+                    b.ToTable("carts_cart", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Carts.CartLine", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<bool>("AllowBackorder")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allow_backorder");
+
+                    b.Property<string>("CartId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("cart_id")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("Discount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("discount");
+
+                    b.Property<bool>("ManageInventory")
+                        .HasColumnType("boolean")
+                        .HasColumnName("manage_inventory");
+
+                    b.Property<string>("OptionsJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("options_json")
+                        .UseCollation("C");
+
+                    b.Property<string>("ProductId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("product_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("ProductTitle")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("product_title")
+                        .UseCollation("C");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sku")
+                        .UseCollation("C");
+
+                    b.Property<long>("Subtotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subtotal");
+
+                    b.Property<long>("Tax")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tax");
+
+                    b.Property<string>("TaxClassId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tax_class_id")
+                        .UseCollation("C");
+
+                    b.Property<int>("TaxRate")
+                        .HasColumnType("integer")
+                        .HasColumnName("tax_rate");
+
+                    b.Property<string>("Thumbnail")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("thumbnail")
+                        .UseCollation("C");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("bigint")
+                        .HasColumnName("unit_price");
+
+                    b.Property<string>("VariantId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("variant_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("VariantTitle")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("variant_title")
+                        .UseCollation("C");
+
+                    b.Property<int?>("WeightGrams")
+                        .HasColumnType("integer")
+                        .HasColumnName("weight_grams");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carts_cart_line");
+
+                    b.HasIndex("CartId", "VariantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_carts_cart_line_cart_id_variant_id");
+
+                    b.ToTable("carts_cart_line", (string)null);
+                });
+
             modelBuilder.Entity("Mercato.Catalog.Attributes.AttributeDefinition", b =>
                 {
                     b.Property<string>("Id")
@@ -277,6 +540,12 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("subtitle")
+                        .UseCollation("C");
+
+                    b.Property<string>("TaxClassId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tax_class_id")
                         .UseCollation("C");
 
                     b.Property<string>("Title")
@@ -779,6 +1048,65 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasName("pk_channels_sales_channel");
 
                     b.ToTable("channels_sales_channel", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Checkout.CheckoutSession", b =>
+                {
+                    b.Property<string>("CartId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("cart_id")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("order_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("PaymentId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("payment_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("SalesChannelId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sales_channel_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("CartId")
+                        .HasName("pk_checkout_session");
+
+                    b.HasIndex("State", "LeaseUntil")
+                        .HasDatabaseName("ix_checkout_session_state_lease_until");
+
+                    b.ToTable("checkout_session", (string)null);
                 });
 
             modelBuilder.Entity("Mercato.Identity.ApiKey", b =>
@@ -1403,6 +1731,183 @@ namespace Mercato.Migrations.Postgres.Migrations
                     b.ToTable("regions_region_country", (string)null);
                 });
 
+            modelBuilder.Entity("Mercato.Shipping.Options.ShippingBand", b =>
+                {
+                    b.Property<string>("OptionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("option_id")
+                        .UseCollation("C");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<int?>("UpToGrams")
+                        .HasColumnType("integer")
+                        .HasColumnName("up_to_grams");
+
+                    b.HasKey("OptionId", "Position")
+                        .HasName("pk_shipping_option_band");
+
+                    b.ToTable("shipping_option_band", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Shipping.Options.ShippingOption", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<long?>("FreeAboveSubtotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("free_above_subtotal");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name")
+                        .UseCollation("C");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Pricing")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("pricing");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("region_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("TaxClassId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tax_class_id")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shipping_option");
+
+                    b.HasIndex("RegionId", "Id")
+                        .HasDatabaseName("ix_shipping_option_region_id_id");
+
+                    b.ToTable("shipping_option", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Tax.Classes.TaxClass", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("code")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tax_tax_class");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tax_tax_class_code");
+
+                    b.ToTable("tax_tax_class", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Tax.Classes.TaxClassRate", b =>
+                {
+                    b.Property<string>("TaxClassId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tax_class_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("RegionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("region_id")
+                        .UseCollation("C");
+
+                    b.Property<int>("RateBasisPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("rate_basis_points");
+
+                    b.HasKey("TaxClassId", "RegionId")
+                        .HasName("pk_tax_tax_class_rate");
+
+                    b.ToTable("tax_tax_class_rate", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Carts.CartLine", b =>
+                {
+                    b.HasOne("Mercato.Carts.Cart", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("CartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_carts_cart_line_carts_cart_cart_id");
+                });
+
             modelBuilder.Entity("Mercato.Catalog.Categories.Category", b =>
                 {
                     b.HasOne("Mercato.Catalog.Categories.Category", null)
@@ -1556,6 +2061,31 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_regions_region_country_regions_region_region_id");
                 });
 
+            modelBuilder.Entity("Mercato.Shipping.Options.ShippingBand", b =>
+                {
+                    b.HasOne("Mercato.Shipping.Options.ShippingOption", null)
+                        .WithMany("Bands")
+                        .HasForeignKey("OptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_shipping_option_band_shipping_option_option_id");
+                });
+
+            modelBuilder.Entity("Mercato.Tax.Classes.TaxClassRate", b =>
+                {
+                    b.HasOne("Mercato.Tax.Classes.TaxClass", null)
+                        .WithMany("Rates")
+                        .HasForeignKey("TaxClassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tax_tax_class_rate_tax_tax_class_tax_class_id");
+                });
+
+            modelBuilder.Entity("Mercato.Carts.Cart", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
             modelBuilder.Entity("Mercato.Catalog.Products.Product", b =>
                 {
                     b.Navigation("Attributes");
@@ -1592,6 +2122,16 @@ namespace Mercato.Migrations.Postgres.Migrations
             modelBuilder.Entity("Mercato.Regions.Region", b =>
                 {
                     b.Navigation("Countries");
+                });
+
+            modelBuilder.Entity("Mercato.Shipping.Options.ShippingOption", b =>
+                {
+                    b.Navigation("Bands");
+                });
+
+            modelBuilder.Entity("Mercato.Tax.Classes.TaxClass", b =>
+                {
+                    b.Navigation("Rates");
                 });
 #pragma warning restore 612, 618
         }

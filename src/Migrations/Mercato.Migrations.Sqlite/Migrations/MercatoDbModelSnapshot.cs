@@ -16,6 +16,249 @@ namespace Mercato.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Mercato.Carts.Cart", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BillingAddress")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("billing_address");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency_code");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long>("Discount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discount");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<bool>("PricesIncludeTax")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("prices_include_tax");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_id");
+
+                    b.Property<string>("SalesChannelId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sales_channel_id");
+
+                    b.Property<string>("ShippingAddress")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shipping_address");
+
+                    b.Property<long>("ShippingAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shipping_amount");
+
+                    b.Property<string>("ShippingName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shipping_name");
+
+                    b.Property<string>("ShippingOptionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shipping_option_id");
+
+                    b.Property<long>("ShippingTax")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shipping_tax");
+
+                    b.Property<string>("ShippingTaxClassId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shipping_tax_class_id");
+
+                    b.Property<int>("ShippingTaxRate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shipping_tax_rate");
+
+                    b.Property<long>("ShippingTotal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shipping_total");
+
+                    b.Property<long>("Subtotal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subtotal");
+
+                    b.Property<long>("Tax")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carts_cart");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_carts_cart_expires_at");
+
+                    b.ToTable("carts_cart", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Carts.CartLine", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AllowBackorder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("allow_backorder");
+
+                    b.Property<string>("CartId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cart_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("Discount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discount");
+
+                    b.Property<bool>("ManageInventory")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("manage_inventory");
+
+                    b.Property<string>("OptionsJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("options_json");
+
+                    b.Property<string>("ProductId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("ProductTitle")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_title");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sku");
+
+                    b.Property<long>("Subtotal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subtotal");
+
+                    b.Property<long>("Tax")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax");
+
+                    b.Property<string>("TaxClassId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_class_id");
+
+                    b.Property<int>("TaxRate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax_rate");
+
+                    b.Property<string>("Thumbnail")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("thumbnail");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unit_price");
+
+                    b.Property<string>("VariantId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("variant_id");
+
+                    b.Property<string>("VariantTitle")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("variant_title");
+
+                    b.Property<int?>("WeightGrams")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("weight_grams");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carts_cart_line");
+
+                    b.HasIndex("CartId", "VariantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_carts_cart_line_cart_id_variant_id");
+
+                    b.ToTable("carts_cart_line", (string)null);
+                });
+
             modelBuilder.Entity("Mercato.Catalog.Attributes.AttributeDefinition", b =>
                 {
                     b.Property<string>("Id")
@@ -249,6 +492,11 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("subtitle");
+
+                    b.Property<string>("TaxClassId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_class_id");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -710,6 +958,61 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasName("pk_channels_sales_channel");
 
                     b.ToTable("channels_sales_channel", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Checkout.CheckoutSession", b =>
+                {
+                    b.Property<string>("CartId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cart_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_until");
+
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("PaymentId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("SalesChannelId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sales_channel_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("CartId")
+                        .HasName("pk_checkout_session");
+
+                    b.HasIndex("State", "LeaseUntil")
+                        .HasDatabaseName("ix_checkout_session_state_lease_until");
+
+                    b.ToTable("checkout_session", (string)null);
                 });
 
             modelBuilder.Entity("Mercato.Identity.ApiKey", b =>
@@ -1285,6 +1588,173 @@ namespace Mercato.Migrations.Sqlite.Migrations
                     b.ToTable("regions_region_country", (string)null);
                 });
 
+            modelBuilder.Entity("Mercato.Shipping.Options.ShippingBand", b =>
+                {
+                    b.Property<string>("OptionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("option_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<int?>("UpToGrams")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("up_to_grams");
+
+                    b.HasKey("OptionId", "Position")
+                        .HasName("pk_shipping_option_band");
+
+                    b.ToTable("shipping_option_band", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Shipping.Options.ShippingOption", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<long?>("FreeAboveSubtotal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("free_above_subtotal");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Pricing")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pricing");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_id");
+
+                    b.Property<string>("TaxClassId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_class_id");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shipping_option");
+
+                    b.HasIndex("RegionId", "Id")
+                        .HasDatabaseName("ix_shipping_option_region_id_id");
+
+                    b.ToTable("shipping_option", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Tax.Classes.TaxClass", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tax_tax_class");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tax_tax_class_code");
+
+                    b.ToTable("tax_tax_class", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Tax.Classes.TaxClassRate", b =>
+                {
+                    b.Property<string>("TaxClassId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_class_id");
+
+                    b.Property<string>("RegionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_id");
+
+                    b.Property<int>("RateBasisPoints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rate_basis_points");
+
+                    b.HasKey("TaxClassId", "RegionId")
+                        .HasName("pk_tax_tax_class_rate");
+
+                    b.ToTable("tax_tax_class_rate", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Carts.CartLine", b =>
+                {
+                    b.HasOne("Mercato.Carts.Cart", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("CartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_carts_cart_line_carts_cart_cart_id");
+                });
+
             modelBuilder.Entity("Mercato.Catalog.Categories.Category", b =>
                 {
                     b.HasOne("Mercato.Catalog.Categories.Category", null)
@@ -1438,6 +1908,31 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_regions_region_country_regions_region_region_id");
                 });
 
+            modelBuilder.Entity("Mercato.Shipping.Options.ShippingBand", b =>
+                {
+                    b.HasOne("Mercato.Shipping.Options.ShippingOption", null)
+                        .WithMany("Bands")
+                        .HasForeignKey("OptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_shipping_option_band_shipping_option_option_id");
+                });
+
+            modelBuilder.Entity("Mercato.Tax.Classes.TaxClassRate", b =>
+                {
+                    b.HasOne("Mercato.Tax.Classes.TaxClass", null)
+                        .WithMany("Rates")
+                        .HasForeignKey("TaxClassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tax_tax_class_rate_tax_tax_class_tax_class_id");
+                });
+
+            modelBuilder.Entity("Mercato.Carts.Cart", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
             modelBuilder.Entity("Mercato.Catalog.Products.Product", b =>
                 {
                     b.Navigation("Attributes");
@@ -1474,6 +1969,16 @@ namespace Mercato.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Mercato.Regions.Region", b =>
                 {
                     b.Navigation("Countries");
+                });
+
+            modelBuilder.Entity("Mercato.Shipping.Options.ShippingOption", b =>
+                {
+                    b.Navigation("Bands");
+                });
+
+            modelBuilder.Entity("Mercato.Tax.Classes.TaxClass", b =>
+                {
+                    b.Navigation("Rates");
                 });
 #pragma warning restore 612, 618
         }
