@@ -5,7 +5,7 @@
 namespace Mercato.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class orders : Migration
+    public partial class Orders : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Mercato.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class orders : Migration
+    public partial class Orders : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
