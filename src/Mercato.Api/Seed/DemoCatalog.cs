@@ -5,6 +5,8 @@ using Mercato.Catalog.Collections;
 using Mercato.Catalog.Products;
 using Mercato.Channels;
 using Mercato.Inventory;
+using Mercato.Inventory.Levels;
+using Mercato.Kernel.Ids;
 using Mercato.Kernel.Persistence;
 using Mercato.Regions;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,7 @@ namespace Mercato.Api.Seed;
 
 /// <summary>
 /// Seeds an empty database with a realistic shop (Seed/demo-catalog.json): two regions, a "Web" sales channel with a
-/// publishable key, a default stock location, categories, collections, attributes and about fifty products.
+/// publishable key, a default stock location holding each variant's demo stock, categories, collections, attributes and about fifty products.
 /// </summary>
 internal static partial class DemoCatalog
 {
@@ -35,7 +37,8 @@ internal static partial class DemoCatalog
         var web = new SalesChannel("Web", "The web storefront", isDefault: true, time);
         var key = web.AddKey("Web storefront", time);
         db.Add(web);
-        db.Add(new StockLocation("Main warehouse", time) { IsDefault = true, City = "Rotterdam", CountryCode = "NL" });
+        var warehouse = new StockLocation("Main warehouse", time) { IsDefault = true, City = "Rotterdam", CountryCode = "NL" };
+        db.Add(warehouse);
 
         var categories = new Dictionary<string, Category>(StringComparer.Ordinal);
         foreach (var c in data.Categories)
@@ -81,6 +84,15 @@ internal static partial class DemoCatalog
             })]);
             product.Touch(time.GetUtcNow());
             db.Add(product);
+            foreach (var variant in product.Variants.Where(x => x.ManageInventory))
+            {
+                var now = time.GetUtcNow();
+                db.Add(new InventoryLevel(variant.Sku, warehouse.Id, p.Stock, now));
+                db.Add(new Adjustment
+                {
+                    Id = EntityId.New("iadj", time), Sku = variant.Sku, LocationId = warehouse.Id, Delta = p.Stock, Reason = "Demo seed", CreatedAt = now,
+                });
+            }
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

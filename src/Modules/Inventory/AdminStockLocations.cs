@@ -1,3 +1,4 @@
+using Mercato.Inventory.Levels;
 using Mercato.Kernel.Errors;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Paging;
@@ -96,8 +97,13 @@ internal static class AdminStockLocations
         var location = await db.Set<StockLocation>().SingleOrDefaultAsync(l => l.Id == id, ct);
         if (location is null) return Error.NotFound("stock location", id).ToProblem();
         if (http.CheckIfMatch(location.Version) is { } stale) return stale.ToProblem();
+        if (await db.Set<InventoryLevel>().AnyAsync(l => l.LocationId == id && (l.OnHand != 0 || l.Reserved != 0), ct)
+            || await db.Set<Reservation>().AnyAsync(r => r.LocationId == id, ct))
+            return InventoryErrors.LocationInUse(id).ToProblem();
         db.Remove(location);
         await db.SaveChangesAsync(ct);
+        // Levels left at zero only record that the SKU was once stocked here.
+        await db.Set<InventoryLevel>().Where(l => l.LocationId == id).ExecuteDeleteAsync(ct);
         return TypedResults.NoContent();
     }
 

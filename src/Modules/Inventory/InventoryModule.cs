@@ -1,4 +1,6 @@
 using System.Reflection;
+using Mercato.Inventory.Contracts;
+using Mercato.Inventory.Levels;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,7 +11,18 @@ public static class InventoryModule
 {
     public static Assembly Assembly => typeof(InventoryModule).Assembly;
 
-    public static IServiceCollection AddInventory(this IServiceCollection services) => services;
+    public static IServiceCollection AddInventory(this IServiceCollection services)
+    {
+        services.AddOptions<InventoryOptions>().BindConfiguration("Mercato:Inventory");
+        services.AddScoped<IStockReservations, StockReservations>();
+        services.AddScoped<IStockAvailability, StockAvailability>();
+        services.AddHostedService<HoldSweeper>();
+        return services;
+    }
 
-    public static void MapInventory(RouteGroupBuilder store, RouteGroupBuilder admin) => AdminStockLocations.Map(admin);
+    public static void MapInventory(RouteGroupBuilder store, RouteGroupBuilder admin)
+    {
+        AdminStockLocations.Map(admin);
+        AdminInventoryLevels.Map(admin);
+    }
 }

@@ -75,6 +75,8 @@ public abstract class MercatoApp(ITestDatabase database, string seed) : WebAppli
         builder.UseSetting("Mercato:Seed", Seed);
         builder.UseSetting("MERCATO_BOOTSTRAP_ADMIN_KEY", AdminKey);
         builder.UseSetting("Mercato:MaxRequestBodyBytes", "262144");
+        // Holds are released lazily when stock is held again; a sweep fired by the fake clock would race the assertions.
+        builder.UseSetting("Mercato:Inventory:HoldSweepSeconds", "0");
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

@@ -117,6 +117,25 @@ public abstract class DemoSeedTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task Each_tracked_variant_has_its_demo_stock_at_the_default_location()
+    {
+        var location = (await app.Admin.GetJsonAsync("/admin/stock-locations")).Arr("items").Single(l => l!["isDefault"]!.GetValue<bool>());
+
+        var shirt = Assert.Single((await app.Admin.GetJsonAsync("/admin/inventory/LS-XL-SND/levels")).Arr("levels"));
+        var coat = Assert.Single((await app.Admin.GetJsonAsync("/admin/inventory/WOC-S-CML/levels")).Arr("levels"));
+        var giftCard = await app.Admin.GetJsonAsync("/admin/inventory/GC-25/levels");
+
+        Assert.Equal((25, location.Str("id")), (shirt.Int("onHand"), shirt.Str("locationId")));
+        Assert.Equal(0, coat.Int("onHand"));
+        Assert.Empty(giftCard.Arr("levels"));
+        var store = await StoreAsync();
+        var variants = (await store.GetJsonAsync("/store/products/wool-overcoat")).Arr("variants");
+        Assert.All(variants, v => Assert.Equal("out_of_stock", v.Str("availability")));
+        var cards = (await store.GetJsonAsync("/store/products/digital-gift-card")).Arr("variants");
+        Assert.All(cards, v => Assert.Equal("in_stock", v.Str("availability")));
+    }
+
+    [Fact]
     public async Task Seeding_again_into_the_seeded_database_adds_nothing()
     {
         var before = (await AdminProductsAsync()).Count;

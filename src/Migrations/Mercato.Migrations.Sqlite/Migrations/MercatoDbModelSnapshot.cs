@@ -769,6 +769,146 @@ namespace Mercato.Migrations.Sqlite.Migrations
                     b.ToTable("identity_api_key", (string)null);
                 });
 
+            modelBuilder.Entity("Mercato.Inventory.Levels.Adjustment", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CallerKeyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caller_key_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delta");
+
+                    b.Property<string>("LocationId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sku");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_adjustment");
+
+                    b.HasIndex("Sku", "Id")
+                        .HasDatabaseName("ix_inventory_adjustment_sku_id");
+
+                    b.ToTable("inventory_adjustment", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Inventory.Levels.InventoryLevel", b =>
+                {
+                    b.Property<string>("Sku")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sku");
+
+                    b.Property<string>("LocationId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_id");
+
+                    b.Property<int>("OnHand")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("on_hand");
+
+                    b.Property<int>("Reserved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reserved");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Sku", "LocationId")
+                        .HasName("pk_inventory_level");
+
+                    b.HasIndex("LocationId")
+                        .HasDatabaseName("ix_inventory_level_location_id");
+
+                    b.ToTable("inventory_level", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Inventory.Levels.Reservation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("HolderId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_id");
+
+                    b.Property<string>("LocationId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sku");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_reservation");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_inventory_reservation_expires_at");
+
+                    b.HasIndex("HolderId")
+                        .HasDatabaseName("ix_inventory_reservation_holder_id");
+
+                    b.HasIndex("LocationId")
+                        .HasDatabaseName("ix_inventory_reservation_location_id");
+
+                    b.HasIndex("Sku", "ExpiresAt")
+                        .HasDatabaseName("ix_inventory_reservation_sku_expires_at");
+
+                    b.ToTable("inventory_reservation", (string)null);
+                });
+
             modelBuilder.Entity("Mercato.Inventory.StockLocation", b =>
                 {
                     b.Property<string>("Id")
@@ -883,235 +1023,90 @@ namespace Mercato.Migrations.Sqlite.Migrations
                     b.ToTable("kernel_idempotency_record", (string)null);
                 });
 
-            modelBuilder.Entity("Mercato.Orders.Fulfillment", b =>
+            modelBuilder.Entity("Mercato.Payments.Payment", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<string>("Carrier")
-                        .HasMaxLength(100)
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("AuthorizedAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("authorized_amount");
+
+                    b.Property<long>("CapturePending")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("capture_pending");
+
+                    b.Property<long>("CapturedAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("captured_amount");
+
+                    b.Property<string>("CartId")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT")
-                        .HasColumnName("carrier");
+                        .HasColumnName("cart_id");
+
+                    b.Property<string>("ClientData")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_data");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
-                    b.Property<long?>("DeliveredAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("delivered_at");
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency_code");
 
-                    b.Property<string>("LocationId")
+                    b.Property<string>("OpenCartId")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
-                        .HasColumnName("location_id");
+                        .HasColumnName("open_cart_id");
 
                     b.Property<string>("OrderId")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("order_id");
 
-                    b.Property<long?>("ShippedAt")
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ProviderReference")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_reference");
+
+                    b.Property<long>("RefundPending")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("shipped_at");
+                        .HasColumnName("refund_pending");
 
-                    b.Property<string>("TrackingNumber")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("tracking_number");
-
-                    b.HasKey("Id")
-                        .HasName("pk_orders_fulfillment");
-
-                    b.HasIndex("OrderId")
-                        .HasDatabaseName("ix_orders_fulfillment_order_id");
-
-                    b.ToTable("orders_fulfillment", (string)null);
-                });
-
-            modelBuilder.Entity("Mercato.Orders.FulfillmentLine", b =>
-                {
-                    b.Property<string>("FulfillmentId")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("fulfillment_id");
-
-                    b.Property<string>("LineId")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("line_id");
-
-                    b.Property<int>("Quantity")
+                    b.Property<long>("RefundedAmount")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("quantity");
+                        .HasColumnName("refunded_amount");
 
-                    b.HasKey("FulfillmentId", "LineId")
-                        .HasName("pk_orders_fulfillment_line");
-
-                    b.ToTable("orders_fulfillment_line", (string)null);
-                });
-
-            modelBuilder.Entity("Mercato.Orders.Order", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("BillingAddress")
+                    b.Property<string>("SessionData")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
-                        .HasColumnName("billing_address");
-
-                    b.Property<long?>("CanceledAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("canceled_at");
-
-                    b.Property<long>("Captured")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("captured");
-
-                    b.Property<string>("CartId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("cart_id");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Currency")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("currency");
-
-                    b.Property<string>("CustomerId")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("customer_id");
-
-                    b.Property<long>("Discount")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("discount");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("email");
-
-                    b.Property<string>("FulfillmentStatus")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("fulfillment_status");
-
-                    b.Property<long>("Number")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("number");
-
-                    b.Property<string>("PaymentId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("payment_id");
-
-                    b.Property<int>("PaymentOperations")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("payment_operations");
-
-                    b.Property<string>("PaymentProvider")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("payment_provider");
-
-                    b.Property<string>("PaymentStatus")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("payment_status");
-
-                    b.Property<bool>("PricesIncludeTax")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("prices_include_tax");
-
-                    b.Property<long>("Refunded")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("refunded");
-
-                    b.Property<string>("RegionId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("region_id");
-
-                    b.Property<string>("SalesChannelId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("sales_channel_id");
-
-                    b.Property<string>("ShippingAddress")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("shipping_address");
-
-                    b.Property<long>("ShippingAmount")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("shipping_amount");
-
-                    b.Property<string>("ShippingName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("shipping_name");
-
-                    b.Property<string>("ShippingOptionId")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("shipping_option_id");
-
-                    b.Property<long>("ShippingTax")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("shipping_tax");
-
-                    b.Property<int>("ShippingTaxRateBasisPoints")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("shipping_tax_rate_basis_points");
-
-                    b.Property<long>("ShippingTotal")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("shipping_total");
+                        .HasColumnName("session_data");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(24)
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
-
-                    b.Property<long>("Subtotal")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("subtotal");
-
-                    b.Property<long>("Tax")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("tax");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("token_hash");
-
-                    b.Property<long>("Total")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("total");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER")
@@ -1123,187 +1118,32 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_orders_order");
+                        .HasName("pk_payments_payment");
 
-                    b.HasIndex("CartId")
+                    b.HasIndex("OpenCartId")
                         .IsUnique()
-                        .HasDatabaseName("ix_orders_order_cart_id");
+                        .HasDatabaseName("ix_payments_payment_open_cart_id");
 
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_orders_order_created_at");
+                    b.HasIndex("CartId", "CreatedAt")
+                        .HasDatabaseName("ix_payments_payment_cart_id_created_at");
 
-                    b.HasIndex("Number")
-                        .IsUnique()
-                        .HasDatabaseName("ix_orders_order_number");
+                    b.HasIndex("Provider", "ProviderReference")
+                        .HasDatabaseName("ix_payments_payment_provider_provider_reference");
 
-                    b.HasIndex("Total")
-                        .HasDatabaseName("ix_orders_order_total");
+                    b.HasIndex("Status", "UpdatedAt")
+                        .HasDatabaseName("ix_payments_payment_status_updated_at");
 
-                    b.HasIndex("CustomerId", "Id")
-                        .HasDatabaseName("ix_orders_order_customer_id_id");
-
-                    b.HasIndex("Email", "Id")
-                        .HasDatabaseName("ix_orders_order_email_id");
-
-                    b.HasIndex("FulfillmentStatus", "Id")
-                        .HasDatabaseName("ix_orders_order_fulfillment_status_id");
-
-                    b.HasIndex("PaymentStatus", "Id")
-                        .HasDatabaseName("ix_orders_order_payment_status_id");
-
-                    b.HasIndex("SalesChannelId", "Id")
-                        .HasDatabaseName("ix_orders_order_sales_channel_id_id");
-
-                    b.HasIndex("Status", "Id")
-                        .HasDatabaseName("ix_orders_order_status_id");
-
-                    b.ToTable("orders_order", (string)null);
+                    b.ToTable("payments_payment", (string)null);
                 });
 
-            modelBuilder.Entity("Mercato.Orders.OrderCounter", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
-
-                    b.Property<long>("Value")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("value");
-
-                    b.HasKey("Name")
-                        .HasName("pk_orders_counter");
-
-                    b.ToTable("orders_counter", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Name = "order_number",
-                            Value = 1000L
-                        });
-                });
-
-            modelBuilder.Entity("Mercato.Orders.OrderLine", b =>
+            modelBuilder.Entity("Mercato.Payments.PaymentOperation", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<bool>("AllowBackorder")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("allow_backorder");
-
-                    b.Property<long>("Discount")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("discount");
-
-                    b.Property<bool>("ManageInventory")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("manage_inventory");
-
-                    b.Property<string>("Options")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("options");
-
-                    b.Property<string>("OrderId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("order_id");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("position");
-
-                    b.Property<string>("ProductId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("product_id");
-
-                    b.Property<string>("ProductTitle")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("product_title");
-
-                    b.Property<int>("Quantity")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("quantity");
-
-                    b.Property<int>("RefundedQuantity")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("refunded_quantity");
-
-                    b.Property<string>("Sku")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("sku");
-
-                    b.Property<long>("Subtotal")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("subtotal");
-
-                    b.Property<long>("Tax")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("tax");
-
-                    b.Property<int>("TaxRateBasisPoints")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("tax_rate_basis_points");
-
-                    b.Property<string>("ThumbnailUrl")
-                        .HasMaxLength(2048)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("thumbnail_url");
-
-                    b.Property<long>("Total")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("total");
-
-                    b.Property<long>("UnitPrice")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("unit_price");
-
-                    b.Property<string>("VariantId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("variant_id");
-
-                    b.Property<string>("VariantTitle")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("variant_title");
-
-                    b.HasKey("Id")
-                        .HasName("pk_orders_order_line");
-
-                    b.HasIndex("OrderId")
-                        .HasDatabaseName("ix_orders_order_line_order_id");
-
-                    b.ToTable("orders_order_line", (string)null);
-                });
-
-            modelBuilder.Entity("Mercato.Orders.OrderRefund", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("actor");
-
-                    b.Property<long>("Amount")
+                    b.Property<long?>("Amount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("amount");
 
@@ -1311,154 +1151,70 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("Items")
-                        .HasMaxLength(20000)
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT")
-                        .HasColumnName("items");
+                        .HasColumnName("error_code");
 
-                    b.Property<string>("OrderId")
-                        .IsRequired()
-                        .HasMaxLength(40)
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(255)
                         .HasColumnType("TEXT")
-                        .HasColumnName("order_id");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("reason");
-
-                    b.Property<string>("ReturnId")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("return_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_orders_refund");
-
-                    b.HasIndex("OrderId")
-                        .HasDatabaseName("ix_orders_refund_order_id");
-
-                    b.ToTable("orders_refund", (string)null);
-                });
-
-            modelBuilder.Entity("Mercato.Orders.OrderReturn", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("OrderId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("order_id");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("reason");
-
-                    b.Property<long?>("ReceivedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("received_at");
-
-                    b.Property<long?>("RefundAmount")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("refund_amount");
-
-                    b.Property<bool?>("Restock")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("restock");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("status");
-
-                    b.HasKey("Id")
-                        .HasName("pk_orders_return");
-
-                    b.HasIndex("OrderId")
-                        .HasDatabaseName("ix_orders_return_order_id");
-
-                    b.ToTable("orders_return", (string)null);
-                });
-
-            modelBuilder.Entity("Mercato.Orders.ReturnLine", b =>
-                {
-                    b.Property<string>("ReturnId")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("return_id");
-
-                    b.Property<string>("LineId")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("line_id");
-
-                    b.Property<int>("Quantity")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("quantity");
-
-                    b.HasKey("ReturnId", "LineId")
-                        .HasName("pk_orders_return_line");
-
-                    b.ToTable("orders_return_line", (string)null);
-                });
-
-            modelBuilder.Entity("Mercato.Orders.TimelineEntry", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("actor");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("at");
-
-                    b.Property<string>("Data")
-                        .HasMaxLength(20000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("data");
+                        .HasColumnName("idempotency_key");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(40)
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
-                    b.Property<string>("Message")
+                    b.Property<string>("Outcome")
                         .IsRequired()
-                        .HasMaxLength(1000)
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT")
-                        .HasColumnName("message");
+                        .HasColumnName("outcome");
 
-                    b.Property<string>("OrderId")
+                    b.Property<string>("PaymentId")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
-                        .HasColumnName("order_id");
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("ProviderReference")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_reference");
 
                     b.HasKey("Id")
-                        .HasName("pk_orders_timeline_entry");
+                        .HasName("pk_payments_payment_operation");
 
-                    b.HasIndex("OrderId")
-                        .HasDatabaseName("ix_orders_timeline_entry_order_id");
+                    b.HasIndex("PaymentId", "Kind", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_payment_operation_payment_id_kind_idempotency_key")
+                        .HasFilter("outcome <> 'Failed'");
 
-                    b.ToTable("orders_timeline_entry", (string)null);
+                    b.ToTable("payments_payment_operation", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Payments.ProcessedWebhookEvent", b =>
+                {
+                    b.Property<string>("Provider")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("EventId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("Provider", "EventId")
+                        .HasName("pk_payments_webhook_event");
+
+                    b.ToTable("payments_webhook_event", (string)null);
                 });
 
             modelBuilder.Entity("Mercato.Regions.Region", b =>
@@ -1672,76 +1428,6 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_channels_publishable_key_sales_channel_sales_channel_id");
                 });
 
-            modelBuilder.Entity("Mercato.Orders.Fulfillment", b =>
-                {
-                    b.HasOne("Mercato.Orders.Order", null)
-                        .WithMany("Fulfillments")
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_orders_fulfillment_order_order_id");
-                });
-
-            modelBuilder.Entity("Mercato.Orders.FulfillmentLine", b =>
-                {
-                    b.HasOne("Mercato.Orders.Fulfillment", null)
-                        .WithMany("Lines")
-                        .HasForeignKey("FulfillmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_orders_fulfillment_line_orders_fulfillment_fulfillment_id");
-                });
-
-            modelBuilder.Entity("Mercato.Orders.OrderLine", b =>
-                {
-                    b.HasOne("Mercato.Orders.Order", null)
-                        .WithMany("Lines")
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_orders_order_line_orders_order_order_id");
-                });
-
-            modelBuilder.Entity("Mercato.Orders.OrderRefund", b =>
-                {
-                    b.HasOne("Mercato.Orders.Order", null)
-                        .WithMany("Refunds")
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_orders_refund_orders_order_order_id");
-                });
-
-            modelBuilder.Entity("Mercato.Orders.OrderReturn", b =>
-                {
-                    b.HasOne("Mercato.Orders.Order", null)
-                        .WithMany("Returns")
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_orders_return_orders_order_order_id");
-                });
-
-            modelBuilder.Entity("Mercato.Orders.ReturnLine", b =>
-                {
-                    b.HasOne("Mercato.Orders.OrderReturn", null)
-                        .WithMany("Lines")
-                        .HasForeignKey("ReturnId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_orders_return_line_orders_return_return_id");
-                });
-
-            modelBuilder.Entity("Mercato.Orders.TimelineEntry", b =>
-                {
-                    b.HasOne("Mercato.Orders.Order", null)
-                        .WithMany("Timeline")
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_orders_timeline_entry_orders_order_order_id");
-                });
-
             modelBuilder.Entity("Mercato.Regions.RegionCountry", b =>
                 {
                     b.HasOne("Mercato.Regions.Region", null)
@@ -1783,29 +1469,6 @@ namespace Mercato.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Mercato.Channels.SalesChannel", b =>
                 {
                     b.Navigation("Keys");
-                });
-
-            modelBuilder.Entity("Mercato.Orders.Fulfillment", b =>
-                {
-                    b.Navigation("Lines");
-                });
-
-            modelBuilder.Entity("Mercato.Orders.Order", b =>
-                {
-                    b.Navigation("Fulfillments");
-
-                    b.Navigation("Lines");
-
-                    b.Navigation("Refunds");
-
-                    b.Navigation("Returns");
-
-                    b.Navigation("Timeline");
-                });
-
-            modelBuilder.Entity("Mercato.Orders.OrderReturn", b =>
-                {
-                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Mercato.Regions.Region", b =>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Mercato.Inventory.Contracts;
 using Mercato.Kernel.Money;
 
 namespace Mercato.Catalog.Products;
@@ -12,8 +14,13 @@ internal sealed record StoreProductSummary(string Id, string Handle, string Titl
 
 internal sealed record StoreOption(string Name, IReadOnlyList<string> Values);
 
+/// <summary>
+/// A variant for a storefront: <see cref="Availability"/> is a state, never a count; <see cref="AvailableQuantity"/> is sent only
+/// when the shop sets <c>Mercato:Inventory:ExposeQuantities</c>.
+/// </summary>
 internal sealed record StoreVariant(string Id, string Sku, string? Title, IReadOnlyDictionary<string, string> Options, MoneyDto? Price,
-    int? WeightGrams);
+    int? WeightGrams, StockStatus Availability, bool AllowBackorder,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? AvailableQuantity);
 
 internal sealed record StoreCategoryRef(string Id, string Handle, string Name, string Path);
 

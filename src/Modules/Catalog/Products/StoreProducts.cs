@@ -2,6 +2,7 @@ using System.Globalization;
 using Mercato.Catalog.Attributes;
 using Mercato.Catalog.Categories;
 using Mercato.Catalog.Collections;
+using Mercato.Inventory.Contracts;
 using Mercato.Kernel.Errors;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Money;
@@ -14,6 +15,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace Mercato.Catalog.Products;
 
@@ -173,7 +175,7 @@ internal static class StoreProducts
     }
 
     private static async Task<IResult> GetByHandle(string handle, string? region, HttpContext http, MercatoDb db, IRegionDirectory regions,
-        CancellationToken ct)
+        IStockAvailability stock, IConfiguration config, CancellationToken ct)
     {
         var market = await ResolveRegionAsync(regions, region, ct);
         if (market.Error is { } noRegion) return noRegion.ToProblem();
@@ -195,14 +197,24 @@ internal static class StoreProducts
         var types = await db.Set<AttributeDefinition>().AsNoTracking().Where(a => attributeKeys.Contains(a.Key))
             .ToDictionaryAsync(a => a.Key, a => a.Type, ct);
 
+        // One availability query for every tracked variant; untracked variants are always in stock.
+        var tracked = product.Variants.Where(x => x.ManageInventory).Select(x => x.Sku).ToList();
+        var availability = tracked.Count == 0 ? new Dictionary<string, SkuAvailability>() : await stock.ForSkusAsync(tracked, ct);
+        var exposeQuantities = config.GetValue("Mercato:Inventory:ExposeQuantities", false);
+        StoreVariant ToStore(Variant x)
+        {
+            var known = x.ManageInventory ? availability.GetValueOrDefault(x.Sku) : null;
+            return new StoreVariant(x.Id, x.Sku, x.Title, x.OptionValues.ToDictionary(o => o.OptionName, o => o.Value),
+                x.Prices.Find(p => p.CurrencyCode == currency) is { } price ? new MoneyDto(price.Amount, currency) : null, x.WeightGrams,
+                known?.Status ?? StockStatus.InStock, x.AllowBackorder, exposeQuantities && known is not null ? known.Available : null);
+        }
+
         var summary = product.PriceSummaries.Find(s => s.CurrencyCode == currency);
         var response = new StoreProductResponse(product.Id, product.Handle, product.Title, product.Subtitle, product.Description,
             product.ProductType, market.Value.Id,
             summary is null ? null : new StorePriceRange(new MoneyDto(summary.MinAmount, currency), new MoneyDto(summary.MaxAmount, currency)),
             [.. product.Options.OrderBy(o => o.Position).Select(o => new StoreOption(o.Name, o.Values))],
-            [.. product.Variants.OrderBy(x => x.Position).ThenBy(x => x.Id, StringComparer.Ordinal).Select(x => new StoreVariant(x.Id, x.Sku, x.Title,
-                x.OptionValues.ToDictionary(o => o.OptionName, o => o.Value),
-                x.Prices.Find(p => p.CurrencyCode == currency) is { } price ? new MoneyDto(price.Amount, currency) : null, x.WeightGrams))],
+            [.. product.Variants.OrderBy(x => x.Position).ThenBy(x => x.Id, StringComparer.Ordinal).Select(ToStore)],
             [.. product.Media.OrderBy(m => m.Position).Select(m => new StoreImage(m.Url, m.Alt))],
             [.. product.Tags.Select(t => t.Value).Order(StringComparer.Ordinal)],
             categories, collections, ProductResponse.AttributesOf(product.Attributes, types),

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mercato.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(MercatoDb))]
-    [Migration("20261125211350_orders")]
-    partial class Orders
+    [Migration("20261125211343_payments")]
+    partial class Payments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -972,7 +972,7 @@ namespace Mercato.Migrations.Postgres.Migrations
                     b.ToTable("kernel_idempotency_record", (string)null);
                 });
 
-            modelBuilder.Entity("Mercato.Orders.Fulfillment", b =>
+            modelBuilder.Entity("Mercato.Payments.Payment", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(40)
@@ -980,246 +980,91 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasColumnName("id")
                         .UseCollation("C");
 
-                    b.Property<string>("Carrier")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("carrier")
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("AuthorizedAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("authorized_amount");
+
+                    b.Property<long>("CapturePending")
+                        .HasColumnType("bigint")
+                        .HasColumnName("capture_pending");
+
+                    b.Property<long>("CapturedAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("captured_amount");
+
+                    b.Property<string>("CartId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("cart_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("ClientData")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("client_data")
                         .UseCollation("C");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<DateTimeOffset?>("DeliveredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("delivered_at");
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency_code")
+                        .UseCollation("C");
 
-                    b.Property<string>("LocationId")
+                    b.Property<string>("OpenCartId")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
-                        .HasColumnName("location_id")
+                        .HasColumnName("open_cart_id")
                         .UseCollation("C");
 
                     b.Property<string>("OrderId")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("order_id")
                         .UseCollation("C");
 
-                    b.Property<DateTimeOffset?>("ShippedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("shipped_at");
-
-                    b.Property<string>("TrackingNumber")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("tracking_number")
-                        .UseCollation("C");
-
-                    b.HasKey("Id")
-                        .HasName("pk_orders_fulfillment");
-
-                    b.HasIndex("OrderId")
-                        .HasDatabaseName("ix_orders_fulfillment_order_id");
-
-                    b.ToTable("orders_fulfillment", (string)null);
-                });
-
-            modelBuilder.Entity("Mercato.Orders.FulfillmentLine", b =>
-                {
-                    b.Property<string>("FulfillmentId")
+                    b.Property<string>("Provider")
+                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
-                        .HasColumnName("fulfillment_id")
+                        .HasColumnName("provider")
                         .UseCollation("C");
 
-                    b.Property<string>("LineId")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("line_id")
+                    b.Property<string>("ProviderReference")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("provider_reference")
                         .UseCollation("C");
 
-                    b.Property<int>("Quantity")
-                        .HasColumnType("integer")
-                        .HasColumnName("quantity");
+                    b.Property<long>("RefundPending")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refund_pending");
 
-                    b.HasKey("FulfillmentId", "LineId")
-                        .HasName("pk_orders_fulfillment_line");
+                    b.Property<long>("RefundedAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refunded_amount");
 
-                    b.ToTable("orders_fulfillment_line", (string)null);
-                });
-
-            modelBuilder.Entity("Mercato.Orders.Order", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("id")
-                        .UseCollation("C");
-
-                    b.Property<string>("BillingAddress")
+                    b.Property<string>("SessionData")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
-                        .HasColumnName("billing_address");
-
-                    b.Property<DateTimeOffset?>("CanceledAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("canceled_at");
-
-                    b.Property<long>("Captured")
-                        .HasColumnType("bigint")
-                        .HasColumnName("captured");
-
-                    b.Property<string>("CartId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("cart_id")
+                        .HasColumnName("session_data")
                         .UseCollation("C");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Currency")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
-                        .HasColumnName("currency")
-                        .UseCollation("C");
-
-                    b.Property<string>("CustomerId")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("customer_id")
-                        .UseCollation("C");
-
-                    b.Property<long>("Discount")
-                        .HasColumnType("bigint")
-                        .HasColumnName("discount");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)")
-                        .HasColumnName("email")
-                        .UseCollation("C");
-
-                    b.Property<string>("FulfillmentStatus")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)")
-                        .HasColumnName("fulfillment_status");
-
-                    b.Property<long>("Number")
-                        .HasColumnType("bigint")
-                        .HasColumnName("number");
-
-                    b.Property<string>("PaymentId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("payment_id")
-                        .UseCollation("C");
-
-                    b.Property<int>("PaymentOperations")
-                        .HasColumnType("integer")
-                        .HasColumnName("payment_operations");
-
-                    b.Property<string>("PaymentProvider")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("payment_provider")
-                        .UseCollation("C");
-
-                    b.Property<string>("PaymentStatus")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)")
-                        .HasColumnName("payment_status");
-
-                    b.Property<bool>("PricesIncludeTax")
-                        .HasColumnType("boolean")
-                        .HasColumnName("prices_include_tax");
-
-                    b.Property<long>("Refunded")
-                        .HasColumnType("bigint")
-                        .HasColumnName("refunded");
-
-                    b.Property<string>("RegionId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("region_id")
-                        .UseCollation("C");
-
-                    b.Property<string>("SalesChannelId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("sales_channel_id")
-                        .UseCollation("C");
-
-                    b.Property<string>("ShippingAddress")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("shipping_address");
-
-                    b.Property<long>("ShippingAmount")
-                        .HasColumnType("bigint")
-                        .HasColumnName("shipping_amount");
-
-                    b.Property<string>("ShippingName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("shipping_name")
-                        .UseCollation("C");
-
-                    b.Property<string>("ShippingOptionId")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("shipping_option_id")
-                        .UseCollation("C");
-
-                    b.Property<long>("ShippingTax")
-                        .HasColumnType("bigint")
-                        .HasColumnName("shipping_tax");
-
-                    b.Property<int>("ShippingTaxRateBasisPoints")
-                        .HasColumnType("integer")
-                        .HasColumnName("shipping_tax_rate_basis_points");
-
-                    b.Property<long>("ShippingTotal")
-                        .HasColumnType("bigint")
-                        .HasColumnName("shipping_total");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("status");
-
-                    b.Property<long>("Subtotal")
-                        .HasColumnType("bigint")
-                        .HasColumnName("subtotal");
-
-                    b.Property<long>("Tax")
-                        .HasColumnType("bigint")
-                        .HasColumnName("tax");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("token_hash")
-                        .UseCollation("C");
-
-                    b.Property<long>("Total")
-                        .HasColumnType("bigint")
-                        .HasColumnName("total");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1231,69 +1076,25 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_orders_order");
+                        .HasName("pk_payments_payment");
 
-                    b.HasIndex("CartId")
+                    b.HasIndex("OpenCartId")
                         .IsUnique()
-                        .HasDatabaseName("ix_orders_order_cart_id");
+                        .HasDatabaseName("ix_payments_payment_open_cart_id");
 
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_orders_order_created_at");
+                    b.HasIndex("CartId", "CreatedAt")
+                        .HasDatabaseName("ix_payments_payment_cart_id_created_at");
 
-                    b.HasIndex("Number")
-                        .IsUnique()
-                        .HasDatabaseName("ix_orders_order_number");
+                    b.HasIndex("Provider", "ProviderReference")
+                        .HasDatabaseName("ix_payments_payment_provider_provider_reference");
 
-                    b.HasIndex("Total")
-                        .HasDatabaseName("ix_orders_order_total");
+                    b.HasIndex("Status", "UpdatedAt")
+                        .HasDatabaseName("ix_payments_payment_status_updated_at");
 
-                    b.HasIndex("CustomerId", "Id")
-                        .HasDatabaseName("ix_orders_order_customer_id_id");
-
-                    b.HasIndex("Email", "Id")
-                        .HasDatabaseName("ix_orders_order_email_id");
-
-                    b.HasIndex("FulfillmentStatus", "Id")
-                        .HasDatabaseName("ix_orders_order_fulfillment_status_id");
-
-                    b.HasIndex("PaymentStatus", "Id")
-                        .HasDatabaseName("ix_orders_order_payment_status_id");
-
-                    b.HasIndex("SalesChannelId", "Id")
-                        .HasDatabaseName("ix_orders_order_sales_channel_id_id");
-
-                    b.HasIndex("Status", "Id")
-                        .HasDatabaseName("ix_orders_order_status_id");
-
-                    b.ToTable("orders_order", (string)null);
+                    b.ToTable("payments_payment", (string)null);
                 });
 
-            modelBuilder.Entity("Mercato.Orders.OrderCounter", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("name")
-                        .UseCollation("C");
-
-                    b.Property<long>("Value")
-                        .HasColumnType("bigint")
-                        .HasColumnName("value");
-
-                    b.HasKey("Name")
-                        .HasName("pk_orders_counter");
-
-                    b.ToTable("orders_counter", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Name = "order_number",
-                            Value = 1000L
-                        });
-                });
-
-            modelBuilder.Entity("Mercato.Orders.OrderLine", b =>
+            modelBuilder.Entity("Mercato.Payments.PaymentOperation", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(40)
@@ -1301,128 +1102,7 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasColumnName("id")
                         .UseCollation("C");
 
-                    b.Property<bool>("AllowBackorder")
-                        .HasColumnType("boolean")
-                        .HasColumnName("allow_backorder");
-
-                    b.Property<long>("Discount")
-                        .HasColumnType("bigint")
-                        .HasColumnName("discount");
-
-                    b.Property<bool>("ManageInventory")
-                        .HasColumnType("boolean")
-                        .HasColumnName("manage_inventory");
-
-                    b.Property<string>("Options")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("options");
-
-                    b.Property<string>("OrderId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("order_id")
-                        .UseCollation("C");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer")
-                        .HasColumnName("position");
-
-                    b.Property<string>("ProductId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("product_id")
-                        .UseCollation("C");
-
-                    b.Property<string>("ProductTitle")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("product_title")
-                        .UseCollation("C");
-
-                    b.Property<int>("Quantity")
-                        .HasColumnType("integer")
-                        .HasColumnName("quantity");
-
-                    b.Property<int>("RefundedQuantity")
-                        .HasColumnType("integer")
-                        .HasColumnName("refunded_quantity");
-
-                    b.Property<string>("Sku")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("sku")
-                        .UseCollation("C");
-
-                    b.Property<long>("Subtotal")
-                        .HasColumnType("bigint")
-                        .HasColumnName("subtotal");
-
-                    b.Property<long>("Tax")
-                        .HasColumnType("bigint")
-                        .HasColumnName("tax");
-
-                    b.Property<int>("TaxRateBasisPoints")
-                        .HasColumnType("integer")
-                        .HasColumnName("tax_rate_basis_points");
-
-                    b.Property<string>("ThumbnailUrl")
-                        .HasMaxLength(2048)
-                        .HasColumnType("character varying(2048)")
-                        .HasColumnName("thumbnail_url")
-                        .UseCollation("C");
-
-                    b.Property<long>("Total")
-                        .HasColumnType("bigint")
-                        .HasColumnName("total");
-
-                    b.Property<long>("UnitPrice")
-                        .HasColumnType("bigint")
-                        .HasColumnName("unit_price");
-
-                    b.Property<string>("VariantId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("variant_id")
-                        .UseCollation("C");
-
-                    b.Property<string>("VariantTitle")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("variant_title")
-                        .UseCollation("C");
-
-                    b.HasKey("Id")
-                        .HasName("pk_orders_order_line");
-
-                    b.HasIndex("OrderId")
-                        .HasDatabaseName("ix_orders_order_line_order_id");
-
-                    b.ToTable("orders_order_line", (string)null);
-                });
-
-            modelBuilder.Entity("Mercato.Orders.OrderRefund", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("id")
-                        .UseCollation("C");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("actor")
-                        .UseCollation("C");
-
-                    b.Property<long>("Amount")
+                    b.Property<long?>("Amount")
                         .HasColumnType("bigint")
                         .HasColumnName("amount");
 
@@ -1430,169 +1110,76 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("Items")
-                        .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)")
-                        .HasColumnName("items")
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("error_code")
                         .UseCollation("C");
 
-                    b.Property<string>("OrderId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("order_id")
-                        .UseCollation("C");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("reason")
-                        .UseCollation("C");
-
-                    b.Property<string>("ReturnId")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("return_id")
-                        .UseCollation("C");
-
-                    b.HasKey("Id")
-                        .HasName("pk_orders_refund");
-
-                    b.HasIndex("OrderId")
-                        .HasDatabaseName("ix_orders_refund_order_id");
-
-                    b.ToTable("orders_refund", (string)null);
-                });
-
-            modelBuilder.Entity("Mercato.Orders.OrderReturn", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("id")
-                        .UseCollation("C");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("OrderId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("order_id")
-                        .UseCollation("C");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("reason")
-                        .UseCollation("C");
-
-                    b.Property<DateTimeOffset?>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("received_at");
-
-                    b.Property<long?>("RefundAmount")
-                        .HasColumnType("bigint")
-                        .HasColumnName("refund_amount");
-
-                    b.Property<bool?>("Restock")
-                        .HasColumnType("boolean")
-                        .HasColumnName("restock");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("status");
-
-                    b.HasKey("Id")
-                        .HasName("pk_orders_return");
-
-                    b.HasIndex("OrderId")
-                        .HasDatabaseName("ix_orders_return_order_id");
-
-                    b.ToTable("orders_return", (string)null);
-                });
-
-            modelBuilder.Entity("Mercato.Orders.ReturnLine", b =>
-                {
-                    b.Property<string>("ReturnId")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("return_id")
-                        .UseCollation("C");
-
-                    b.Property<string>("LineId")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("line_id")
-                        .UseCollation("C");
-
-                    b.Property<int>("Quantity")
-                        .HasColumnType("integer")
-                        .HasColumnName("quantity");
-
-                    b.HasKey("ReturnId", "LineId")
-                        .HasName("pk_orders_return_line");
-
-                    b.ToTable("orders_return_line", (string)null);
-                });
-
-            modelBuilder.Entity("Mercato.Orders.TimelineEntry", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("id")
-                        .UseCollation("C");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("actor")
-                        .UseCollation("C");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
-
-                    b.Property<string>("Data")
-                        .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)")
-                        .HasColumnName("data")
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("idempotency_key")
                         .UseCollation("C");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("kind")
-                        .UseCollation("C");
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
 
-                    b.Property<string>("Message")
+                    b.Property<string>("Outcome")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("message")
-                        .UseCollation("C");
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
 
-                    b.Property<string>("OrderId")
+                    b.Property<string>("PaymentId")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
-                        .HasColumnName("order_id")
+                        .HasColumnName("payment_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("ProviderReference")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("provider_reference")
                         .UseCollation("C");
 
                     b.HasKey("Id")
-                        .HasName("pk_orders_timeline_entry");
+                        .HasName("pk_payments_payment_operation");
 
-                    b.HasIndex("OrderId")
-                        .HasDatabaseName("ix_orders_timeline_entry_order_id");
+                    b.HasIndex("PaymentId", "Kind", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_payment_operation_payment_id_kind_idempotency_key")
+                        .HasFilter("outcome <> 'Failed'");
 
-                    b.ToTable("orders_timeline_entry", (string)null);
+                    b.ToTable("payments_payment_operation", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Payments.ProcessedWebhookEvent", b =>
+                {
+                    b.Property<string>("Provider")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("provider")
+                        .UseCollation("C");
+
+                    b.Property<string>("EventId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("event_id")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("Provider", "EventId")
+                        .HasName("pk_payments_webhook_event");
+
+                    b.ToTable("payments_webhook_event", (string)null);
                 });
 
             modelBuilder.Entity("Mercato.Regions.Region", b =>
@@ -1811,76 +1398,6 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_channels_publishable_key_sales_channel_sales_channel_id");
                 });
 
-            modelBuilder.Entity("Mercato.Orders.Fulfillment", b =>
-                {
-                    b.HasOne("Mercato.Orders.Order", null)
-                        .WithMany("Fulfillments")
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_orders_fulfillment_order_order_id");
-                });
-
-            modelBuilder.Entity("Mercato.Orders.FulfillmentLine", b =>
-                {
-                    b.HasOne("Mercato.Orders.Fulfillment", null)
-                        .WithMany("Lines")
-                        .HasForeignKey("FulfillmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_orders_fulfillment_line_orders_fulfillment_fulfillment_id");
-                });
-
-            modelBuilder.Entity("Mercato.Orders.OrderLine", b =>
-                {
-                    b.HasOne("Mercato.Orders.Order", null)
-                        .WithMany("Lines")
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_orders_order_line_orders_order_order_id");
-                });
-
-            modelBuilder.Entity("Mercato.Orders.OrderRefund", b =>
-                {
-                    b.HasOne("Mercato.Orders.Order", null)
-                        .WithMany("Refunds")
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_orders_refund_orders_order_order_id");
-                });
-
-            modelBuilder.Entity("Mercato.Orders.OrderReturn", b =>
-                {
-                    b.HasOne("Mercato.Orders.Order", null)
-                        .WithMany("Returns")
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_orders_return_orders_order_order_id");
-                });
-
-            modelBuilder.Entity("Mercato.Orders.ReturnLine", b =>
-                {
-                    b.HasOne("Mercato.Orders.OrderReturn", null)
-                        .WithMany("Lines")
-                        .HasForeignKey("ReturnId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_orders_return_line_orders_return_return_id");
-                });
-
-            modelBuilder.Entity("Mercato.Orders.TimelineEntry", b =>
-                {
-                    b.HasOne("Mercato.Orders.Order", null)
-                        .WithMany("Timeline")
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_orders_timeline_entry_orders_order_order_id");
-                });
-
             modelBuilder.Entity("Mercato.Regions.RegionCountry", b =>
                 {
                     b.HasOne("Mercato.Regions.Region", null)
@@ -1922,29 +1439,6 @@ namespace Mercato.Migrations.Postgres.Migrations
             modelBuilder.Entity("Mercato.Channels.SalesChannel", b =>
                 {
                     b.Navigation("Keys");
-                });
-
-            modelBuilder.Entity("Mercato.Orders.Fulfillment", b =>
-                {
-                    b.Navigation("Lines");
-                });
-
-            modelBuilder.Entity("Mercato.Orders.Order", b =>
-                {
-                    b.Navigation("Fulfillments");
-
-                    b.Navigation("Lines");
-
-                    b.Navigation("Refunds");
-
-                    b.Navigation("Returns");
-
-                    b.Navigation("Timeline");
-                });
-
-            modelBuilder.Entity("Mercato.Orders.OrderReturn", b =>
-                {
-                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Mercato.Regions.Region", b =>
