@@ -101,8 +101,7 @@ public static class OrderTestData
     public static async Task<int> OnHandAsync(this MercatoApp app, string sku, string locationId)
     {
         var levels = await app.Admin.GetJsonAsync($"/admin/inventory/{sku}/levels");
-        var items = levels is JsonArray array ? array : levels.Arr("items");
-        return items.Single(l => l.Str("locationId") == locationId).Int("onHand");
+        return levels.Arr("levels").Single(l => l.Str("locationId") == locationId).Int("onHand");
     }
 
     public static async Task<PaymentView> PaymentAsync(this MercatoApp app, string paymentId)
