@@ -62,15 +62,15 @@ internal static class OrderFulfillments
         return http.Answer(order);
     }
 
-    private static async Task<Results<Ok<AdminOrderResponse>, ProblemHttpResult>> Ship(string id, string fulfillmentId, ShipRequest? request,
+    private static async Task<Results<Ok<AdminOrderResponse>, ProblemHttpResult>> Ship(string id, string fulfillmentId, ShipRequest request,
         MercatoDb db, HttpContext http, TimeProvider time, CancellationToken ct)
     {
-        var v = new Validator().MaxLength("carrier", request?.Carrier, 100).MaxLength("trackingNumber", request?.TrackingNumber, 200);
+        var v = new Validator().MaxLength("carrier", request.Carrier, 100).MaxLength("trackingNumber", request.TrackingNumber, 200);
         if (v.ToError() is { } invalid) return invalid.ToProblem();
         var loaded = await db.LoadForWriteAsync(http, id, ct);
         if (loaded.Error is { } error) return error.ToProblem();
         var order = loaded.Value!;
-        if (order.Ship(fulfillmentId, Blank(request?.Carrier), Blank(request?.TrackingNumber), http.Actor(), time) is { } refused)
+        if (order.Ship(fulfillmentId, Blank(request.Carrier), Blank(request.TrackingNumber), http.Actor(), time) is { } refused)
             return refused.ToProblem();
         await db.SaveChangesAsync(ct);
         return http.Answer(order);

@@ -32,19 +32,19 @@ internal static class OrderPayments
             .WithSummary("Cancel an unfulfilled order: void or refund its payment and release its stock");
     }
 
-    private static async Task<Results<Ok<AdminOrderResponse>, ProblemHttpResult>> Capture(string id, CaptureRequest? request,
+    private static async Task<Results<Ok<AdminOrderResponse>, ProblemHttpResult>> Capture(string id, CaptureRequest request,
         MercatoDb db, [FromServices] IPayments payments, HttpContext http, TimeProvider time, CancellationToken ct)
     {
-        var v = new Validator().Range("amount", request?.Amount, 1, Money.MaxAmount);
+        var v = new Validator().Range("amount", request.Amount, 1, Money.MaxAmount);
         if (v.ToError() is { } invalid) return invalid.ToProblem();
         var loaded = await db.LoadForWriteAsync(http, id, ct);
         if (loaded.Error is { } error) return error.ToProblem();
         var order = loaded.Value!;
-        var plan = order.PlanCapture(request?.Amount);
+        var plan = order.PlanCapture(request.Amount);
         if (plan.Error is { } refused) return refused.ToProblem();
 
         var key = http.PaymentKey(order, "capture");
-        var amount = request?.Amount is null ? (Money?)null : new Money(plan.Value, Currency.Of(order.Currency));
+        var amount = request.Amount is null ? (Money?)null : new Money(plan.Value, Currency.Of(order.Currency));
         var captured = await payments.CaptureAsync(order.PaymentId, amount, key, ct);
         if (captured.Error is { } failed) return failed.ToProblem();
 
@@ -53,23 +53,23 @@ internal static class OrderPayments
         return http.Answer(order);
     }
 
-    private static async Task<Results<Ok<AdminOrderResponse>, ProblemHttpResult>> Refund(string id, RefundRequest? request,
+    private static async Task<Results<Ok<AdminOrderResponse>, ProblemHttpResult>> Refund(string id, RefundRequest request,
         MercatoDb db, [FromServices] IPayments payments, HttpContext http, TimeProvider time, CancellationToken ct)
     {
-        var v = new Validator().Range("amount", request?.Amount, 1, Money.MaxAmount).MaxLength("reason", request?.Reason, 500);
-        AdminOrders.Items(v, null, request?.Items, required: false);
+        var v = new Validator().Range("amount", request.Amount, 1, Money.MaxAmount).MaxLength("reason", request.Reason, 500);
+        AdminOrders.Items(v, null, request.Items, required: false);
         if (v.ToError() is { } invalid) return invalid.ToProblem();
         var loaded = await db.LoadForWriteAsync(http, id, ct);
         if (loaded.Error is { } error) return error.ToProblem();
         var order = loaded.Value!;
         v = new Validator();
-        var items = AdminOrders.Items(v, order, request?.Items, required: false);
+        var items = AdminOrders.Items(v, order, request.Items, required: false);
         if (v.ToError() is { } unknownLine) return unknownLine.ToProblem();
-        var plan = order.PlanRefund(request?.Amount, items);
+        var plan = order.PlanRefund(request.Amount, items);
         if (plan.Error is { } refused) return refused.ToProblem();
 
         var key = http.PaymentKey(order, "refund");
-        var reason = string.IsNullOrWhiteSpace(request?.Reason) ? null : request.Reason.Trim();
+        var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
         var refunded = await payments.RefundAsync(order.PaymentId, new Money(plan.Value, Currency.Of(order.Currency)), reason, key, ct);
         if (refunded.Error is { } failed) return failed.ToProblem();
 
