@@ -1,4 +1,5 @@
 using System.Reflection;
+using Mercato.Orders.Contracts;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,9 +10,14 @@ public static class OrdersModule
 {
     public static Assembly Assembly => typeof(OrdersModule).Assembly;
 
-    public static IServiceCollection AddOrders(this IServiceCollection services) => services;
+    public static IServiceCollection AddOrders(this IServiceCollection services) => services.AddScoped<IOrderPlacement, OrderPlacement>();
 
     public static void MapOrders(RouteGroupBuilder store, RouteGroupBuilder admin)
     {
+        var orders = AdminOrders.Map(admin);
+        OrderPayments.Map(orders);
+        OrderFulfillments.Map(orders);
+        OrderReturns.Map(orders);
+        GetStoreOrder.Map(store);
     }
 }

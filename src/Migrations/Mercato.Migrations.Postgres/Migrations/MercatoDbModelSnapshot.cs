@@ -1448,6 +1448,629 @@ namespace Mercato.Migrations.Postgres.Migrations
                     b.ToTable("kernel_idempotency_record", (string)null);
                 });
 
+            modelBuilder.Entity("Mercato.Orders.Fulfillment", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<string>("Carrier")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("carrier")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("LocationId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("location_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("order_id")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("ShippedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shipped_at");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("tracking_number")
+                        .UseCollation("C");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders_fulfillment");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_orders_fulfillment_order_id");
+
+                    b.ToTable("orders_fulfillment", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Orders.FulfillmentLine", b =>
+                {
+                    b.Property<string>("FulfillmentId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("fulfillment_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("LineId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("line_id")
+                        .UseCollation("C");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.HasKey("FulfillmentId", "LineId")
+                        .HasName("pk_orders_fulfillment_line");
+
+                    b.ToTable("orders_fulfillment_line", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Orders.Order", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<string>("BillingAddress")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("billing_address");
+
+                    b.Property<DateTimeOffset?>("CanceledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("canceled_at");
+
+                    b.Property<long>("Captured")
+                        .HasColumnType("bigint")
+                        .HasColumnName("captured");
+
+                    b.Property<string>("CartId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("cart_id")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency")
+                        .UseCollation("C");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("customer_id")
+                        .UseCollation("C");
+
+                    b.Property<long>("Discount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("discount");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email")
+                        .UseCollation("C");
+
+                    b.Property<string>("FulfillmentStatus")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("fulfillment_status");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint")
+                        .HasColumnName("number");
+
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("payment_id")
+                        .UseCollation("C");
+
+                    b.Property<int>("PaymentOperations")
+                        .HasColumnType("integer")
+                        .HasColumnName("payment_operations");
+
+                    b.Property<string>("PaymentProvider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("payment_provider")
+                        .UseCollation("C");
+
+                    b.Property<string>("PaymentStatus")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("payment_status");
+
+                    b.Property<bool>("PricesIncludeTax")
+                        .HasColumnType("boolean")
+                        .HasColumnName("prices_include_tax");
+
+                    b.Property<long>("Refunded")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refunded");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("region_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("SalesChannelId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sales_channel_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("ShippingAddress")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("shipping_address");
+
+                    b.Property<long>("ShippingAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("shipping_amount");
+
+                    b.Property<string>("ShippingName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("shipping_name")
+                        .UseCollation("C");
+
+                    b.Property<string>("ShippingOptionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("shipping_option_id")
+                        .UseCollation("C");
+
+                    b.Property<long>("ShippingTax")
+                        .HasColumnType("bigint")
+                        .HasColumnName("shipping_tax");
+
+                    b.Property<int>("ShippingTaxRateBasisPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("shipping_tax_rate_basis_points");
+
+                    b.Property<long>("ShippingTotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("shipping_total");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Subtotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subtotal");
+
+                    b.Property<long>("Tax")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tax");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash")
+                        .UseCollation("C");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders_order");
+
+                    b.HasIndex("CartId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_orders_order_cart_id");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_orders_order_created_at");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_orders_order_number");
+
+                    b.HasIndex("Total")
+                        .HasDatabaseName("ix_orders_order_total");
+
+                    b.HasIndex("CustomerId", "Id")
+                        .HasDatabaseName("ix_orders_order_customer_id_id");
+
+                    b.HasIndex("Email", "Id")
+                        .HasDatabaseName("ix_orders_order_email_id");
+
+                    b.HasIndex("FulfillmentStatus", "Id")
+                        .HasDatabaseName("ix_orders_order_fulfillment_status_id");
+
+                    b.HasIndex("PaymentStatus", "Id")
+                        .HasDatabaseName("ix_orders_order_payment_status_id");
+
+                    b.HasIndex("SalesChannelId", "Id")
+                        .HasDatabaseName("ix_orders_order_sales_channel_id_id");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_orders_order_status_id");
+
+                    b.ToTable("orders_order", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Orders.OrderCounter", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name")
+                        .UseCollation("C");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.HasKey("Name")
+                        .HasName("pk_orders_counter");
+
+                    b.ToTable("orders_counter", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "order_number",
+                            Value = 1000L
+                        });
+                });
+
+            modelBuilder.Entity("Mercato.Orders.OrderLine", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<bool>("AllowBackorder")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allow_backorder");
+
+                    b.Property<long>("Discount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("discount");
+
+                    b.Property<bool>("ManageInventory")
+                        .HasColumnType("boolean")
+                        .HasColumnName("manage_inventory");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("options");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("order_id")
+                        .UseCollation("C");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("ProductId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("product_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("ProductTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("product_title")
+                        .UseCollation("C");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<int>("RefundedQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("refunded_quantity");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sku")
+                        .UseCollation("C");
+
+                    b.Property<long>("Subtotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subtotal");
+
+                    b.Property<long>("Tax")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tax");
+
+                    b.Property<int>("TaxRateBasisPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("tax_rate_basis_points");
+
+                    b.Property<string>("ThumbnailUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("thumbnail_url")
+                        .UseCollation("C");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("bigint")
+                        .HasColumnName("unit_price");
+
+                    b.Property<string>("VariantId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("variant_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("VariantTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("variant_title")
+                        .UseCollation("C");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders_order_line");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_orders_order_line_order_id");
+
+                    b.ToTable("orders_order_line", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Orders.OrderRefund", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor")
+                        .UseCollation("C");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Items")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("items")
+                        .UseCollation("C");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("order_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason")
+                        .UseCollation("C");
+
+                    b.Property<string>("ReturnId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("return_id")
+                        .UseCollation("C");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders_refund");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_orders_refund_order_id");
+
+                    b.ToTable("orders_refund", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Orders.OrderReturn", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("order_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<long?>("RefundAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refund_amount");
+
+                    b.Property<bool?>("Restock")
+                        .HasColumnType("boolean")
+                        .HasColumnName("restock");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders_return");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_orders_return_order_id");
+
+                    b.ToTable("orders_return", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Orders.ReturnLine", b =>
+                {
+                    b.Property<string>("ReturnId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("return_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("LineId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("line_id")
+                        .UseCollation("C");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.HasKey("ReturnId", "LineId")
+                        .HasName("pk_orders_return_line");
+
+                    b.ToTable("orders_return_line", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Orders.TimelineEntry", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Data")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("data")
+                        .UseCollation("C");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind")
+                        .UseCollation("C");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("message")
+                        .UseCollation("C");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("order_id")
+                        .UseCollation("C");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders_timeline_entry");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_orders_timeline_entry_order_id");
+
+                    b.ToTable("orders_timeline_entry", (string)null);
+                });
+
             modelBuilder.Entity("Mercato.Payments.Payment", b =>
                 {
                     b.Property<string>("Id")
@@ -2051,6 +2674,76 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_channels_publishable_key_sales_channel_sales_channel_id");
                 });
 
+            modelBuilder.Entity("Mercato.Orders.Fulfillment", b =>
+                {
+                    b.HasOne("Mercato.Orders.Order", null)
+                        .WithMany("Fulfillments")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_fulfillment_order_order_id");
+                });
+
+            modelBuilder.Entity("Mercato.Orders.FulfillmentLine", b =>
+                {
+                    b.HasOne("Mercato.Orders.Fulfillment", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("FulfillmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_fulfillment_line_orders_fulfillment_fulfillment_id");
+                });
+
+            modelBuilder.Entity("Mercato.Orders.OrderLine", b =>
+                {
+                    b.HasOne("Mercato.Orders.Order", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_order_line_orders_order_order_id");
+                });
+
+            modelBuilder.Entity("Mercato.Orders.OrderRefund", b =>
+                {
+                    b.HasOne("Mercato.Orders.Order", null)
+                        .WithMany("Refunds")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_refund_orders_order_order_id");
+                });
+
+            modelBuilder.Entity("Mercato.Orders.OrderReturn", b =>
+                {
+                    b.HasOne("Mercato.Orders.Order", null)
+                        .WithMany("Returns")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_return_orders_order_order_id");
+                });
+
+            modelBuilder.Entity("Mercato.Orders.ReturnLine", b =>
+                {
+                    b.HasOne("Mercato.Orders.OrderReturn", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_return_line_orders_return_return_id");
+                });
+
+            modelBuilder.Entity("Mercato.Orders.TimelineEntry", b =>
+                {
+                    b.HasOne("Mercato.Orders.Order", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_timeline_entry_orders_order_order_id");
+                });
+
             modelBuilder.Entity("Mercato.Regions.RegionCountry", b =>
                 {
                     b.HasOne("Mercato.Regions.Region", null)
@@ -2117,6 +2810,29 @@ namespace Mercato.Migrations.Postgres.Migrations
             modelBuilder.Entity("Mercato.Channels.SalesChannel", b =>
                 {
                     b.Navigation("Keys");
+                });
+
+            modelBuilder.Entity("Mercato.Orders.Fulfillment", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Mercato.Orders.Order", b =>
+                {
+                    b.Navigation("Fulfillments");
+
+                    b.Navigation("Lines");
+
+                    b.Navigation("Refunds");
+
+                    b.Navigation("Returns");
+
+                    b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("Mercato.Orders.OrderReturn", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Mercato.Regions.Region", b =>

@@ -1326,6 +1326,584 @@ namespace Mercato.Migrations.Sqlite.Migrations
                     b.ToTable("kernel_idempotency_record", (string)null);
                 });
 
+            modelBuilder.Entity("Mercato.Orders.Fulfillment", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Carrier")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("carrier");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("LocationId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<long?>("ShippedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shipped_at");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tracking_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders_fulfillment");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_orders_fulfillment_order_id");
+
+                    b.ToTable("orders_fulfillment", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Orders.FulfillmentLine", b =>
+                {
+                    b.Property<string>("FulfillmentId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fulfillment_id");
+
+                    b.Property<string>("LineId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.HasKey("FulfillmentId", "LineId")
+                        .HasName("pk_orders_fulfillment_line");
+
+                    b.ToTable("orders_fulfillment_line", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Orders.Order", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BillingAddress")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("billing_address");
+
+                    b.Property<long?>("CanceledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("canceled_at");
+
+                    b.Property<long>("Captured")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("captured");
+
+                    b.Property<string>("CartId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cart_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long>("Discount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discount");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("FulfillmentStatus")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fulfillment_status");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_id");
+
+                    b.Property<int>("PaymentOperations")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payment_operations");
+
+                    b.Property<string>("PaymentProvider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_provider");
+
+                    b.Property<string>("PaymentStatus")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_status");
+
+                    b.Property<bool>("PricesIncludeTax")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("prices_include_tax");
+
+                    b.Property<long>("Refunded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refunded");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_id");
+
+                    b.Property<string>("SalesChannelId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sales_channel_id");
+
+                    b.Property<string>("ShippingAddress")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shipping_address");
+
+                    b.Property<long>("ShippingAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shipping_amount");
+
+                    b.Property<string>("ShippingName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shipping_name");
+
+                    b.Property<string>("ShippingOptionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shipping_option_id");
+
+                    b.Property<long>("ShippingTax")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shipping_tax");
+
+                    b.Property<int>("ShippingTaxRateBasisPoints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shipping_tax_rate_basis_points");
+
+                    b.Property<long>("ShippingTotal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shipping_total");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Subtotal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subtotal");
+
+                    b.Property<long>("Tax")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders_order");
+
+                    b.HasIndex("CartId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_orders_order_cart_id");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_orders_order_created_at");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_orders_order_number");
+
+                    b.HasIndex("Total")
+                        .HasDatabaseName("ix_orders_order_total");
+
+                    b.HasIndex("CustomerId", "Id")
+                        .HasDatabaseName("ix_orders_order_customer_id_id");
+
+                    b.HasIndex("Email", "Id")
+                        .HasDatabaseName("ix_orders_order_email_id");
+
+                    b.HasIndex("FulfillmentStatus", "Id")
+                        .HasDatabaseName("ix_orders_order_fulfillment_status_id");
+
+                    b.HasIndex("PaymentStatus", "Id")
+                        .HasDatabaseName("ix_orders_order_payment_status_id");
+
+                    b.HasIndex("SalesChannelId", "Id")
+                        .HasDatabaseName("ix_orders_order_sales_channel_id_id");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_orders_order_status_id");
+
+                    b.ToTable("orders_order", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Orders.OrderCounter", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("value");
+
+                    b.HasKey("Name")
+                        .HasName("pk_orders_counter");
+
+                    b.ToTable("orders_counter", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "order_number",
+                            Value = 1000L
+                        });
+                });
+
+            modelBuilder.Entity("Mercato.Orders.OrderLine", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AllowBackorder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("allow_backorder");
+
+                    b.Property<long>("Discount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discount");
+
+                    b.Property<bool>("ManageInventory")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("manage_inventory");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("options");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("ProductId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("ProductTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_title");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<int>("RefundedQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refunded_quantity");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sku");
+
+                    b.Property<long>("Subtotal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subtotal");
+
+                    b.Property<long>("Tax")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax");
+
+                    b.Property<int>("TaxRateBasisPoints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax_rate_basis_points");
+
+                    b.Property<string>("ThumbnailUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("thumbnail_url");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unit_price");
+
+                    b.Property<string>("VariantId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("variant_id");
+
+                    b.Property<string>("VariantTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("variant_title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders_order_line");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_orders_order_line_order_id");
+
+                    b.ToTable("orders_order_line", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Orders.OrderRefund", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Items")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("items");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReturnId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("return_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders_refund");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_orders_refund_order_id");
+
+                    b.ToTable("orders_refund", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Orders.OrderReturn", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<long?>("RefundAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refund_amount");
+
+                    b.Property<bool?>("Restock")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("restock");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders_return");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_orders_return_order_id");
+
+                    b.ToTable("orders_return", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Orders.ReturnLine", b =>
+                {
+                    b.Property<string>("ReturnId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("return_id");
+
+                    b.Property<string>("LineId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.HasKey("ReturnId", "LineId")
+                        .HasName("pk_orders_return_line");
+
+                    b.ToTable("orders_return_line", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Orders.TimelineEntry", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Data")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders_timeline_entry");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_orders_timeline_entry_order_id");
+
+                    b.ToTable("orders_timeline_entry", (string)null);
+                });
+
             modelBuilder.Entity("Mercato.Payments.Payment", b =>
                 {
                     b.Property<string>("Id")
@@ -1898,6 +2476,76 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_channels_publishable_key_sales_channel_sales_channel_id");
                 });
 
+            modelBuilder.Entity("Mercato.Orders.Fulfillment", b =>
+                {
+                    b.HasOne("Mercato.Orders.Order", null)
+                        .WithMany("Fulfillments")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_fulfillment_order_order_id");
+                });
+
+            modelBuilder.Entity("Mercato.Orders.FulfillmentLine", b =>
+                {
+                    b.HasOne("Mercato.Orders.Fulfillment", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("FulfillmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_fulfillment_line_orders_fulfillment_fulfillment_id");
+                });
+
+            modelBuilder.Entity("Mercato.Orders.OrderLine", b =>
+                {
+                    b.HasOne("Mercato.Orders.Order", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_order_line_orders_order_order_id");
+                });
+
+            modelBuilder.Entity("Mercato.Orders.OrderRefund", b =>
+                {
+                    b.HasOne("Mercato.Orders.Order", null)
+                        .WithMany("Refunds")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_refund_orders_order_order_id");
+                });
+
+            modelBuilder.Entity("Mercato.Orders.OrderReturn", b =>
+                {
+                    b.HasOne("Mercato.Orders.Order", null)
+                        .WithMany("Returns")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_return_orders_order_order_id");
+                });
+
+            modelBuilder.Entity("Mercato.Orders.ReturnLine", b =>
+                {
+                    b.HasOne("Mercato.Orders.OrderReturn", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_return_line_orders_return_return_id");
+                });
+
+            modelBuilder.Entity("Mercato.Orders.TimelineEntry", b =>
+                {
+                    b.HasOne("Mercato.Orders.Order", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_timeline_entry_orders_order_order_id");
+                });
+
             modelBuilder.Entity("Mercato.Regions.RegionCountry", b =>
                 {
                     b.HasOne("Mercato.Regions.Region", null)
@@ -1964,6 +2612,29 @@ namespace Mercato.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Mercato.Channels.SalesChannel", b =>
                 {
                     b.Navigation("Keys");
+                });
+
+            modelBuilder.Entity("Mercato.Orders.Fulfillment", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Mercato.Orders.Order", b =>
+                {
+                    b.Navigation("Fulfillments");
+
+                    b.Navigation("Lines");
+
+                    b.Navigation("Refunds");
+
+                    b.Navigation("Returns");
+
+                    b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("Mercato.Orders.OrderReturn", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Mercato.Regions.Region", b =>

@@ -1,0 +1,76 @@
+using Mercato.Kernel.Persistence;
+using Mercato.Orders.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mercato.Orders;
+
+/// <summary>Checkout's way in: writes orders in the caller's transaction (or in one of its own when none is open).</summary>
+internal sealed class OrderPlacement(MercatoDb db, TimeProvider time) : IOrderPlacement
+{
+    public async Task<PlacedOrder?> PlaceAsync(OrderDraft draft, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        if (draft.Lines.Count == 0) throw new ArgumentException("An order needs at least one line.", nameof(draft));
+        if (draft.Lines.Any(l => l.Quantity <= 0)) throw new ArgumentException("Line quantities must be positive.", nameof(draft));
+        if (!Kernel.Money.Currency.TryParse(draft.CurrencyCode, out _)) throw new ArgumentException("Unknown currency.", nameof(draft));
+        if (await db.Set<Order>().AnyAsync(o => o.CartId == draft.CartId, ct)) return null;
+
+        // The counter and the order commit together: a number is never given to two orders, nor lost to a failed placement.
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using (own)
+        {
+            var number = await NextNumberAsync(ct);
+            var token = OrderToken.New();
+            var order = Order.Place(draft, number, OrderToken.Hash(token), time);
+            db.Add(order);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // A concurrent placement for the same cart won (unique cart id); EF rolled back to its savepoint.
+                if (await IsNewCartAsync(draft.CartId, order, ct)) throw;
+                return null;
+            }
+            if (own is not null) await own.CommitAsync(ct);
+            return new PlacedOrder(order.Id, order.Number, token, StoreOrders.View(order));
+        }
+    }
+
+    public async Task<PlacedOrder?> FindByCartAsync(string cartId, CancellationToken ct)
+    {
+        var order = await db.Set<Order>().AsNoTracking().WithGraph().SingleOrDefaultAsync(o => o.CartId == cartId, ct);
+        if (order is null) return null;
+        var token = OrderToken.New();
+        var hash = OrderToken.Hash(token);
+        // Not a change of the order itself, so its version stays; the old token stops working.
+        await db.Set<Order>().Where(o => o.Id == order.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.TokenHash, hash), ct);
+        db.Add(new TimelineEntry(order.Id, Order.System, "token_reissued", "A new order token was issued to the shopper.", time.GetUtcNow(), null, time));
+        await db.SaveChangesAsync(ct);
+        return new PlacedOrder(order.Id, order.Number, token, StoreOrders.View(order));
+    }
+
+    private async Task<long> NextNumberAsync(CancellationToken ct)
+    {
+        var counter = db.Set<OrderCounter>().Where(c => c.Name == OrderCounter.OrderNumbers);
+        // The update takes the row's write lock until commit, so concurrent placements get consecutive, distinct numbers.
+        await counter.ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, c => c.Value + 1), ct);
+        return await counter.Select(c => c.Value).SingleAsync(ct);
+    }
+
+    private async Task<bool> IsNewCartAsync(string cartId, Order order, CancellationToken ct)
+    {
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && IsPartOf(e.Entity, order.Id)).ToList())
+            entry.State = EntityState.Detached;
+        return !await db.Set<Order>().AnyAsync(o => o.CartId == cartId, ct);
+    }
+
+    private static bool IsPartOf(object entity, string orderId) => entity switch
+    {
+        Order o => o.Id == orderId,
+        OrderLine l => l.OrderId == orderId,
+        TimelineEntry t => t.OrderId == orderId,
+        _ => false,
+    };
+}
