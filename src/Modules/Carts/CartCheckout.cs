@@ -12,7 +12,8 @@ internal sealed class CartCheckout(MercatoDb db, CartSession carts, TimeProvider
         var current = await carts.Query(cartId, salesChannelId).AsNoTracking().SingleOrDefaultAsync(ct);
         if (current is null || current.IsExpired(time.GetUtcNow())) return null;
         if (current.CompletedAt is not null) return ToCheckout(current);
-        var refreshed = await carts.ChangeAsync(cartId, salesChannelId, _ => Task.FromResult<Kernel.Errors.Error?>(null), ct);
+        // Saved only when re-pricing changed something, so a refresh alone never moves the version checkout relies on.
+        var refreshed = await carts.ChangeAsync(cartId, salesChannelId, _ => Task.FromResult<Kernel.Errors.Error?>(null), ct, touch: false);
         if (refreshed.Value is { } cart) return ToCheckout(cart);
         // Completed or expired in between: answer the cart as it now is.
         current = await carts.Query(cartId, salesChannelId).AsNoTracking().SingleOrDefaultAsync(ct);

@@ -31,7 +31,7 @@ internal sealed class CartSession(MercatoDb db, CartPricing pricing, TimeProvide
     /// and saves; an error from either leaves the cart as it was.
     /// </summary>
     public async Task<Result<Cart>> ChangeAsync(string cartId, string salesChannelId, Func<Cart, Task<Error?>> change,
-        CancellationToken ct, Func<Cart, Task<Error?>>? check = null)
+        CancellationToken ct, Func<Cart, Task<Error?>>? check = null, bool touch = true)
     {
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
@@ -44,7 +44,7 @@ internal sealed class CartSession(MercatoDb db, CartPricing pricing, TimeProvide
             if (await change(cart) is { } rejected) return rejected;
             await pricing.RefreshAsync(cart, ct);
             if (check is not null && await check(cart) is { } failed) return failed;
-            cart.Touch(now, IdleExpiry);
+            if (touch) cart.Touch(now, IdleExpiry);
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -60,13 +60,13 @@ public static class CheckoutTestData
         var existing = await app.Admin.GetJsonAsync($"/admin/shipping-options?regionId={regionId}&limit=100");
         if (existing.Arr("items").FirstOrDefault(o => o.Str("name") == "Test standard") is { } option) return option.Str("id");
         return (await app.Admin.PostJsonAsync("/admin/shipping-options",
-            new { regionId, name = "Test standard", pricing = "flat", amount })).Str("id");
+            new { regionId, name = "Test standard", pricingType = "flat", amount })).Str("id");
     }
 
     public static async Task<JsonNode> LevelAsync(this MercatoApp app, StockedVariant v)
     {
         var levels = await app.Admin.GetJsonAsync($"/admin/inventory/{v.Sku}/levels");
-        return levels.Arr("items").Single(l => l.Str("locationId") == v.LocationId)!;
+        return levels.Arr("levels").Single(l => l.Str("locationId") == v.LocationId)!;
     }
 
     /// <summary>A cart with the lines, an email, a shipping address and the test shipping option: ready to pay.</summary>
