@@ -1,7 +1,5 @@
 using Mercato.Api.Tests.Admin;
 using Mercato.Carts.Contracts;
-using Mercato.Inventory.Contracts;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mercato.Api.Tests.Store.Carts;
@@ -9,8 +7,8 @@ namespace Mercato.Api.Tests.Store.Carts;
 /// <summary>The Store API's carts. Tests that need a region of their own use countries no other test of the class uses.</summary>
 public abstract class CartTests(MercatoApp app)
 {
-    private async Task<JsonNode> NewCartAsync(string? regionId = null, HttpClient? store = null) =>
-        await (store ?? app.Store).PostJsonAsync("/store/carts", regionId is null ? new { } : new { regionId });
+    private async Task<JsonNode> NewCartAsync(string? regionId = null) =>
+        await app.Store.PostJsonAsync("/store/carts", regionId is null ? new { } : new { regionId });
 
     private async Task<JsonNode> AddAsync(string cartId, string variantId, int quantity = 1) =>
         await app.Store.PostJsonAsync($"/store/carts/{cartId}/line-items", new { variantId, quantity });
@@ -53,7 +51,7 @@ public abstract class CartTests(MercatoApp app)
     [Fact]
     public async Task Lines_are_priced_by_the_server_and_the_same_variant_merges_into_one_line()
     {
-        var product = await app.Given.ProductAsync();
+        var product = await app.StockedProductAsync();
         var cart = await NewCartAsync();
 
         await AddAsync(cart.Str("id"), VariantId(product), 2);
@@ -73,7 +71,7 @@ public abstract class CartTests(MercatoApp app)
     [Fact]
     public async Task A_unit_price_in_the_body_is_400_unknown_field_and_the_server_price_stands()
     {
-        var product = await app.Given.ProductAsync();
+        var product = await app.StockedProductAsync();
         var cart = await NewCartAsync();
         var url = $"/store/carts/{cart.Str("id")}/line-items";
 
@@ -88,7 +86,7 @@ public abstract class CartTests(MercatoApp app)
     [Fact]
     public async Task Quantities_outside_1_to_10000_are_400()
     {
-        var product = await app.Given.ProductAsync();
+        var product = await app.StockedProductAsync(onHand: 20_000);   // more than a line may hold: the cap answers, not stock
         var cart = await NewCartAsync();
         var url = $"/store/carts/{cart.Str("id")}/line-items";
 
@@ -119,7 +117,7 @@ public abstract class CartTests(MercatoApp app)
     [Fact]
     public async Task Another_channels_key_gets_404_for_every_cart_route()
     {
-        var product = await app.Given.ProductAsync();
+        var product = await app.StockedProductAsync();
         var cart = await NewCartAsync();
         var line = (await AddAsync(cart.Str("id"), VariantId(product))).Arr("items").Single().Str("id");
         var (_, other) = await app.Given.ChannelAsync();
@@ -142,8 +140,8 @@ public abstract class CartTests(MercatoApp app)
         {
             name = "Reduced", code = "r" + Guid.NewGuid().ToString("N")[..10], rates = new[] { new { regionId = app.EuRegionId, rateBasisPoints = 700 } },
         });
-        var standard = await app.Given.ProductAsync();
-        var book = await app.Given.ProductAsync(b => b["taxClassId"] = reduced.Str("id"));
+        var standard = await app.StockedProductAsync();
+        var book = await app.StockedProductAsync(b => b["taxClassId"] = reduced.Str("id"));
         var cart = await NewCartAsync(app.EuRegionId);
 
         await AddAsync(cart.Str("id"), VariantId(standard));
@@ -164,7 +162,7 @@ public abstract class CartTests(MercatoApp app)
     public async Task Excluded_tax_is_added_per_line_and_rounded_once()
     {
         var region = await RegionAsync("CA", "USD", 825, inclusive: false);
-        var product = await app.Given.ProductAsync();
+        var product = await app.StockedProductAsync();
         var cart = await NewCartAsync(region);
 
         var updated = await AddAsync(cart.Str("id"), VariantId(product), 2);
@@ -187,7 +185,7 @@ public abstract class CartTests(MercatoApp app)
         {
             regionId = region, name = "Express", pricingType = "weight_bands", bands = new[] { new { upToGrams = 1000, amount = 490 } },
         });
-        var product = await app.Given.ProductAsync(b => b["variants"] = new[]
+        var product = await app.StockedProductAsync(b => b["variants"] = new[]
         {
             new { sku = Given.Unique("W").ToUpperInvariant(), title = "S", options = new Dictionary<string, string> { ["Size"] = "S" },
                 weightGrams = 600, prices = new[] { new { amount = 1899, currency = "EUR" } } },
@@ -247,7 +245,7 @@ public abstract class CartTests(MercatoApp app)
     [Fact]
     public async Task Changing_the_region_re_prices_every_line_in_its_currency()
     {
-        var product = await app.Given.ProductAsync();
+        var product = await app.StockedProductAsync();
         var cart = await NewCartAsync(app.UsRegionId);
         await AddAsync(cart.Str("id"), VariantId(product));
 
@@ -263,7 +261,7 @@ public abstract class CartTests(MercatoApp app)
     [Fact]
     public async Task A_catalog_price_change_re_prices_the_cart_on_its_next_change()
     {
-        var product = await app.Given.ProductAsync();
+        var product = await app.StockedProductAsync();
         var cart = await NewCartAsync();
         await AddAsync(cart.Str("id"), VariantId(product), 2);
 
@@ -279,7 +277,7 @@ public abstract class CartTests(MercatoApp app)
     public async Task Concurrent_add_to_cart_calls_lose_no_item()
     {
         var sizes = Enumerable.Range(1, 8).Select(i => $"S{i}").ToArray();
-        var product = await app.Given.ProductAsync(Given.ProductBody(sizes: sizes));
+        var product = await app.StockAsync(await app.Given.ProductAsync(Given.ProductBody(sizes: sizes)), onHand: 10);
         var cart = await NewCartAsync();
         var id = cart.Str("id");
 
@@ -298,7 +296,7 @@ public abstract class CartTests(MercatoApp app)
     [Fact]
     public async Task An_idle_cart_expires_and_answers_410_cart_expired()
     {
-        var product = await app.Given.ProductAsync();
+        var product = await app.StockedProductAsync();
         var cart = await NewCartAsync();
         await AddAsync(cart.Str("id"), VariantId(product));
 
@@ -316,7 +314,7 @@ public abstract class CartTests(MercatoApp app)
     [Fact]
     public async Task A_completed_cart_is_read_only()
     {
-        var product = await app.Given.ProductAsync();
+        var product = await app.StockedProductAsync();
         var cart = await NewCartAsync();
         var added = await AddAsync(cart.Str("id"), VariantId(product));
 
@@ -343,34 +341,44 @@ public abstract class CartTests(MercatoApp app)
     }
 
     [Fact]
-    public async Task Adding_more_than_is_available_is_409_insufficient_inventory_summed_over_the_cart()
+    public async Task Adding_more_than_is_in_stock_is_409_insufficient_inventory_and_the_cart_keeps_what_it_had()
     {
-        // Inventory's IStockAvailability is faked here so the cart's rule is tested on its own: 3 units of every SKU.
-        await using var factory = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IStockAvailability>(new ThreeOfEach())));
-        var store = factory.CreateClient();
-        store.DefaultRequestHeaders.Add("X-Publishable-Key", app.PublishableKey);
-        var product = await app.Given.ProductAsync();
-        var backorder = await app.Given.ProductAsync(b => b["variants"] = new[]
+        var product = await app.StockedProductAsync(onHand: 3);
+        var cart = await NewCartAsync();
+        var id = cart.Str("id");
+        var url = $"/store/carts/{id}/line-items";
+
+        var line = (await AddAsync(id, VariantId(product), 2)).Arr("items").Single().Str("id");
+        var tooMany = await app.Store.PostAsJsonAsync(url, new { variantId = VariantId(product), quantity = 2 });
+
+        await tooMany.ShouldBeProblemAsync(409, "insufficient_inventory");
+        var kept = await app.Store.GetJsonAsync($"/store/carts/{id}");
+        Assert.Equal(2, kept.Arr("items").Single().Int("quantity"));
+        Assert.Equal(3998, Amount(Totals(kept), "total"));
+        await (await app.Store.PatchAsJsonAsync($"{url}/{line}", new { quantity = 4 })).ShouldBeProblemAsync(409, "insufficient_inventory");
+        Assert.Equal(3, (await AddAsync(id, VariantId(product), 1)).Arr("items").Single().Int("quantity"));   // exactly the stock
+        await (await app.Store.PostAsJsonAsync(url, new { variantId = VariantId(product), quantity = 1 })).ShouldBeProblemAsync(409, "insufficient_inventory");
+    }
+
+    [Fact]
+    public async Task A_variant_without_stock_is_409_and_a_backorderable_one_may_be_added_beyond_its_stock()
+    {
+        var unstocked = await app.Given.ProductAsync();
+        var backorder = await app.StockedProductAsync(b => b["variants"] = new[]
         {
             new { sku = Given.Unique("BO").ToUpperInvariant(), title = "S", options = new Dictionary<string, string> { ["Size"] = "S" },
                 manageInventory = true, allowBackorder = true, prices = new[] { new { amount = 100, currency = "USD" } } },
-        });
-        var cart = await NewCartAsync(store: store);
-        var url = $"/store/carts/{cart.Str("id")}/line-items";
+        }, onHand: 3);
+        var cart = await NewCartAsync();
+        var id = cart.Str("id");
 
-        var line = (await store.PostJsonAsync(url, new { variantId = VariantId(product), quantity = 2 })).Arr("items").Single().Str("id");
-        await (await store.PostAsJsonAsync(url, new { variantId = VariantId(product), quantity = 2 })).ShouldBeProblemAsync(409, "insufficient_inventory");
-        await (await store.PatchAsJsonAsync($"{url}/{line}", new { quantity = 4 })).ShouldBeProblemAsync(409, "insufficient_inventory");
-        await store.PostJsonAsync(url, new { variantId = VariantId(product), quantity = 1 });
-        var withBackorder = await store.PostJsonAsync(url, new { variantId = VariantId(backorder), quantity = 50 });
+        await (await app.Store.PostAsJsonAsync($"/store/carts/{id}/line-items", new { variantId = VariantId(unstocked), quantity = 1 }))
+            .ShouldBeProblemAsync(409, "insufficient_inventory");
+        var line = (await AddAsync(id, VariantId(backorder), 50)).Arr("items").Single().Str("id");
+        var more = await app.Store.PatchJsonAsync($"/store/carts/{id}/line-items/{line}", new { quantity = 60 });
 
-        Assert.Equal(new[] { 3, 50 }, withBackorder.Arr("items").Select(l => l!.Int("quantity")));
-    }
-
-    private sealed class ThreeOfEach : IStockAvailability
-    {
-        public Task<IReadOnlyDictionary<string, SkuAvailability>> ForSkusAsync(IReadOnlyCollection<string> skus, CancellationToken ct) =>
-            Task.FromResult<IReadOnlyDictionary<string, SkuAvailability>>(skus.ToDictionary(s => s, s => new SkuAvailability(s, 3, StockStatus.LowStock)));
+        Assert.Equal(60, more.Arr("items").Single().Int("quantity"));
+        Assert.Equal(6000, Amount(Totals(more), "total"));
     }
 
     private sealed record MoneyShape(long Amount, string Currency)
