@@ -201,6 +201,7 @@ internal sealed class PaymentProcessor(MercatoDb db, PaymentProviders providers,
         return await FinishAsync(operation, null, null, ct);
     }
 
+    /// <summary>The oldest 500 at most: a recovery pass that settles them finds the rest on its next run.</summary>
     public async Task<IReadOnlyList<PaymentView>> FindAuthorizedWithoutOrderAsync(DateTimeOffset before, CancellationToken ct) =>
         [.. (await db.Set<Payment>().AsNoTracking()
             .Where(p => p.Status == PaymentStatus.Authorized && p.OrderId == null && p.UpdatedAt < before)
