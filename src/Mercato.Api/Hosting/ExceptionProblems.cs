@@ -26,7 +26,7 @@ internal sealed partial class ExceptionProblems(IProblemDetailsService problems,
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
-    private static Error Classify(HttpContext http, Exception exception)
+    internal static Error Classify(HttpContext http, Exception exception)
     {
         switch (exception)
         {
@@ -52,6 +52,11 @@ internal sealed partial class ExceptionProblems(IProblemDetailsService problems,
                 return new Error("malformed_request", "A value contains a character that cannot be stored (such as U+0000).", 400);
             case DbUpdateException db when IsUniqueViolation(db):
                 return new Error("duplicate", "A resource with the same unique value (handle, SKU...) already exists.", 409);
+            // The database gave up on a write that raced another (a deadlock, or SQLite still busy after its timeout): nothing
+            // was committed, so the client may simply retry.
+            case Exception e when Find<PostgresException>(e) is { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure }
+                || Find<SqliteException>(e) is { SqliteErrorCode: 5 or 6 }:
+                return new Error("concurrent_update", "Another request changed the same data at the same moment; retry.", 409);
             case OperationCanceledException when http.RequestAborted.IsCancellationRequested:
                 return new Error("request_aborted", "The client closed the request.", 499);
             default:
