@@ -12,7 +12,7 @@ namespace Mercato.Carts;
 /// </summary>
 internal sealed class CartSession(MercatoDb db, CartPricing pricing, TimeProvider time, IOptions<CartOptions> options)
 {
-    private const int Attempts = 10;
+    private const int Attempts = 20;
 
     public TimeSpan IdleExpiry => TimeSpan.FromDays(options.Value.IdleExpiryDays);
 
@@ -53,7 +53,8 @@ internal sealed class CartSession(MercatoDb db, CartPricing pricing, TimeProvide
             catch (DbUpdateException) when (attempt < Attempts - 1)
             {
                 // Another request changed the cart since it was read (its version moved, or it added the same variant's
-                // line first): run the change again on the new state.
+                // line first): run the change again on the new state, after a short random pause so racing retries spread out.
+                await Task.Delay(Random.Shared.Next(1, 4 * (attempt + 2)), ct);
             }
         }
         return CartErrors.Busy();
