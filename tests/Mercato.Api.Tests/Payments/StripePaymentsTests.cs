@@ -3,43 +3,16 @@ using Mercato.Kernel.Money;
 using Mercato.Payments.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 
+using static Mercato.Api.Tests.Payments.PaymentTestData;
+
 namespace Mercato.Api.Tests.Payments;
 
 /// <summary>The stripe provider against a local Stripe stub, and Stripe's webhooks over HTTP.</summary>
 public abstract class StripePaymentsTests(StripeApp app)
 {
+    private Task<T> WithPayments<T>(Func<IPayments, Task<T>> action) => app.WithPaymentsAsync(action);
+
     private static readonly Currency Eur = Currency.Of("EUR");
-
-    private static JsonElement Data(string json) => JsonDocument.Parse(json).RootElement;
-
-    private static string NewCart() => "cart_" + Guid.NewGuid().ToString("N")[..20];
-
-    private async Task<T> WithPayments<T>(Func<IPayments, Task<T>> action)
-    {
-        await using var scope = app.Scope();
-        return await action(scope.ServiceProvider.GetRequiredService<IPayments>());
-    }
-
-    private static readonly Dictionary<string, string> NoClientData = [];
-
-    /// <summary>Views are records, but ClientData is a dictionary: compare it by content.</summary>
-    private static void AssertSame(PaymentView expected, PaymentView actual)
-    {
-        Assert.Equal(expected with { ClientData = NoClientData }, actual with { ClientData = NoClientData });
-        Assert.Equal(expected.ClientData, actual.ClientData);
-    }
-
-    private static PaymentView Ok(Result<PaymentView> result)
-    {
-        Assert.True(result.Error is null, $"Unexpected error {result.Error?.Code}: {result.Error?.Detail}");
-        return result.Value!;
-    }
-
-    private static void Fails(Result<PaymentView> result, int status, string code)
-    {
-        Assert.NotNull(result.Error);
-        Assert.Equal((status, code), (result.Error.Status, result.Error.Code));
-    }
 
     private Task<Result<PaymentView>> Start(string cart, string? paymentMethod = null, long amount = 4900) =>
         WithPayments(p => p.StartSessionAsync(cart, "stripe",
