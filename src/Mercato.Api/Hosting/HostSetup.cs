@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Mercato.Channels;
 using Mercato.Identity;
+using Mercato.Kernel.Email;
 using Mercato.Kernel.Errors;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Idempotency;
@@ -35,6 +36,7 @@ internal static class HostSetup
             o.AddInterceptors(sp.GetServices<IInterceptor>());
         });
         services.AddModules();
+        services.AddEmail();
 
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -3,6 +3,7 @@ using Mercato.Carts;
 using Mercato.Catalog;
 using Mercato.Channels;
 using Mercato.Checkout;
+using Mercato.Customers;
 using Mercato.Identity;
 using Mercato.Inventory;
 using Mercato.Orders;
@@ -23,6 +24,7 @@ internal static class Modules
         CatalogModule.Assembly,
         ChannelsModule.Assembly,
         CheckoutModule.Assembly,
+        CustomersModule.Assembly,
         IdentityModule.Assembly,
         InventoryModule.Assembly,
         OrdersModule.Assembly,
@@ -37,6 +39,7 @@ internal static class Modules
         .AddCatalog()
         .AddChannels()
         .AddCheckout()
+        .AddCustomers()
         .AddInventory()
         .AddOrders()
         .AddPayments()
@@ -50,6 +53,7 @@ internal static class Modules
         CatalogModule.MapCatalog(store, admin);
         ChannelsModule.MapChannels(store, admin);
         CheckoutModule.MapCheckout(store, admin);
+        CustomersModule.MapCustomers(store, admin);
         IdentityModule.MapIdentity(store, admin);
         InventoryModule.MapInventory(store, admin);
         OrdersModule.MapOrders(store, admin);

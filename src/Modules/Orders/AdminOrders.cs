@@ -33,8 +33,8 @@ internal static class AdminOrders
         .Include(o => o.Lines).Include(o => o.Fulfillments).ThenInclude(f => f.Lines).Include(o => o.Returns).ThenInclude(r => r.Lines)
         .Include(o => o.Refunds).Include(o => o.Timeline).AsSplitQuery();
 
-    /// <summary>Who is acting, for the timeline: the admin key's id.</summary>
-    public static string Actor(this HttpContext http) => http.User.CallerKeyId() ?? "admin";
+    /// <summary>Who is acting, for the timeline: the admin user or key.</summary>
+    public static string Actor(this HttpContext http) => http.User.AdminActor() ?? "admin";
 
     /// <summary>The order to change, tracked, after the If-Match check.</summary>
     public static async Task<Result<Order>> LoadForWriteAsync(this MercatoDb db, HttpContext http, string id, CancellationToken ct)

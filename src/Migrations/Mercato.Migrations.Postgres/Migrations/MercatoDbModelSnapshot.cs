@@ -1384,6 +1384,58 @@ namespace Mercato.Migrations.Postgres.Migrations
                     b.ToTable("inventory_stock_location", (string)null);
                 });
 
+            modelBuilder.Entity("Mercato.Kernel.Email.EmailOutboxMessage", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("kind")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject")
+                        .UseCollation("C");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text_body")
+                        .UseCollation("C");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("to")
+                        .UseCollation("C");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kernel_email_outbox");
+
+                    b.HasIndex("To", "CreatedAt")
+                        .HasDatabaseName("ix_kernel_email_outbox_to_created_at");
+
+                    b.ToTable("kernel_email_outbox", (string)null);
+                });
+
             modelBuilder.Entity("Mercato.Kernel.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Caller")

@@ -1268,6 +1268,53 @@ namespace Mercato.Migrations.Sqlite.Migrations
                     b.ToTable("inventory_stock_location", (string)null);
                 });
 
+            modelBuilder.Entity("Mercato.Kernel.Email.EmailOutboxMessage", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text_body");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kernel_email_outbox");
+
+                    b.HasIndex("To", "CreatedAt")
+                        .HasDatabaseName("ix_kernel_email_outbox_to_created_at");
+
+                    b.ToTable("kernel_email_outbox", (string)null);
+                });
+
             modelBuilder.Entity("Mercato.Kernel.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Caller")
