@@ -1109,6 +1109,274 @@ namespace Mercato.Migrations.Postgres.Migrations
                     b.ToTable("checkout_session", (string)null);
                 });
 
+            modelBuilder.Entity("Mercato.Customers.Accounts.Customer", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("disabled");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("EmailVerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_verified_at");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("first_name")
+                        .UseCollation("C");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("last_name")
+                        .UseCollation("C");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("password_hash")
+                        .UseCollation("C");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("phone")
+                        .UseCollation("C");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)")
+                        .HasColumnName("search_name")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customers_customer");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_customers_customer_created_at");
+
+                    b.HasIndex("Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customers_customer_email");
+
+                    b.ToTable("customers_customer", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Customers.Accounts.CustomerGroupMember", b =>
+                {
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("customer_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("GroupId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("group_id")
+                        .UseCollation("C");
+
+                    b.HasKey("CustomerId", "GroupId")
+                        .HasName("pk_customers_group_member");
+
+                    b.HasIndex("GroupId", "CustomerId")
+                        .HasDatabaseName("ix_customers_group_member_group_id_customer_id");
+
+                    b.ToTable("customers_group_member", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Customers.Addresses.CustomerAddress", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("city")
+                        .UseCollation("C");
+
+                    b.Property<string>("Company")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("company")
+                        .UseCollation("C");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country_code")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("customer_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("first_name")
+                        .UseCollation("C");
+
+                    b.Property<bool>("IsDefaultBilling")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_default_billing");
+
+                    b.Property<bool>("IsDefaultShipping")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_default_shipping");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("last_name")
+                        .UseCollation("C");
+
+                    b.Property<string>("Line1")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("line1")
+                        .UseCollation("C");
+
+                    b.Property<string>("Line2")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("line2")
+                        .UseCollation("C");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("phone")
+                        .UseCollation("C");
+
+                    b.Property<string>("PostalCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("postal_code")
+                        .UseCollation("C");
+
+                    b.Property<string>("Province")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("province")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customers_address");
+
+                    b.HasIndex("CustomerId", "Id")
+                        .HasDatabaseName("ix_customers_address_customer_id_id");
+
+                    b.ToTable("customers_address", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Customers.Groups.CustomerGroup", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description")
+                        .UseCollation("C");
+
+                    b.Property<string>("Handle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("handle")
+                        .UseCollation("C");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customers_group");
+
+                    b.HasIndex("Handle")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customers_group_handle");
+
+                    b.ToTable("customers_group", (string)null);
+                });
+
             modelBuilder.Entity("Mercato.Identity.ApiKey", b =>
                 {
                     b.Property<string>("Id")
@@ -2726,6 +2994,33 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_channels_publishable_key_sales_channel_sales_channel_id");
                 });
 
+            modelBuilder.Entity("Mercato.Customers.Accounts.CustomerGroupMember", b =>
+                {
+                    b.HasOne("Mercato.Customers.Accounts.Customer", null)
+                        .WithMany("Groups")
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customers_group_member_customers_customer_customer_id");
+
+                    b.HasOne("Mercato.Customers.Groups.CustomerGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customers_group_member_customer_group_group_id");
+                });
+
+            modelBuilder.Entity("Mercato.Customers.Addresses.CustomerAddress", b =>
+                {
+                    b.HasOne("Mercato.Customers.Accounts.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customers_address_customers_customer_customer_id");
+                });
+
             modelBuilder.Entity("Mercato.Orders.Fulfillment", b =>
                 {
                     b.HasOne("Mercato.Orders.Order", null)
@@ -2862,6 +3157,11 @@ namespace Mercato.Migrations.Postgres.Migrations
             modelBuilder.Entity("Mercato.Channels.SalesChannel", b =>
                 {
                     b.Navigation("Keys");
+                });
+
+            modelBuilder.Entity("Mercato.Customers.Accounts.Customer", b =>
+                {
+                    b.Navigation("Groups");
                 });
 
             modelBuilder.Entity("Mercato.Orders.Fulfillment", b =>
