@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
@@ -15,6 +16,9 @@ public sealed record ApiRoute(string Method, string Pattern, IReadOnlyList<Route
     public bool IsAdmin => Pattern.StartsWith("/admin", StringComparison.Ordinal);
 
     public bool HasJsonBody => BodyType is not null;
+
+    /// <summary>A Store API route that needs a signed-in customer (the <c>customer</c> policy), not only a publishable key.</summary>
+    public bool NeedsCustomer { get; init; }
 
     /// <summary>The address with every parameter replaced by the dummy id.</summary>
     public string DummyUrl => Url(_ => null);
@@ -58,8 +62,9 @@ public static class RouteCatalog
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
             var body = endpoint.Metadata.GetOrderedMetadata<IAcceptsMetadata>()
                 .FirstOrDefault(a => a.ContentTypes.Any(c => c.Contains("json", StringComparison.OrdinalIgnoreCase)))?.RequestType;
+            var needsCustomer = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == Mercato.Kernel.Http.Callers.CustomerPolicy);
             foreach (var method in methods)
-                routes.Add(new ApiRoute(method, pattern, Parameters(endpoint.RoutePattern), body));
+                routes.Add(new ApiRoute(method, pattern, Parameters(endpoint.RoutePattern), body) { NeedsCustomer = needsCustomer });
         }
         return [.. routes.DistinctBy(r => r.ToString()).OrderBy(r => r.Pattern, StringComparer.Ordinal).ThenBy(r => r.Method)];
     }

@@ -1,4 +1,6 @@
 using Mercato.Api.Tests.Store.Customers;
+using Mercato.Customers.Contracts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mercato.Api.Tests.Admin.Customers;
 
@@ -89,6 +91,30 @@ public abstract class AdminCustomerTests(MercatoApp app)
         Assert.Empty(await app.EmailsAsync(customer.Email, "customer.password_reset"));
         await app.Store.PostAsJsonAsync("/store/auth/password-reset", new { email = customer.Email });
         Assert.Empty(await app.EmailsAsync(customer.Email, "customer.password_reset"));
+    }
+
+    [Fact]
+    public async Task Other_modules_see_an_enabled_customer_with_their_groups_through_the_directory()
+    {
+        var customer = await app.CustomerAsync();
+        var group = await app.Admin.PostJsonAsync("/admin/customer-groups", new { name = "B2B", handle = Given.Unique("b2b") });
+        await app.Admin.PatchJsonAsync($"/admin/customers/{customer.Id}", new { groupIds = new[] { group.Str("id") } });
+
+        var found = await FindAsync(customer.Id);
+        await app.Admin.PatchJsonAsync($"/admin/customers/{customer.Id}", new { disabled = true });
+
+        Assert.NotNull(found);
+        Assert.Equal(customer.Email, found.Email);
+        Assert.False(found.EmailVerified);
+        Assert.Equal([group.Str("id")], found.GroupIds);
+        Assert.Null(await FindAsync(customer.Id));
+        Assert.Null(await FindAsync("cus_missing"));
+    }
+
+    private async Task<CustomerSummary?> FindAsync(string id)
+    {
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<ICustomerDirectory>().FindAsync(id, CancellationToken.None);
     }
 }
 
