@@ -40,7 +40,12 @@ public static class IdentityModule
     public static AuthorizationPolicyBuilder RequireSignedInCustomer(this AuthorizationPolicyBuilder policy) =>
         policy.AddRequirements(new SignedInCustomer());
 
-    public static void MapIdentity(RouteGroupBuilder store, RouteGroupBuilder admin) => AdminApiKeys.Map(admin);
+    public static void MapIdentity(RouteGroupBuilder store, RouteGroupBuilder admin)
+    {
+        AdminApiKeys.Map(admin);
+        Users.AdminUsers.Map(admin);
+        Users.AdminAuth.Map(admin);
+    }
 
     /// <summary>Start-up work once the schema is migrated: the token signing key.</summary>
     public static Task PrepareAsync(IServiceProvider services, MercatoDb db, CancellationToken ct) =>

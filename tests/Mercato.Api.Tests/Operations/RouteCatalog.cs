@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Mercato.Api.Tests.Operations;
 
 /// <summary>One method on one route of the running app, as its EndpointDataSource describes it.</summary>
-public sealed record ApiRoute(string Method, string Pattern, IReadOnlyList<RouteParameter> Parameters, Type? BodyType)
+public sealed record ApiRoute(string Method, string Pattern, IReadOnlyList<RouteParameter> Parameters, Type? BodyType,
+    bool IsAnonymous = false)
 {
     /// <summary>The id that stands in for a resource that does not exist.</summary>
     public const string DummyId = "zz_0000000000000000000000000";
@@ -58,8 +59,9 @@ public static class RouteCatalog
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
             var body = endpoint.Metadata.GetOrderedMetadata<IAcceptsMetadata>()
                 .FirstOrDefault(a => a.ContentTypes.Any(c => c.Contains("json", StringComparison.OrdinalIgnoreCase)))?.RequestType;
+            var anonymous = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null;
             foreach (var method in methods)
-                routes.Add(new ApiRoute(method, pattern, Parameters(endpoint.RoutePattern), body));
+                routes.Add(new ApiRoute(method, pattern, Parameters(endpoint.RoutePattern), body, anonymous));
         }
         return [.. routes.DistinctBy(r => r.ToString()).OrderBy(r => r.Pattern, StringComparer.Ordinal).ThenBy(r => r.Method)];
     }
