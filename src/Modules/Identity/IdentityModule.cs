@@ -52,6 +52,29 @@ public static class IdentityModule
         services.GetRequiredService<TokenKeys>().LoadAsync(db, services.GetRequiredService<IOptions<IdentityOptions>>().Value.SigningKey,
             services.GetRequiredService<TimeProvider>(), ct);
 
+    /// <summary>
+    /// Creates the first owner from the command line (<c>invite-owner email</c>): an invited admin user whose one-time
+    /// invitation token is returned for the operator to use, or a new token when that user is still only invited.
+    /// </summary>
+    public static async Task<string> InviteOwnerAsync(IServiceProvider services, string email, CancellationToken ct)
+    {
+        if (new Kernel.Validation.Validator().Email("email", email).ToError() is not null)
+            throw new ArgumentException($"'{email}' is not an email address.", nameof(email));
+        var db = services.GetRequiredService<MercatoDb>();
+        var time = services.GetRequiredService<TimeProvider>();
+        var normalized = Users.AdminUser.NormalizeEmail(email);
+        var user = await db.Set<Users.AdminUser>().SingleOrDefaultAsync(u => u.Email == normalized, ct);
+        if (user is { Status: not Users.AdminUserStatus.Invited })
+            throw new InvalidOperationException($"An admin user with the email {normalized} exists already; use the password reset.");
+        if (user is null)
+        {
+            user = new Users.AdminUser(email, Roles.Owner, null, null, "command-line", time);
+            db.Add(user);
+            await db.SaveChangesAsync(ct);
+        }
+        return await services.GetRequiredService<IOneTimeTokens>().IssueAsync(TokenPurposes.AdminInvitation, user.Id, Users.AdminUsers.InvitationLifetime, ct);
+    }
+
     /// <summary>Makes sure a secret key with exactly <paramref name="secret"/> exists with the owner role (automation, tests).</summary>
     public static async Task EnsureBootstrapKeyAsync(MercatoDb db, string secret, TimeProvider time, CancellationToken ct)
     {
