@@ -41,9 +41,10 @@ internal static class AllowedOrigins
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri)) return false;
         if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) return false;
         if (uri.UserInfo.Length > 0 || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.AbsolutePath != "/") return false;
-        // The parser also accepts "https://shop.example.com/" and "https://shop.example.com?": only a bare origin is one.
+        // The parser also accepts a query mark or a backslash: only a bare origin (with at most a final "/") is one.
         var authorityEnd = text.IndexOf("//", StringComparison.Ordinal) + 2;
-        if (text.IndexOfAny(['/', '?', '#', '\\'], authorityEnd) >= 0 || string.IsNullOrEmpty(uri.Host)) return false;
+        var extra = text.IndexOfAny(['/', '?', '#', '\\'], authorityEnd);
+        if ((extra >= 0 && !(extra == text.Length - 1 && text[extra] == '/')) || string.IsNullOrEmpty(uri.Host)) return false;
         var host = uri.HostNameType == UriHostNameType.IPv6 ? uri.Host : uri.IdnHost;
         origin = uri.IsDefaultPort ? $"{uri.Scheme}://{host}" : $"{uri.Scheme}://{host}:{uri.Port}";
         origin = origin.ToLowerInvariant();
