@@ -1010,6 +1010,11 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasColumnName("id")
                         .UseCollation("C");
 
+                    b.PrimitiveCollection<List<string>>("AllowedOrigins")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("allowed_origins");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
