@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Mercato.Audit;
 using Mercato.Channels;
 using Mercato.Identity;
 using Mercato.Kernel.Email;
@@ -44,8 +45,10 @@ internal static class HostSetup
         services.AddExceptionHandler<ExceptionProblems>();
 
         services.AddAuthentication().AddSecretKeys().AddPublishableKeys();
+        services.AddAdminPermissions();
         services.AddAuthorizationBuilder()
-            .AddPolicy(Callers.AdminPolicy, p => p.AddAuthenticationSchemes(Callers.SecretKeyScheme).RequireAuthenticatedUser())
+            .AddPolicy(Callers.AdminPolicy, p => p.AddAuthenticationSchemes(Callers.SecretKeyScheme).RequireAuthenticatedUser()
+                .RequireEndpointPermission())
             .AddPolicy(Callers.StorePolicy, p => p.AddAuthenticationSchemes(Callers.PublishableKeyScheme).RequireAuthenticatedUser()
                 .RequireClaim(Callers.SalesChannelClaim));
 
@@ -115,7 +118,8 @@ internal static class HostSetup
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
         var admin = app.MapGroup("/admin").RequireAuthorization(Callers.AdminPolicy)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .AddAuditTrail();
         Modules.MapModules(store, admin, app);
     }
 

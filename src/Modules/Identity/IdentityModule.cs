@@ -1,7 +1,9 @@
 using System.Reflection;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Persistence;
+using Mercato.Kernel.Security;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +18,17 @@ public static class IdentityModule
     public static AuthenticationBuilder AddSecretKeys(this AuthenticationBuilder auth) =>
         auth.AddScheme<AuthenticationSchemeOptions, SecretKeyAuthentication>(Callers.SecretKeyScheme, null);
 
+    /// <summary>The handler of <see cref="RequireEndpointPermission"/>'s refusals: a 403 problem naming the missing permission.</summary>
+    public static IServiceCollection AddAdminPermissions(this IServiceCollection services) =>
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, PermissionProblems>();
+
+    /// <summary>
+    /// Adds to a policy: the caller needs the permission the endpoint declares (<see cref="Permissions.RequirePermission"/>)
+    /// among its <c>mercato:permission</c> claims; an endpoint that declares none is refused.
+    /// </summary>
+    public static AuthorizationPolicyBuilder RequireEndpointPermission(this AuthorizationPolicyBuilder policy) =>
+        policy.AddRequirements(EndpointPermission.Requirement);
+
     public static void MapIdentity(RouteGroupBuilder store, RouteGroupBuilder admin) => AdminApiKeys.Map(admin);
 
     /// <summary>Makes sure a secret key with exactly <paramref name="secret"/> exists with the owner role (automation, tests).</summary>
@@ -27,7 +40,7 @@ public static class IdentityModule
         if (await db.Set<ApiKey>().AnyAsync(k => k.SecretHash == hash && k.RevokedAt == null, ct)) return;
         var revoked = await db.Set<ApiKey>().SingleOrDefaultAsync(k => k.SecretHash == hash, ct);
         if (revoked is not null) db.Remove(revoked);
-        db.Add(new ApiKey("Bootstrap key", secret, Roles.Owner, null, time));
+        db.Add(new ApiKey("Bootstrap key", secret, Roles.Owner, null, null, time));
         await db.SaveChangesAsync(ct);
     }
 }
