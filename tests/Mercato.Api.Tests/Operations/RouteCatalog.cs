@@ -1,3 +1,5 @@
+using Mercato.Kernel.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
@@ -13,6 +15,15 @@ public sealed record ApiRoute(string Method, string Pattern, IReadOnlyList<Route
     public const string DummyId = "zz_0000000000000000000000000";
 
     public bool IsAdmin => Pattern.StartsWith("/admin", StringComparison.Ordinal);
+
+    /// <summary>The permission the endpoint declares (its last <c>RequiredPermission</c>), or null.</summary>
+    public string? Permission { get; init; }
+
+    /// <summary>Whether the endpoint is open without credentials (IAllowAnonymous metadata, e.g. admin login).</summary>
+    public bool AllowsAnonymous { get; init; }
+
+    /// <summary>The endpoint's name (WithName), e.g. <c>UpdateProduct</c>.</summary>
+    public string? Name { get; init; }
 
     public bool HasJsonBody => BodyType is not null;
 
@@ -59,7 +70,14 @@ public static class RouteCatalog
             var body = endpoint.Metadata.GetOrderedMetadata<IAcceptsMetadata>()
                 .FirstOrDefault(a => a.ContentTypes.Any(c => c.Contains("json", StringComparison.OrdinalIgnoreCase)))?.RequestType;
             foreach (var method in methods)
-                routes.Add(new ApiRoute(method, pattern, Parameters(endpoint.RoutePattern), body));
+            {
+                routes.Add(new ApiRoute(method, pattern, Parameters(endpoint.RoutePattern), body)
+                {
+                    Permission = endpoint.Metadata.GetMetadata<RequiredPermission>()?.Permission,
+                    AllowsAnonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null,
+                    Name = endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName,
+                });
+            }
         }
         return [.. routes.DistinctBy(r => r.ToString()).OrderBy(r => r.Pattern, StringComparer.Ordinal).ThenBy(r => r.Method)];
     }
