@@ -1,3 +1,4 @@
+using Mercato.Identity.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
@@ -7,11 +8,11 @@ namespace Mercato.Identity;
 
 /// <summary>
 /// Answers a caller that is known but lacks the endpoint's permission with a 403 problem (code <c>forbidden</c>) that names
-/// the missing permission; everything else (401 challenges, success) goes the framework's way.
+/// the missing permission; everything else goes to the Store API's handling of customer tokens, then the framework's way.
 /// </summary>
 internal sealed class PermissionProblems(IProblemDetailsService problems) : IAuthorizationMiddlewareResultHandler
 {
-    private readonly AuthorizationMiddlewareResultHandler _default = new();
+    private readonly ChallengeBadCustomerTokens _default = new();
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
