@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Mercato.Audit;
 using Mercato.Channels;
 using Mercato.Identity;
 using Mercato.Kernel.Email;
@@ -48,7 +49,8 @@ internal static class HostSetup
         services.AddIdentity();
         services.AddAuthentication().AddSecretKeys().AddPublishableKeys();
         services.AddAuthorizationBuilder()
-            .AddPolicy(Callers.AdminPolicy, p => p.AddAuthenticationSchemes(Callers.AdminScheme).RequireAuthenticatedUser())
+            .AddPolicy(Callers.AdminPolicy, p => p.AddAuthenticationSchemes(Callers.AdminScheme).RequireAuthenticatedUser()
+                .RequireEndpointPermission())
             .AddPolicy(Callers.StorePolicy, p => p.AddAuthenticationSchemes(Callers.PublishableKeyScheme, Callers.CustomerTokenScheme)
                 .RequireAuthenticatedUser().RequireClaim(Callers.SalesChannelClaim).RequireValidCustomerTokenIfPresent())
             .AddPolicy(Callers.CustomerPolicy, p => p.AddAuthenticationSchemes(Callers.PublishableKeyScheme, Callers.CustomerTokenScheme)
@@ -137,7 +139,8 @@ internal static class HostSetup
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
         var admin = app.MapGroup("/admin").RequireAuthorization(Callers.AdminPolicy)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .AddAuditTrail();
         Modules.MapModules(store, admin, app);
     }
 

@@ -15,6 +15,7 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<MercatoDb>
             typeof(MercatoDb).Assembly, Catalog.CatalogModule.Assembly, Channels.ChannelsModule.Assembly, Identity.IdentityModule.Assembly,
             Inventory.InventoryModule.Assembly, Regions.RegionsModule.Assembly, Carts.CartsModule.Assembly, Checkout.CheckoutModule.Assembly,
             Orders.OrdersModule.Assembly, Payments.PaymentsModule.Assembly, Shipping.ShippingModule.Assembly, Tax.TaxModule.Assembly,
+            Audit.AuditModule.Assembly,
         ]);
         return new MercatoDb(builder.Options);
     }

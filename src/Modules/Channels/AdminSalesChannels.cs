@@ -2,6 +2,7 @@ using Mercato.Kernel.Errors;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Paging;
 using Mercato.Kernel.Persistence;
+using Mercato.Kernel.Security;
 using Mercato.Kernel.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,7 +25,8 @@ internal static class AdminSalesChannels
 
     public static void Map(RouteGroupBuilder admin)
     {
-        var group = admin.MapGroup("/sales-channels").WithTags("Sales channels");
+        var group = admin.MapGroup("/sales-channels").WithTags("Sales channels")
+            .RequirePermissions(Permissions.SettingsRead, Permissions.SettingsWrite);
         group.MapGet("/", List).WithName("ListSalesChannels").WithSummary("List sales channels with their publishable keys");
         group.MapGet("/{id}", Get).WithName("GetSalesChannel").WithSummary("Get a sales channel");
         group.MapPost("/", Create).WithName("CreateSalesChannel").WithSummary("Create a sales channel");

@@ -3,6 +3,7 @@ using Mercato.Identity.Contracts;
 using Mercato.Identity.Sessions;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Persistence;
+using Mercato.Kernel.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
@@ -39,6 +40,13 @@ public static class IdentityModule
 
     public static AuthorizationPolicyBuilder RequireSignedInCustomer(this AuthorizationPolicyBuilder policy) =>
         policy.AddRequirements(new SignedInCustomer());
+
+    /// <summary>
+    /// Adds to a policy: the caller needs the permission the endpoint declares (<see cref="Permissions.RequirePermission"/>)
+    /// among its <c>mercato:permission</c> claims; an endpoint that declares none is refused.
+    /// </summary>
+    public static AuthorizationPolicyBuilder RequireEndpointPermission(this AuthorizationPolicyBuilder policy) =>
+        policy.AddRequirements(EndpointPermission.Requirement);
 
     public static void MapIdentity(RouteGroupBuilder store, RouteGroupBuilder admin)
     {
@@ -84,7 +92,7 @@ public static class IdentityModule
         if (await db.Set<ApiKey>().AnyAsync(k => k.SecretHash == hash && k.RevokedAt == null, ct)) return;
         var revoked = await db.Set<ApiKey>().SingleOrDefaultAsync(k => k.SecretHash == hash, ct);
         if (revoked is not null) db.Remove(revoked);
-        db.Add(new ApiKey("Bootstrap key", secret, Roles.Owner, null, time));
+        db.Add(new ApiKey("Bootstrap key", secret, Roles.Owner, null, null, time));
         await db.SaveChangesAsync(ct);
     }
 }

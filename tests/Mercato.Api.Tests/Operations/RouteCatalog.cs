@@ -1,3 +1,5 @@
+using Mercato.Kernel.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
@@ -7,13 +9,21 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Mercato.Api.Tests.Operations;
 
 /// <summary>One method on one route of the running app, as its EndpointDataSource describes it.</summary>
-public sealed record ApiRoute(string Method, string Pattern, IReadOnlyList<RouteParameter> Parameters, Type? BodyType,
-    bool IsAnonymous = false)
+public sealed record ApiRoute(string Method, string Pattern, IReadOnlyList<RouteParameter> Parameters, Type? BodyType)
 {
     /// <summary>The id that stands in for a resource that does not exist.</summary>
     public const string DummyId = "zz_0000000000000000000000000";
 
     public bool IsAdmin => Pattern.StartsWith("/admin", StringComparison.Ordinal);
+
+    /// <summary>The permission the endpoint declares (its last <c>RequiredPermission</c>), or null.</summary>
+    public string? Permission { get; init; }
+
+    /// <summary>Whether the endpoint is open without credentials (IAllowAnonymous metadata, e.g. admin login).</summary>
+    public bool AllowsAnonymous { get; init; }
+
+    /// <summary>The endpoint's name (WithName), e.g. <c>UpdateProduct</c>.</summary>
+    public string? Name { get; init; }
 
     public bool HasJsonBody => BodyType is not null;
 
@@ -59,9 +69,15 @@ public static class RouteCatalog
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
             var body = endpoint.Metadata.GetOrderedMetadata<IAcceptsMetadata>()
                 .FirstOrDefault(a => a.ContentTypes.Any(c => c.Contains("json", StringComparison.OrdinalIgnoreCase)))?.RequestType;
-            var anonymous = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null;
             foreach (var method in methods)
-                routes.Add(new ApiRoute(method, pattern, Parameters(endpoint.RoutePattern), body, anonymous));
+            {
+                routes.Add(new ApiRoute(method, pattern, Parameters(endpoint.RoutePattern), body)
+                {
+                    Permission = endpoint.Metadata.GetMetadata<RequiredPermission>()?.Permission,
+                    AllowsAnonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null,
+                    Name = endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName,
+                });
+            }
         }
         return [.. routes.DistinctBy(r => r.ToString()).OrderBy(r => r.Pattern, StringComparer.Ordinal).ThenBy(r => r.Method)];
     }
