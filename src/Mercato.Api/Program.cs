@@ -18,6 +18,10 @@ if (args is ["seed", ..])
 }
 
 await app.PrepareDatabaseAsync();
+if (args is ["invite-owner", var email])
+{
+    return await FirstOwner.InviteAsync(app, email);
+}
 await app.RunAsync();
 return 0;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Mercato.Audit;
 using Mercato.Channels;
 using Mercato.Identity;
 using Mercato.Kernel.Email;
@@ -8,6 +9,7 @@ using Mercato.Kernel.Http;
 using Mercato.Kernel.Idempotency;
 using Mercato.Kernel.Persistence;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -26,6 +28,7 @@ internal static class HostSetup
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 
         // Read when the first context is made, not now: hosts such as the test factory add their settings after this point.
         services.AddDbContextPool<MercatoDb>((sp, o) =>
@@ -46,12 +49,18 @@ internal static class HostSetup
         services.AddIdentity();
         services.AddAuthentication().AddSecretKeys().AddPublishableKeys();
         services.AddAuthorizationBuilder()
-            .AddPolicy(Callers.AdminPolicy, p => p.AddAuthenticationSchemes(Callers.AdminScheme).RequireAuthenticatedUser())
+            .AddPolicy(Callers.AdminPolicy, p => p.AddAuthenticationSchemes(Callers.AdminScheme).RequireAuthenticatedUser()
+                .RequireEndpointPermission())
             .AddPolicy(Callers.StorePolicy, p => p.AddAuthenticationSchemes(Callers.PublishableKeyScheme, Callers.CustomerTokenScheme)
                 .RequireAuthenticatedUser().RequireClaim(Callers.SalesChannelClaim).RequireValidCustomerTokenIfPresent())
             .AddPolicy(Callers.CustomerPolicy, p => p.AddAuthenticationSchemes(Callers.PublishableKeyScheme, Callers.CustomerTokenScheme)
                 .RequireAuthenticatedUser().RequireClaim(Callers.SalesChannelClaim).RequireValidCustomerTokenIfPresent()
                 .RequireSignedInCustomer());
+
+        services.AddMercatoRateLimiting();
+        services.AddCors();
+        services.AddSingleton<ICorsPolicyProvider, Cors>();
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddOpenApi(o =>
@@ -98,13 +107,24 @@ internal static class HostSetup
     public static void UseMercato(this WebApplication app)
     {
         var maxBody = app.Configuration.GetValue("Mercato:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
+        // First, so that every log line and every response (errors included) carries the request id and the headers.
+        app.UseMiddleware<RequestIds>();
+        app.UseMiddleware<SecurityHeaders>();
+        if (app.Environment.IsProduction()) app.UseHsts();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseResponseCompression();
         app.UseMiddleware<RequestBodyLimit>(maxBody);
         // Media files change name when they change, so browsers and CDNs may keep them for a day.
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "public, max-age=86400" });
+        // Explicit, so that routing runs inside the request id's logging scope.
+        app.UseRouting();
         app.UseAuthentication();
+        // The caller is known before CORS (a key's own channel origins) and the rate limiter (per customer, key or IP).
+        app.UseMiddleware<CallerIdentity>();
+        // Before the limiter, so that a 429 carries the CORS headers a browser needs to read it; preflights end here.
+        app.UseCors();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<NulFreeJson>();
         app.UseMiddleware<IdempotencyMiddleware>();
@@ -119,7 +139,8 @@ internal static class HostSetup
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
         var admin = app.MapGroup("/admin").RequireAuthorization(Callers.AdminPolicy)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .AddAuditTrail();
         Modules.MapModules(store, admin, app);
     }
 
@@ -129,6 +150,7 @@ internal static class HostSetup
         var problem = context.ProblemDetails;
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
         if (!problem.Extensions.ContainsKey("code")) problem.Extensions["code"] = Problems.CodeFor(status);
+        problem.Extensions["requestId"] = context.HttpContext.TraceIdentifier;
         var code = (string)problem.Extensions["code"]!;
         if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org", StringComparison.Ordinal)) problem.Type = Problems.TypeFor(code);
         problem.Title ??= Problems.TitleFor(status);

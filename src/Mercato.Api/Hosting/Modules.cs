@@ -1,4 +1,5 @@
 using System.Reflection;
+using Mercato.Audit;
 using Mercato.Carts;
 using Mercato.Catalog;
 using Mercato.Channels;
@@ -20,6 +21,7 @@ internal static class Modules
     public static readonly Assembly[] Assemblies =
     [
         typeof(Mercato.Kernel.Persistence.MercatoDb).Assembly,
+        AuditModule.Assembly,
         CartsModule.Assembly,
         CatalogModule.Assembly,
         ChannelsModule.Assembly,
@@ -35,6 +37,7 @@ internal static class Modules
     ];
 
     public static IServiceCollection AddModules(this IServiceCollection services) => services
+        .AddAudit()
         .AddCarts()
         .AddCatalog()
         .AddChannels()
@@ -49,6 +52,7 @@ internal static class Modules
 
     public static void MapModules(RouteGroupBuilder store, RouteGroupBuilder admin, IEndpointRouteBuilder root)
     {
+        AuditModule.MapAudit(store, admin);
         CartsModule.MapCarts(store, admin);
         CatalogModule.MapCatalog(store, admin);
         ChannelsModule.MapChannels(store, admin);

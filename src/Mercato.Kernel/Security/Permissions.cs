@@ -29,6 +29,12 @@ public static class Permissions
     public const string UsersWrite = "users:write";
     public const string AuditRead = "audit:read";
 
+    /// <summary>
+    /// Not a permission: marks the few admin endpoints every authenticated admin caller may use about itself
+    /// (<c>GET /admin/me</c>, log out, change own password).
+    /// </summary>
+    public const string AnyAdminCaller = "any_admin_caller";
+
     public static readonly IReadOnlyList<string> All =
     [
         CatalogRead, CatalogWrite, InventoryRead, InventoryWrite, OrdersRead, OrdersWrite, OrdersRefund, CustomersRead, CustomersWrite,
@@ -40,6 +46,13 @@ public static class Permissions
     {
         if (!All.Contains(permission)) throw new ArgumentException($"Unknown permission '{permission}'.", nameof(permission));
         builder.Add(b => b.Metadata.Add(new RequiredPermission(permission)));
+        return builder;
+    }
+
+    /// <summary>Marks an endpoint any authenticated admin caller may use (see <see cref="AnyAdminCaller"/>).</summary>
+    public static TBuilder RequireAnyAdminCaller<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.Add(b => b.Metadata.Add(new RequiredPermission(AnyAdminCaller)));
         return builder;
     }
 

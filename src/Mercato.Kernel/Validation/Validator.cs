@@ -29,6 +29,17 @@ public sealed partial class Validator
     public Validator MaxLength(string field, string? value, int maxLength) =>
         value is not null && value.Length > maxLength ? Add(field, $"At most {maxLength} characters.") : this;
 
+    /// <summary>A required email address: one @ with text on both sides, no spaces, at most 254 characters (RFC 5321).</summary>
+    public Validator Email(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return Add(field, "Required.");
+        var trimmed = value.Trim();
+        var at = trimmed.IndexOf('@', StringComparison.Ordinal);
+        return trimmed.Length > 254 || at < 1 || at == trimmed.Length - 1 || trimmed.Any(char.IsWhiteSpace) || trimmed.Count(c => c == '@') != 1
+            ? Add(field, "Not an email address.")
+            : this;
+    }
+
     public Validator Handle(string field, string? value)
     {
         if (value is null) return this;

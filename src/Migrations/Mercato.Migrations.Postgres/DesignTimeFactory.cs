@@ -16,6 +16,7 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<MercatoDb>
             Inventory.InventoryModule.Assembly, Regions.RegionsModule.Assembly, Carts.CartsModule.Assembly, Checkout.CheckoutModule.Assembly,
             Orders.OrdersModule.Assembly, Payments.PaymentsModule.Assembly, Shipping.ShippingModule.Assembly, Tax.TaxModule.Assembly,
             Customers.CustomersModule.Assembly,
+            Audit.AuditModule.Assembly,
         ]);
         return new MercatoDb(builder.Options);
     }

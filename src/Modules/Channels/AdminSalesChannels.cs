@@ -2,27 +2,31 @@ using Mercato.Kernel.Errors;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Paging;
 using Mercato.Kernel.Persistence;
+using Mercato.Kernel.Security;
 using Mercato.Kernel.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Mercato.Channels;
 
 /// <summary>Admin CRUD for sales channels and their publishable keys.</summary>
 internal static class AdminSalesChannels
 {
-    public sealed record CreateRequest(string Name, string? Description, bool? IsDefault);
+    public sealed record CreateRequest(string Name, string? Description, bool? IsDefault, IReadOnlyList<string>? AllowedOrigins);
 
-    public sealed record UpdateRequest(string? Name, string? Description, bool? IsDefault, bool? IsDisabled);
+    public sealed record UpdateRequest(string? Name, string? Description, bool? IsDefault, bool? IsDisabled,
+        IReadOnlyList<string>? AllowedOrigins);
 
     public sealed record CreateKeyRequest(string? Title);
 
     public static void Map(RouteGroupBuilder admin)
     {
-        var group = admin.MapGroup("/sales-channels").WithTags("Sales channels");
+        var group = admin.MapGroup("/sales-channels").WithTags("Sales channels")
+            .RequirePermissions(Permissions.SettingsRead, Permissions.SettingsWrite);
         group.MapGet("/", List).WithName("ListSalesChannels").WithSummary("List sales channels with their publishable keys");
         group.MapGet("/{id}", Get).WithName("GetSalesChannel").WithSummary("Get a sales channel");
         group.MapPost("/", Create).WithName("CreateSalesChannel").WithSummary("Create a sales channel");
@@ -51,24 +55,27 @@ internal static class AdminSalesChannels
     }
 
     private static async Task<Results<Created<SalesChannelResponse>, ProblemHttpResult>> Create(CreateRequest request, MercatoDb db,
-        TimeProvider time, HttpContext http, CancellationToken ct)
+        TimeProvider time, IMemoryCache cache, HttpContext http, CancellationToken ct)
     {
         var v = new Validator().Required("name", request.Name, 200).MaxLength("description", request.Description, 2000);
+        var origins = AllowedOrigins.Normalize(request.AllowedOrigins, v);
         if (v.ToError() is { } invalid) return invalid.ToProblem();
-        var channel = new SalesChannel(request.Name.Trim(), request.Description, request.IsDefault ?? false, time);
+        var channel = new SalesChannel(request.Name.Trim(), request.Description, request.IsDefault ?? false, time) { AllowedOrigins = origins ?? [] };
         // A channel is only reachable through a key, so it starts with one.
         channel.AddKey("Default key", time);
         db.Add(channel);
         await db.SaveChangesAsync(ct);
+        SalesChannelOriginCache.Invalidate(cache);
         http.SetETag(channel.Version);
         return TypedResults.Created($"/admin/sales-channels/{channel.Id}", SalesChannelResponse.From(channel));
     }
 
     private static async Task<Results<Ok<SalesChannelResponse>, ProblemHttpResult>> Update(string id, UpdateRequest request,
-        MercatoDb db, TimeProvider time, HttpContext http, CancellationToken ct)
+        MercatoDb db, TimeProvider time, IMemoryCache cache, HttpContext http, CancellationToken ct)
     {
         var v = new Validator().MaxLength("description", request.Description, 2000);
         if (request.Name is not null) v.Required("name", request.Name, 200);
+        var origins = AllowedOrigins.Normalize(request.AllowedOrigins, v);
         if (v.ToError() is { } invalid) return invalid.ToProblem();
         var channel = await Find(db, id, ct);
         if (channel is null) return Error.NotFound("sales channel", id).ToProblem();
@@ -77,20 +84,23 @@ internal static class AdminSalesChannels
         if (request.Description is not null) channel.Description = request.Description;
         if (request.IsDefault is { } isDefault) channel.IsDefault = isDefault;
         if (request.IsDisabled is { } isDisabled) channel.IsDisabled = isDisabled;
+        if (origins is not null) channel.AllowedOrigins = origins;
         channel.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        SalesChannelOriginCache.Invalidate(cache);
         http.SetETag(channel.Version);
         return TypedResults.Ok(SalesChannelResponse.From(channel));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, HttpContext http,
-        CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, IMemoryCache cache,
+        HttpContext http, CancellationToken ct)
     {
         var channel = await Find(db, id, ct);
         if (channel is null) return Error.NotFound("sales channel", id).ToProblem();
         if (http.CheckIfMatch(channel.Version) is { } stale) return stale.ToProblem();
         db.Remove(channel);
         await db.SaveChangesAsync(ct);
+        SalesChannelOriginCache.Invalidate(cache);
         return TypedResults.NoContent();
     }
 

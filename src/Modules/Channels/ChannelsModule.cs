@@ -15,6 +15,8 @@ public static class ChannelsModule
     public static IServiceCollection AddChannels(this IServiceCollection services)
     {
         services.AddScoped<ISalesChannelDirectory, SalesChannelDirectory>();
+        services.AddMemoryCache();
+        services.AddScoped<ISalesChannelOrigins, SalesChannelOriginCache>();
         return services;
     }
 

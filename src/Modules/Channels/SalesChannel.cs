@@ -29,6 +29,8 @@ internal sealed class SalesChannel : IVersioned
     /// <summary>Products created without explicit channels are made available in the default channels.</summary>
     public bool IsDefault { get; set; }
     public bool IsDisabled { get; set; }
+    /// <summary>Browser origins of the channel's storefronts, allowed by the Store API's CORS policy (normalised, at most 20).</summary>
+    public List<string> AllowedOrigins { get; set; } = [];
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; }

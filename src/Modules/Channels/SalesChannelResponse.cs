@@ -1,9 +1,9 @@
 namespace Mercato.Channels;
 
 internal sealed record SalesChannelResponse(string Id, string Name, string? Description, bool IsDefault, bool IsDisabled,
-    IReadOnlyList<PublishableKeyResponse> PublishableKeys, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    IReadOnlyList<string> AllowedOrigins, IReadOnlyList<PublishableKeyResponse> PublishableKeys, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
-    public static SalesChannelResponse From(SalesChannel c) => new(c.Id, c.Name, c.Description, c.IsDefault, c.IsDisabled,
+    public static SalesChannelResponse From(SalesChannel c) => new(c.Id, c.Name, c.Description, c.IsDefault, c.IsDisabled, [.. c.AllowedOrigins],
         [.. c.Keys.OrderBy(k => k.Id, StringComparer.Ordinal).Select(PublishableKeyResponse.From)], c.Version, c.CreatedAt, c.UpdatedAt);
 }
 

@@ -28,7 +28,7 @@ internal sealed class SecretKeyAuthentication(IOptionsMonitor<AuthenticationSche
         var now = time.GetUtcNow();
         var key = await db.Set<ApiKey>().AsNoTracking()
             .Where(k => k.SecretHash == hash && k.RevokedAt == null)
-            .Select(k => new { k.Id, k.Role, k.ExpiresAt, k.LastUsedAt })
+            .Select(k => new { k.Id, k.Role, k.Scopes, k.ExpiresAt, k.LastUsedAt })
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (key is null || key.ExpiresAt <= now) return AuthenticateResult.Fail("Unknown, revoked or expired secret key.");
         if (key.LastUsedAt is null || now - key.LastUsedAt > LastUsedPrecision)
@@ -36,8 +36,11 @@ internal sealed class SecretKeyAuthentication(IOptionsMonitor<AuthenticationSche
             await db.Set<ApiKey>().Where(k => k.Id == key.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
         }
-        var identity = new ClaimsIdentity(
-            [new Claim(Callers.KeyIdClaim, key.Id), new Claim(ClaimTypes.Role, key.Role)], Scheme.Name, null, ClaimTypes.Role);
+        // The role is resolved now, not at creation, so changing a role's permissions applies to its keys at once.
+        var claims = new List<Claim> { new(Callers.KeyIdClaim, key.Id) };
+        if (key.Role is not null) claims.Add(new Claim(ClaimTypes.Role, key.Role));
+        claims.AddRange(ApiKey.PermissionsOf(key.Role, key.Scopes).Select(p => new Claim(Callers.PermissionClaim, p)));
+        var identity = new ClaimsIdentity(claims, Scheme.Name, null, ClaimTypes.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
 

@@ -3,6 +3,7 @@ using Mercato.Kernel.Errors;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Paging;
 using Mercato.Kernel.Persistence;
+using Mercato.Kernel.Security;
 using Mercato.Kernel.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -32,7 +33,8 @@ internal static class AdminStockLocations
 
     public static void Map(RouteGroupBuilder admin)
     {
-        var group = admin.MapGroup("/stock-locations").WithTags("Stock locations");
+        var group = admin.MapGroup("/stock-locations").WithTags("Stock locations")
+            .RequirePermissions(Permissions.SettingsRead, Permissions.SettingsWrite);
         group.MapGet("/", List).WithName("ListStockLocations").WithSummary("List stock locations");
         group.MapGet("/{id}", Get).WithName("GetStockLocation").WithSummary("Get a stock location");
         group.MapPost("/", Create).WithName("CreateStockLocation").WithSummary("Create a stock location");

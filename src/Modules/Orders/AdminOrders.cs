@@ -5,6 +5,7 @@ using Mercato.Kernel.Http;
 using Mercato.Kernel.Idempotency;
 using Mercato.Kernel.Paging;
 using Mercato.Kernel.Persistence;
+using Mercato.Kernel.Security;
 using Mercato.Kernel.Validation;
 using Mercato.Orders.Contracts;
 using Microsoft.AspNetCore.Builder;
@@ -22,7 +23,8 @@ internal static class AdminOrders
 
     public static RouteGroupBuilder Map(RouteGroupBuilder admin)
     {
-        var group = admin.MapGroup("/orders").WithTags("Orders");
+        var group = admin.MapGroup("/orders").WithTags("Orders")
+            .RequirePermissions(Permissions.OrdersRead, Permissions.OrdersWrite);
         group.MapGet("/", List).WithName("ListOrders").WithSummary("List orders, newest first, with filters and search");
         group.MapGet("/{id}", Get).WithName("GetOrder").WithSummary("Get an order with its items, payments, fulfillments, returns and timeline");
         group.MapPost("/{id}/archive", Archive).WithName("ArchiveOrder").WithSummary("Archive a completed or canceled order");

@@ -2,6 +2,7 @@ using Mercato.Inventory.Contracts;
 using Mercato.Kernel.Errors;
 using Mercato.Kernel.Money;
 using Mercato.Kernel.Persistence;
+using Mercato.Kernel.Security;
 using Mercato.Kernel.Validation;
 using Mercato.Orders.Contracts;
 using Mercato.Payments.Contracts;
@@ -27,9 +28,11 @@ internal static class OrderPayments
     {
         orders.MapPost("/{id}/capture", Capture).WithName("CaptureOrderPayment").WithSummary("Capture all or part of the authorized payment");
         orders.MapPost("/{id}/refunds", Refund).WithName("RefundOrder")
-            .WithSummary("Refund an amount or the share of some lines, never more than was captured");
+            .WithSummary("Refund an amount or the share of some lines, never more than was captured")
+            .RequirePermission(Permissions.OrdersRefund);
         orders.MapPost("/{id}/cancel", Cancel).WithName("CancelOrder")
-            .WithSummary("Cancel an unfulfilled order: void or refund its payment and release its stock");
+            .WithSummary("Cancel an unfulfilled order: void or refund its payment and release its stock")
+            .RequirePermission(Permissions.OrdersRefund);
     }
 
     private static async Task<Results<Ok<AdminOrderResponse>, ProblemHttpResult>> Capture(string id, CaptureRequest request,

@@ -2,6 +2,7 @@ using Mercato.Inventory.Contracts;
 using Mercato.Kernel.Errors;
 using Mercato.Kernel.Money;
 using Mercato.Kernel.Persistence;
+using Mercato.Kernel.Security;
 using Mercato.Kernel.Validation;
 using Mercato.Payments.Contracts;
 using Microsoft.AspNetCore.Builder;
@@ -24,7 +25,8 @@ internal static class OrderReturns
     {
         orders.MapPost("/{id}/returns", Create).WithName("RequestReturn").WithSummary("Request the return of shipped items");
         orders.MapPost("/{id}/returns/{returnId}/receive", Receive).WithName("ReceiveReturn")
-            .WithSummary("Receive a return, restocking its items or not and refunding an amount");
+            .WithSummary("Receive a return, restocking its items or not and refunding an amount")
+            .RequirePermission(Permissions.OrdersRefund);
     }
 
     private static async Task<Results<Ok<AdminOrderResponse>, ProblemHttpResult>> Create(string id, CreateRequest request, MercatoDb db,

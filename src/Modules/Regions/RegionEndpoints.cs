@@ -2,6 +2,7 @@ using Mercato.Kernel.Errors;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Paging;
 using Mercato.Kernel.Persistence;
+using Mercato.Kernel.Security;
 using Mercato.Kernel.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -40,7 +41,8 @@ internal static class RegionEndpoints
     {
         store.MapGet("/regions", ListForStore).WithTags("Regions").WithName("StoreListRegions")
             .WithSummary("List the markets a storefront can sell in");
-        var group = admin.MapGroup("/regions").WithTags("Regions");
+        var group = admin.MapGroup("/regions").WithTags("Regions")
+            .RequirePermissions(Permissions.SettingsRead, Permissions.SettingsWrite);
         group.MapGet("/", List).WithName("ListRegions").WithSummary("List regions");
         group.MapGet("/{id}", Get).WithName("GetRegion").WithSummary("Get a region");
         group.MapPost("/", Create).WithName("CreateRegion").WithSummary("Create a region");

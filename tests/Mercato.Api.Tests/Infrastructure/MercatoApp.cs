@@ -79,6 +79,10 @@ public abstract class MercatoApp(ITestDatabase database, string seed) : WebAppli
         // the fake clock would race the assertions.
         builder.UseSetting("Mercato:Inventory:HoldSweepSeconds", "0");
         builder.UseSetting("Mercato:Checkout:RecoverySeconds", "0");
+        // Every test class shares one caller and one address: the real limits would throttle the suite. The rate-limit tests
+        // set small ones on an app of their own.
+        foreach (var limit in new[] { "Global", "Auth", "Codes" })
+            builder.UseSetting($"Mercato:RateLimits:{limit}:PermitLimit", "1000000");
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

@@ -1,3 +1,4 @@
+using Mercato.Kernel.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -14,6 +15,15 @@ public sealed record ApiRoute(string Method, string Pattern, IReadOnlyList<Route
     public const string DummyId = "zz_0000000000000000000000000";
 
     public bool IsAdmin => Pattern.StartsWith("/admin", StringComparison.Ordinal);
+
+    /// <summary>The permission the endpoint declares (its last <c>RequiredPermission</c>), or null.</summary>
+    public string? Permission { get; init; }
+
+    /// <summary>Whether the endpoint is open without credentials (IAllowAnonymous metadata, e.g. admin login).</summary>
+    public bool AllowsAnonymous { get; init; }
+
+    /// <summary>The endpoint's name (WithName), e.g. <c>UpdateProduct</c>.</summary>
+    public string? Name { get; init; }
 
     public bool HasJsonBody => BodyType is not null;
 
@@ -64,7 +74,15 @@ public static class RouteCatalog
                 .FirstOrDefault(a => a.ContentTypes.Any(c => c.Contains("json", StringComparison.OrdinalIgnoreCase)))?.RequestType;
             var needsCustomer = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == Mercato.Kernel.Http.Callers.CustomerPolicy);
             foreach (var method in methods)
-                routes.Add(new ApiRoute(method, pattern, Parameters(endpoint.RoutePattern), body) { NeedsCustomer = needsCustomer });
+            {
+                routes.Add(new ApiRoute(method, pattern, Parameters(endpoint.RoutePattern), body)
+                {
+                    Permission = endpoint.Metadata.GetMetadata<RequiredPermission>()?.Permission,
+                    AllowsAnonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null,
+                    Name = endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName,
+                    NeedsCustomer = needsCustomer,
+                });
+            }
         }
         return [.. routes.DistinctBy(r => r.ToString()).OrderBy(r => r.Pattern, StringComparer.Ordinal).ThenBy(r => r.Method)];
     }

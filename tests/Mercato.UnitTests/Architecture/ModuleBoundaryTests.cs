@@ -1,4 +1,5 @@
 using System.Reflection;
+using Mercato.Audit;
 using Mercato.Carts;
 using Mercato.Catalog;
 using Mercato.Channels;
@@ -24,6 +25,7 @@ public class ModuleBoundaryTests
 
     private static readonly Dictionary<string, Assembly> ModuleAssemblies = new()
     {
+        ["Audit"] = AuditModule.Assembly,
         ["Carts"] = CartsModule.Assembly,
         ["Catalog"] = CatalogModule.Assembly,
         ["Checkout"] = CheckoutModule.Assembly,
@@ -41,6 +43,7 @@ public class ModuleBoundaryTests
     /// <summary>Which other modules each module may depend on (through their Contracts only).</summary>
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
+        ["Audit"] = [],
         ["Carts"] = ["Catalog", "Customers", "Inventory", "Regions", "Shipping", "Tax"],
         ["Catalog"] = ["Channels", "Inventory", "Regions", "Tax"],
         ["Checkout"] = ["Carts", "Inventory", "Orders", "Payments", "Regions"],

@@ -4,6 +4,7 @@ using Mercato.Kernel.Errors;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Paging;
 using Mercato.Kernel.Persistence;
+using Mercato.Kernel.Security;
 using Mercato.Kernel.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -30,7 +31,8 @@ internal static partial class AdminAttributes
 
     public static void Map(RouteGroupBuilder admin)
     {
-        var group = admin.MapGroup("/attributes").WithTags("Attributes");
+        var group = admin.MapGroup("/attributes").WithTags("Attributes")
+            .RequirePermissions(Permissions.CatalogRead, Permissions.CatalogWrite);
         group.MapGet("/", List).WithName("ListAttributes").WithSummary("List attribute definitions");
         group.MapGet("/{id}", Get).WithName("GetAttribute").WithSummary("Get an attribute definition");
         group.MapPost("/", Create).WithName("CreateAttribute").WithSummary("Define a product attribute");

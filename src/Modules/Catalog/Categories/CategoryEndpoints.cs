@@ -2,6 +2,7 @@ using Mercato.Kernel.Errors;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Paging;
 using Mercato.Kernel.Persistence;
+using Mercato.Kernel.Security;
 using Mercato.Kernel.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -33,7 +34,8 @@ internal static class CategoryEndpoints
     {
         store.MapGet("/categories", ListForStore).WithTags("Categories").WithName("StoreListCategories")
             .WithSummary("List active categories in tree order (each category before its subtree)").Produces<Page<StoreCategoryResponse>>();
-        var group = admin.MapGroup("/categories").WithTags("Categories");
+        var group = admin.MapGroup("/categories").WithTags("Categories")
+            .RequirePermissions(Permissions.CatalogRead, Permissions.CatalogWrite);
         group.MapGet("/", List).WithName("ListCategories").WithSummary("List categories in tree order (each category before its subtree)");
         group.MapGet("/{id}", Get).WithName("GetCategory").WithSummary("Get a category");
         group.MapPost("/", Create).WithName("CreateCategory").WithSummary("Create a category");

@@ -2,6 +2,7 @@ using Mercato.Kernel.Errors;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Paging;
 using Mercato.Kernel.Persistence;
+using Mercato.Kernel.Security;
 using Mercato.Kernel.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -30,7 +31,8 @@ internal static class CollectionEndpoints
     {
         store.MapGet("/collections", ListForStore).WithTags("Collections").WithName("StoreListCollections")
             .WithSummary("List collections").Produces<Page<StoreCollectionResponse>>();
-        var group = admin.MapGroup("/collections").WithTags("Collections");
+        var group = admin.MapGroup("/collections").WithTags("Collections")
+            .RequirePermissions(Permissions.CatalogRead, Permissions.CatalogWrite);
         group.MapGet("/", List).WithName("ListCollections").WithSummary("List collections");
         group.MapGet("/{id}", Get).WithName("GetCollection").WithSummary("Get a collection");
         group.MapPost("/", Create).WithName("CreateCollection").WithSummary("Create a collection");

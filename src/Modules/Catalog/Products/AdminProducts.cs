@@ -5,6 +5,7 @@ using Mercato.Kernel.Errors;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Paging;
 using Mercato.Kernel.Persistence;
+using Mercato.Kernel.Security;
 using Mercato.Kernel.Validation;
 using Mercato.Tax.Contracts;
 using Microsoft.AspNetCore.Builder;
@@ -20,7 +21,8 @@ internal static class AdminProducts
 {
     public static void Map(RouteGroupBuilder admin)
     {
-        var group = admin.MapGroup("/products").WithTags("Products");
+        var group = admin.MapGroup("/products").WithTags("Products")
+            .RequirePermissions(Permissions.CatalogRead, Permissions.CatalogWrite);
         group.MapGet("/", List).WithName("ListProducts").WithSummary("List products, newest first");
         group.MapGet("/{id}", Get).WithName("GetProduct").WithSummary("Get a product with its variants");
         group.MapPost("/", Create).WithName("CreateProduct").WithSummary("Create a product with options and variants");

@@ -2,6 +2,7 @@ using Mercato.Kernel.Errors;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Paging;
 using Mercato.Kernel.Persistence;
+using Mercato.Kernel.Security;
 using Mercato.Kernel.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,7 +19,8 @@ internal static class AdminVariants
 {
     public static void Map(RouteGroupBuilder admin)
     {
-        var group = admin.MapGroup("/products/{productId}/variants").WithTags("Products");
+        var group = admin.MapGroup("/products/{productId}/variants").WithTags("Products")
+            .RequirePermissions(Permissions.CatalogRead, Permissions.CatalogWrite);
         group.MapGet("/", List).WithName("ListVariants").WithSummary("List a product's variants");
         group.MapGet("/{variantId}", Get).WithName("GetVariant").WithSummary("Get a variant");
         group.MapPost("/", Create).WithName("CreateVariant").WithSummary("Add a variant to a product");

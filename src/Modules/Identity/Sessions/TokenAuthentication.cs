@@ -36,7 +36,8 @@ internal static class TokenAuthentication
         auth.Services.AddOptions<JwtBearerOptions>(Callers.AdminTokenScheme)
             .Configure<TokenKeys, TimeProvider>((o, keys, time) => Configure(o, keys, time, Sessions.AdminAudience, SubjectKind.AdminUser));
         auth.Services.AddSingleton<IAuthorizationHandler, StoreCallerHandler>();
-        auth.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ChallengeBadCustomerTokens>();
+        // One result handler for both APIs: a missing permission (Admin API) first, then bad customer tokens (Store API).
+        auth.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, PermissionProblems>();
         return auth;
     }
 

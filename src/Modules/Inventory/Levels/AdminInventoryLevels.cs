@@ -2,6 +2,7 @@ using Mercato.Kernel.Errors;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Paging;
 using Mercato.Kernel.Persistence;
+using Mercato.Kernel.Security;
 using Mercato.Kernel.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -37,7 +38,8 @@ internal static class AdminInventoryLevels
 
     public static void Map(RouteGroupBuilder admin)
     {
-        var inventory = admin.MapGroup("/inventory").WithTags("Inventory");
+        var inventory = admin.MapGroup("/inventory").WithTags("Inventory")
+            .RequirePermissions(Permissions.InventoryRead, Permissions.InventoryWrite);
         inventory.MapPut("/{sku}/levels/{locationId}", Set).WithName("SetInventoryLevel")
             .WithSummary("Set the on-hand stock of a SKU at a location (creates the level when missing)");
         inventory.MapPost("/{sku}/levels/{locationId}/adjustments", Adjust).WithName("AdjustInventoryLevel")
@@ -47,7 +49,8 @@ internal static class AdminInventoryLevels
         inventory.MapGet("/{sku}/adjustments", ListAdjustments).WithName("ListInventoryAdjustments")
             .WithSummary("History of on-hand changes of a SKU, oldest first");
         admin.MapGet("/stock-locations/{id}/levels", ListForLocation).WithTags("Stock locations").WithName("ListStockLocationLevels")
-            .WithSummary("Inventory levels at a stock location, by SKU");
+            .WithSummary("Inventory levels at a stock location, by SKU")
+            .RequirePermission(Permissions.InventoryRead);
     }
 
     private static async Task<Results<Ok<LevelResponse>, ProblemHttpResult>> Set(string sku, string locationId, SetLevelRequest request,

@@ -3,6 +3,7 @@ using Mercato.Kernel.Http;
 using Mercato.Kernel.Money;
 using Mercato.Kernel.Paging;
 using Mercato.Kernel.Persistence;
+using Mercato.Kernel.Security;
 using Mercato.Kernel.Validation;
 using Mercato.Regions.Contracts;
 using Mercato.Tax.Contracts;
@@ -41,7 +42,8 @@ internal static class AdminShippingOptions
 
     public static void Map(RouteGroupBuilder admin)
     {
-        var group = admin.MapGroup("/shipping-options").WithTags("Shipping options");
+        var group = admin.MapGroup("/shipping-options").WithTags("Shipping options")
+            .RequirePermissions(Permissions.SettingsRead, Permissions.SettingsWrite);
         group.MapGet("/", List).WithName("ListShippingOptions").WithSummary("List shipping options, optionally of one region");
         group.MapGet("/{id}", Get).WithName("GetShippingOption").WithSummary("Get a shipping option");
         group.MapPost("/", Create).WithName("CreateShippingOption").WithSummary("Create a shipping option for a region");

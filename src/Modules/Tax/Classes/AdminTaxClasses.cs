@@ -3,6 +3,7 @@ using Mercato.Kernel.Errors;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Paging;
 using Mercato.Kernel.Persistence;
+using Mercato.Kernel.Security;
 using Mercato.Kernel.Validation;
 using Mercato.Regions.Contracts;
 using Microsoft.AspNetCore.Builder;
@@ -34,7 +35,8 @@ internal static partial class AdminTaxClasses
 
     public static void Map(RouteGroupBuilder admin)
     {
-        var group = admin.MapGroup("/tax-classes").WithTags("Tax classes");
+        var group = admin.MapGroup("/tax-classes").WithTags("Tax classes")
+            .RequirePermissions(Permissions.SettingsRead, Permissions.SettingsWrite);
         group.MapGet("/", List).WithName("ListTaxClasses").WithSummary("List tax classes");
         group.MapGet("/{id}", Get).WithName("GetTaxClass").WithSummary("Get a tax class with its rates per region");
         group.MapPost("/", Create).WithName("CreateTaxClass").WithSummary("Create a tax class");

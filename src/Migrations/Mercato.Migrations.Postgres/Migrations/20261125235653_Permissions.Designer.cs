@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mercato.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(MercatoDb))]
-    [Migration("20261126003124_Customers")]
-    partial class Customers
+    [Migration("20261125235653_Permissions")]
+    partial class Permissions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -25,6 +25,121 @@ namespace Mercato.Migrations.Postgres.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Mercato.Audit.AuditEntry", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("action")
+                        .UseCollation("C");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("actor_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("actor_kind")
+                        .UseCollation("C");
+
+                    b.Property<string>("ChangedFields")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("changed_fields")
+                        .UseCollation("C");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("ip_address")
+                        .UseCollation("C");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("method")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("path")
+                        .UseCollation("C");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("request_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("ResourceId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("resource_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("resource_type")
+                        .UseCollation("C");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("route")
+                        .UseCollation("C");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_agent")
+                        .UseCollation("C");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entry");
+
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_audit_entry_occurred_at");
+
+                    b.HasIndex("Action", "Id")
+                        .HasDatabaseName("ix_audit_entry_action_id");
+
+                    b.HasIndex("ActorId", "Id")
+                        .HasDatabaseName("ix_audit_entry_actor_id_id");
+
+                    b.HasIndex("ResourceType", "ResourceId", "Id")
+                        .HasDatabaseName("ix_audit_entry_resource_type_resource_id_id");
+
+                    b.ToTable("audit_entry", (string)null);
+                });
 
             modelBuilder.Entity("Mercato.Carts.Cart", b =>
                 {
@@ -1112,274 +1227,6 @@ namespace Mercato.Migrations.Postgres.Migrations
                     b.ToTable("checkout_session", (string)null);
                 });
 
-            modelBuilder.Entity("Mercato.Customers.Accounts.Customer", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("id")
-                        .UseCollation("C");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<bool>("Disabled")
-                        .HasColumnType("boolean")
-                        .HasColumnName("disabled");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
-                        .HasColumnName("email")
-                        .UseCollation("C");
-
-                    b.Property<DateTimeOffset?>("EmailVerifiedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("email_verified_at");
-
-                    b.Property<string>("FirstName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("first_name")
-                        .UseCollation("C");
-
-                    b.Property<string>("LastName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("last_name")
-                        .UseCollation("C");
-
-                    b.Property<string>("PasswordHash")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("password_hash")
-                        .UseCollation("C");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("phone")
-                        .UseCollation("C");
-
-                    b.Property<string>("SearchName")
-                        .IsRequired()
-                        .HasMaxLength(201)
-                        .HasColumnType("character varying(201)")
-                        .HasColumnName("search_name")
-                        .UseCollation("C");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
-
-                    b.HasKey("Id")
-                        .HasName("pk_customers_customer");
-
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_customers_customer_created_at");
-
-                    b.HasIndex("Email")
-                        .IsUnique()
-                        .HasDatabaseName("ix_customers_customer_email");
-
-                    b.ToTable("customers_customer", (string)null);
-                });
-
-            modelBuilder.Entity("Mercato.Customers.Accounts.CustomerGroupMember", b =>
-                {
-                    b.Property<string>("CustomerId")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("customer_id")
-                        .UseCollation("C");
-
-                    b.Property<string>("GroupId")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("group_id")
-                        .UseCollation("C");
-
-                    b.HasKey("CustomerId", "GroupId")
-                        .HasName("pk_customers_group_member");
-
-                    b.HasIndex("GroupId", "CustomerId")
-                        .HasDatabaseName("ix_customers_group_member_group_id_customer_id");
-
-                    b.ToTable("customers_group_member", (string)null);
-                });
-
-            modelBuilder.Entity("Mercato.Customers.Addresses.CustomerAddress", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("id")
-                        .UseCollation("C");
-
-                    b.Property<string>("City")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("city")
-                        .UseCollation("C");
-
-                    b.Property<string>("Company")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("company")
-                        .UseCollation("C");
-
-                    b.Property<string>("CountryCode")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
-                        .HasColumnName("country_code")
-                        .UseCollation("C");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("CustomerId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("customer_id")
-                        .UseCollation("C");
-
-                    b.Property<string>("FirstName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("first_name")
-                        .UseCollation("C");
-
-                    b.Property<bool>("IsDefaultBilling")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_default_billing");
-
-                    b.Property<bool>("IsDefaultShipping")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_default_shipping");
-
-                    b.Property<string>("LastName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("last_name")
-                        .UseCollation("C");
-
-                    b.Property<string>("Line1")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("line1")
-                        .UseCollation("C");
-
-                    b.Property<string>("Line2")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("line2")
-                        .UseCollation("C");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("phone")
-                        .UseCollation("C");
-
-                    b.Property<string>("PostalCode")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("postal_code")
-                        .UseCollation("C");
-
-                    b.Property<string>("Province")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("province")
-                        .UseCollation("C");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
-
-                    b.HasKey("Id")
-                        .HasName("pk_customers_address");
-
-                    b.HasIndex("CustomerId", "Id")
-                        .HasDatabaseName("ix_customers_address_customer_id_id");
-
-                    b.ToTable("customers_address", (string)null);
-                });
-
-            modelBuilder.Entity("Mercato.Customers.Groups.CustomerGroup", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("id")
-                        .UseCollation("C");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("description")
-                        .UseCollation("C");
-
-                    b.Property<string>("Handle")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("handle")
-                        .UseCollation("C");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name")
-                        .UseCollation("C");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
-
-                    b.HasKey("Id")
-                        .HasName("pk_customers_group");
-
-                    b.HasIndex("Handle")
-                        .IsUnique()
-                        .HasDatabaseName("ix_customers_group_handle");
-
-                    b.ToTable("customers_group", (string)null);
-                });
-
             modelBuilder.Entity("Mercato.Identity.ApiKey", b =>
                 {
                     b.Property<string>("Id")
@@ -1419,10 +1266,15 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasColumnName("revoked_at");
 
                     b.Property<string>("Role")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("role")
+                        .UseCollation("C");
+
+                    b.Property<string>("Scopes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("scopes")
                         .UseCollation("C");
 
                     b.Property<string>("SecretHash")
@@ -1440,188 +1292,6 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_identity_api_key_secret_hash");
 
                     b.ToTable("identity_api_key", (string)null);
-                });
-
-            modelBuilder.Entity("Mercato.Identity.Sessions.LoginFailures", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("key")
-                        .UseCollation("C");
-
-                    b.Property<int>("Failures")
-                        .HasColumnType("integer")
-                        .HasColumnName("failures");
-
-                    b.Property<DateTimeOffset>("LastFailureAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("last_failure_at");
-
-                    b.Property<DateTimeOffset?>("LockedUntil")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("locked_until");
-
-                    b.HasKey("Key")
-                        .HasName("pk_identity_login_failures");
-
-                    b.ToTable("identity_login_failures", (string)null);
-                });
-
-            modelBuilder.Entity("Mercato.Identity.Sessions.OneTimeToken", b =>
-                {
-                    b.Property<string>("Hash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("hash")
-                        .UseCollation("C");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expires_at");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("purpose")
-                        .UseCollation("C");
-
-                    b.Property<string>("SubjectId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("subject_id")
-                        .UseCollation("C");
-
-                    b.Property<DateTimeOffset?>("UsedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("used_at");
-
-                    b.HasKey("Hash")
-                        .HasName("pk_identity_one_time_token");
-
-                    b.HasIndex("Purpose", "SubjectId")
-                        .HasDatabaseName("ix_identity_one_time_token_purpose_subject_id");
-
-                    b.ToTable("identity_one_time_token", (string)null);
-                });
-
-            modelBuilder.Entity("Mercato.Identity.Sessions.RefreshToken", b =>
-                {
-                    b.Property<string>("Hash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("hash")
-                        .UseCollation("C");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expires_at");
-
-                    b.Property<string>("SessionId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("session_id")
-                        .UseCollation("C");
-
-                    b.Property<DateTimeOffset?>("UsedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("used_at");
-
-                    b.HasKey("Hash")
-                        .HasName("pk_identity_refresh_token");
-
-                    b.HasIndex("SessionId")
-                        .HasDatabaseName("ix_identity_refresh_token_session_id");
-
-                    b.ToTable("identity_refresh_token", (string)null);
-                });
-
-            modelBuilder.Entity("Mercato.Identity.Sessions.Session", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("id")
-                        .UseCollation("C");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expires_at");
-
-                    b.Property<DateTimeOffset>("RefreshedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("refreshed_at");
-
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("revoked_at");
-
-                    b.Property<string>("Role")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("role")
-                        .UseCollation("C");
-
-                    b.Property<string>("SubjectId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("subject_id")
-                        .UseCollation("C");
-
-                    b.Property<string>("SubjectKind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("subject_kind");
-
-                    b.HasKey("Id")
-                        .HasName("pk_identity_session");
-
-                    b.HasIndex("SubjectKind", "SubjectId")
-                        .HasDatabaseName("ix_identity_session_subject_kind_subject_id");
-
-                    b.ToTable("identity_session", (string)null);
-                });
-
-            modelBuilder.Entity("Mercato.Identity.Sessions.SigningKey", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("id")
-                        .UseCollation("C");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Secret")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("secret")
-                        .UseCollation("C");
-
-                    b.HasKey("Id")
-                        .HasName("pk_identity_signing_key");
-
-                    b.ToTable("identity_signing_key", (string)null);
                 });
 
             modelBuilder.Entity("Mercato.Inventory.Levels.Adjustment", b =>
@@ -3179,33 +2849,6 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_channels_publishable_key_sales_channel_sales_channel_id");
                 });
 
-            modelBuilder.Entity("Mercato.Customers.Accounts.CustomerGroupMember", b =>
-                {
-                    b.HasOne("Mercato.Customers.Accounts.Customer", null)
-                        .WithMany("Groups")
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_customers_group_member_customers_customer_customer_id");
-
-                    b.HasOne("Mercato.Customers.Groups.CustomerGroup", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_customers_group_member_customer_group_group_id");
-                });
-
-            modelBuilder.Entity("Mercato.Customers.Addresses.CustomerAddress", b =>
-                {
-                    b.HasOne("Mercato.Customers.Accounts.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_customers_address_customers_customer_customer_id");
-                });
-
             modelBuilder.Entity("Mercato.Orders.Fulfillment", b =>
                 {
                     b.HasOne("Mercato.Orders.Order", null)
@@ -3342,11 +2985,6 @@ namespace Mercato.Migrations.Postgres.Migrations
             modelBuilder.Entity("Mercato.Channels.SalesChannel", b =>
                 {
                     b.Navigation("Keys");
-                });
-
-            modelBuilder.Entity("Mercato.Customers.Accounts.Customer", b =>
-                {
-                    b.Navigation("Groups");
                 });
 
             modelBuilder.Entity("Mercato.Orders.Fulfillment", b =>
