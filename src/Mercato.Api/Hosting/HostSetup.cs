@@ -43,11 +43,15 @@ internal static class HostSetup
         services.AddProblemDetails(o => o.CustomizeProblemDetails = AddCode);
         services.AddExceptionHandler<ExceptionProblems>();
 
+        services.AddIdentity();
         services.AddAuthentication().AddSecretKeys().AddPublishableKeys();
         services.AddAuthorizationBuilder()
-            .AddPolicy(Callers.AdminPolicy, p => p.AddAuthenticationSchemes(Callers.SecretKeyScheme).RequireAuthenticatedUser())
-            .AddPolicy(Callers.StorePolicy, p => p.AddAuthenticationSchemes(Callers.PublishableKeyScheme).RequireAuthenticatedUser()
-                .RequireClaim(Callers.SalesChannelClaim));
+            .AddPolicy(Callers.AdminPolicy, p => p.AddAuthenticationSchemes(Callers.AdminScheme).RequireAuthenticatedUser())
+            .AddPolicy(Callers.StorePolicy, p => p.AddAuthenticationSchemes(Callers.PublishableKeyScheme, Callers.CustomerTokenScheme)
+                .RequireAuthenticatedUser().RequireClaim(Callers.SalesChannelClaim).RequireValidCustomerTokenIfPresent())
+            .AddPolicy(Callers.CustomerPolicy, p => p.AddAuthenticationSchemes(Callers.PublishableKeyScheme, Callers.CustomerTokenScheme)
+                .RequireAuthenticatedUser().RequireClaim(Callers.SalesChannelClaim).RequireValidCustomerTokenIfPresent()
+                .RequireSignedInCustomer());
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddOpenApi(o =>
@@ -151,6 +155,7 @@ internal static class HostSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
         await db.Database.MigrateAsync();
+        await IdentityModule.PrepareAsync(scope.ServiceProvider, db, CancellationToken.None);
         var bootstrapKey = app.Configuration["MERCATO_BOOTSTRAP_ADMIN_KEY"];
         if (!string.IsNullOrWhiteSpace(bootstrapKey))
             await IdentityModule.EnsureBootstrapKeyAsync(db, bootstrapKey.Trim(), time, CancellationToken.None);

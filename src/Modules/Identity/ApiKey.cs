@@ -47,6 +47,8 @@ internal static class Roles
 {
     public const string Owner = "owner";
     public static readonly string[] All = [Owner];
+
+    public static IReadOnlyList<string> PermissionsOf(string role) => role == Owner ? Mercato.Kernel.Security.Permissions.All : [];
 }
 
 internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>

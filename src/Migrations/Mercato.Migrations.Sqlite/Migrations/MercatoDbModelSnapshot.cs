@@ -1075,6 +1075,177 @@ namespace Mercato.Migrations.Sqlite.Migrations
                     b.ToTable("identity_api_key", (string)null);
                 });
 
+            modelBuilder.Entity("Mercato.Identity.Sessions.LoginFailures", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failures");
+
+                    b.Property<long>("LastFailureAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_failure_at");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_until");
+
+                    b.HasKey("Key")
+                        .HasName("pk_identity_login_failures");
+
+                    b.ToTable("identity_login_failures", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Identity.Sessions.OneTimeToken", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Hash")
+                        .HasName("pk_identity_one_time_token");
+
+                    b.HasIndex("Purpose", "SubjectId")
+                        .HasDatabaseName("ix_identity_one_time_token_purpose_subject_id");
+
+                    b.ToTable("identity_one_time_token", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Identity.Sessions.RefreshToken", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Hash")
+                        .HasName("pk_identity_refresh_token");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_identity_refresh_token_session_id");
+
+                    b.ToTable("identity_refresh_token", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Identity.Sessions.Session", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long>("RefreshedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refreshed_at");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_identity_session");
+
+                    b.HasIndex("SubjectKind", "SubjectId")
+                        .HasDatabaseName("ix_identity_session_subject_kind_subject_id");
+
+                    b.ToTable("identity_session", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Identity.Sessions.SigningKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secret");
+
+                    b.HasKey("Id")
+                        .HasName("pk_identity_signing_key");
+
+                    b.ToTable("identity_signing_key", (string)null);
+                });
+
             modelBuilder.Entity("Mercato.Inventory.Levels.Adjustment", b =>
                 {
                     b.Property<string>("Id")
