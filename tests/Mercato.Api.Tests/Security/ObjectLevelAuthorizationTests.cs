@@ -1,10 +1,6 @@
 using Mercato.Api.Tests.Admin.Orders;
 using Mercato.Api.Tests.Operations;
 using Mercato.Api.Tests.Store.Checkout;
-using Mercato.Kernel.Http;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Mercato.Api.Tests.Security;
 
@@ -80,7 +76,7 @@ public abstract class ObjectLevelAuthorizationTests(MercatoApp app)
         {
             // A fresh resource per route: the owner's own call at the end may change or close it.
             var owned = await MakeOwnedAsync(alice);
-            var signedInOnly = RequiresCustomer(route);
+            var signedInOnly = app.RequiresCustomer(route);
             await ExpectAsync(failures, "another customer", route, owned, app.StoreClientFor(app.PublishableKey, bob.AccessToken), 404);
             await ExpectAsync(failures, "the owner through another channel", route, owned, app.StoreClientFor(otherKey, alice.AccessToken), 404);
             await ExpectAsync(failures, "a guest of the channel", route, owned, app.StoreClientFor(app.PublishableKey, null), signedInOnly ? 401 : 404);
@@ -103,7 +99,7 @@ public abstract class ObjectLevelAuthorizationTests(MercatoApp app)
         foreach (var route in IdRoutes.Where(r => OwnedRoutes.ContainsKey(r.Pattern)))
         {
             var owned = await MakeOwnedAsync(owner: null);
-            var caller = RequiresCustomer(route) ? stranger.Store : app.StoreClientFor(otherKey, null);
+            var caller = app.RequiresCustomer(route) ? stranger.Store : app.StoreClientFor(otherKey, null);
             await ExpectAsync(failures, "the other channel's key", route, owned, caller, 404);
         }
 
@@ -136,11 +132,6 @@ public abstract class ObjectLevelAuthorizationTests(MercatoApp app)
         return new Owned(cartId, cart.Arr("items")[0].Str("id"), variant.VariantId, await app.ShippingOptionAsync(app.UsRegionId),
             placed.OrderId, owner is null ? placed.OrderToken : null);
     }
-
-    private bool RequiresCustomer(ApiRoute route) => app.Services.GetRequiredService<EndpointDataSource>().Endpoints
-        .OfType<RouteEndpoint>()
-        .Where(e => "/" + e.RoutePattern.RawText?.TrimStart('/') == route.Pattern)
-        .Any(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == Callers.CustomerPolicy));
 
     private static async Task ExpectAsync(List<string> failures, string who, ApiRoute route, Owned owned, HttpClient client, int status)
     {

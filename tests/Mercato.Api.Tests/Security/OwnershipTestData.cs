@@ -1,6 +1,10 @@
 using System.Net.Http.Headers;
+using Mercato.Api.Tests.Operations;
 using Mercato.Identity.Contracts;
+using Mercato.Kernel.Http;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mercato.Api.Tests.Security;
@@ -32,6 +36,12 @@ public static class OwnershipTestData
         if (accessToken is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         return client;
     }
+
+    /// <summary>Whether the route needs a signed-in customer (the <c>customer</c> policy): without a token it is 401, not 404.</summary>
+    public static bool RequiresCustomer(this MercatoApp app, ApiRoute route) => app.Services.GetRequiredService<EndpointDataSource>()
+        .Endpoints.OfType<RouteEndpoint>()
+        .Where(e => "/" + e.RoutePattern.RawText?.TrimStart('/') == route.Pattern)
+        .Any(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == Callers.CustomerPolicy));
 
     /// <summary>A second sales channel: its id and publishable key.</summary>
     public static async Task<(string Id, string Key)> SecondChannelAsync(this MercatoApp app)
