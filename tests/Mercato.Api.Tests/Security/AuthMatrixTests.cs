@@ -56,10 +56,12 @@ public abstract class AuthMatrixTests(MercatoApp app)
     public async Task With_valid_keys_no_route_is_401_or_5xx_so_the_matrix_checks_real_routes()
     {
         var failures = new List<string>();
+        var customer = await app.CustomerAsync();
         foreach (var route in Protected)
         {
             using var request = RouteCatalog.Request(route, route.DummyUrl);
-            var response = await (route.IsAdmin ? app.Admin : app.Store).SendAsync(request);
+            var store = app.RequiresCustomer(route) ? customer.Store : app.Store;
+            var response = await (route.IsAdmin ? app.Admin : store).SendAsync(request);
             if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.MethodNotAllowed
                 || (int)response.StatusCode >= 500)
                 failures.Add($"{route}: {(int)response.StatusCode}");
