@@ -41,6 +41,17 @@ public static class Callers
 
     public static string? CallerKeyId(this ClaimsPrincipal user) => user.FindFirstValue(KeyIdClaim);
 
+    /// <summary>
+    /// Whose stored responses an Idempotency-Key may replay: an admin user, a secret key, or a publishable key together with
+    /// the signed-in customer, so one customer can never replay another's answer on the same channel. Null: no caller.
+    /// </summary>
+    public static string? IdempotencyScope(this ClaimsPrincipal user)
+    {
+        if (user.FindFirstValue(AdminUserClaim) is { } adminUser) return adminUser;
+        if (user.CallerKeyId() is not { } key) return null;
+        return user.FindFirstValue(CustomerClaim) is { } customer ? key + "/" + customer : key;
+    }
+
     /// <summary>Who is acting on the Admin API, for timelines and the audit log: <c>key_...</c> or <c>user_...</c>.</summary>
     public static string? AdminActor(this ClaimsPrincipal user) => user.FindFirstValue(AdminUserClaim) ?? user.FindFirstValue(KeyIdClaim);
 }

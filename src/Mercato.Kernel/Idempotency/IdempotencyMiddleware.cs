@@ -25,7 +25,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext http, MercatoDb db, TimeProvider time)
     {
         var key = http.Request.Headers[Header].ToString();
-        if (key.Length == 0 || !IsWrite(http.Request.Method) || http.User.CallerKeyId() is not { } caller)
+        if (key.Length == 0 || !IsWrite(http.Request.Method) || http.User.IdempotencyScope() is not { } caller)
         {
             await next(http);
             return;

@@ -18,16 +18,18 @@ internal static class AddLineItem
     private static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> Handle(string id, Request request, CartSession carts,
         TimeProvider time, HttpContext http, CancellationToken ct)
     {
-        var v = new Validator().Required("variantId", request.VariantId, 40).Range("quantity", request.Quantity, 1, Cart.MaxQuantity);
+        var v = new Validator().Required("variantId", request.VariantId, 40)
+            .Range("quantity", request.Quantity, 1, carts.Limits.MaxQuantityPerLine);
         if (v.ToError() is { } invalid) return invalid.ToProblem();
-        var channelId = http.SalesChannelId();
+        var caller = http.StoreCaller();
+        var channelId = caller.SalesChannelId;
         string? sku = null;
-        var result = await carts.ChangeAsync(id, channelId, async cart =>
+        var result = await carts.ChangeAsync(id, caller, async cart =>
         {
             var variant = await carts.Pricing.SaleableAsync(request.VariantId, channelId, cart.CurrencyCode, ct);
             if (variant.Error is { } unavailable) return unavailable;
             sku = variant.Value!.Sku;
-            return cart.AddLine(variant.Value, request.Quantity, time.GetUtcNow(), time);
+            return cart.AddLine(variant.Value, request.Quantity, carts.Limits, time.GetUtcNow(), time);
         }, ct, cart => carts.Pricing.CheckStockAsync(cart, sku!, ct));
         return CartHttp.Respond(result, http);
     }

@@ -15,9 +15,6 @@ namespace Mercato.Carts;
 /// </summary>
 internal sealed class Cart : IVersioned
 {
-    public const int MaxLines = 250;
-    public const int MaxQuantity = 10_000;
-
     private Cart()
     {
     }
@@ -67,11 +64,12 @@ internal sealed class Cart : IVersioned
     public int QuantityOfSku(string sku) => Lines.Where(l => l.Sku == sku).Sum(l => l.Quantity);
 
     /// <summary>Adds units of a variant; the same variant twice is one line with the quantities added up.</summary>
-    public Error? AddLine(SaleableVariant variant, int quantity, DateTimeOffset now, TimeProvider time)
+    public Error? AddLine(SaleableVariant variant, int quantity, CartLimits limits, DateTimeOffset now, TimeProvider time)
     {
         var line = Lines.Find(l => l.VariantId == variant.VariantId);
-        if (line is not null) return line.SetQuantity(line.Quantity + quantity);
-        if (Lines.Count >= MaxLines) return CartErrors.LineLimit();
+        if (line is not null) return line.SetQuantity(line.Quantity + quantity, limits.MaxQuantityPerLine);
+        if (Lines.Count >= limits.MaxLines) return CartErrors.LineLimit(limits.MaxLines);
+        if (quantity < 1 || quantity > limits.MaxQuantityPerLine) return CartErrors.QuantityOutOfRange(quantity, limits.MaxQuantityPerLine);
         line = new CartLine(Id, variant.VariantId, quantity, EntityId.New("cali", time), now);
         line.Refresh(variant);
         Lines.Add(line);
@@ -91,6 +89,31 @@ internal sealed class Cart : IVersioned
     {
         (ShippingTaxRate, ShippingTax) = ShippingOptionId is null ? (0, 0) : (shippingTaxRate, shippingTax);
         (Subtotal, Discount, ShippingTotal, Tax, Total) = (totals.Subtotal, totals.Discount, totals.Shipping, totals.Tax, totals.Total);
+    }
+
+    /// <summary>
+    /// Folds <paramref name="other"/>'s lines into this cart (the same variant adds up, capped at the line limit; lines beyond the
+    /// cart's line cap or no longer sold in <paramref name="saleable"/> are dropped) and closes <paramref name="other"/>.
+    /// </summary>
+    public void Absorb(Cart other, IReadOnlyDictionary<string, SaleableVariant> saleable, CartLimits limits, DateTimeOffset now,
+        TimeProvider time)
+    {
+        foreach (var line in other.Lines.OrderBy(l => l.CreatedAt).ThenBy(l => l.Id, StringComparer.Ordinal))
+        {
+            if (!saleable.TryGetValue(line.VariantId, out var variant)) continue;
+            var existing = Lines.Find(l => l.VariantId == line.VariantId);
+            var quantity = Math.Min(line.Quantity, limits.MaxQuantityPerLine - (existing?.Quantity ?? 0));
+            if (quantity >= 1) AddLine(variant, quantity, limits, now, time);
+        }
+        Email ??= other.Email;
+        other.Close(now);
+    }
+
+    /// <summary>Ends an open cart that was merged into another: it counts and shows as expired from now on.</summary>
+    public void Close(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        ExpiresAt = now;
     }
 
     /// <summary>A change keeps the cart alive for another idle period.</summary>
@@ -143,9 +166,9 @@ internal sealed class CartLine
     public IReadOnlyDictionary<string, string> Options =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(OptionsJson) ?? [];
 
-    public Error? SetQuantity(int quantity)
+    public Error? SetQuantity(int quantity, int maxQuantity)
     {
-        if (quantity is < 1 or > Cart.MaxQuantity) return CartErrors.QuantityOutOfRange(quantity);
+        if (quantity < 1 || quantity > maxQuantity) return CartErrors.QuantityOutOfRange(quantity, maxQuantity);
         Quantity = quantity;
         return null;
     }

@@ -1,4 +1,5 @@
 using Mercato.Carts.Contracts;
+using Mercato.Kernel.Http;
 using Mercato.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,12 +14,15 @@ internal sealed class CartCheckout(MercatoDb db, CartSession carts, TimeProvider
         if (current is null || current.IsExpired(time.GetUtcNow())) return null;
         if (current.CompletedAt is not null) return ToCheckout(current);
         // Saved only when re-pricing changed something, so a refresh alone never moves the version checkout relies on.
-        var refreshed = await carts.ChangeAsync(cartId, salesChannelId, _ => Task.FromResult<Kernel.Errors.Error?>(null), ct, touch: false);
+        var refreshed = await carts.ChangeInChannelAsync(cartId, salesChannelId, _ => Task.FromResult<Kernel.Errors.Error?>(null), ct, touch: false);
         if (refreshed.Value is { } cart) return ToCheckout(cart);
         // Completed or expired in between: answer the cart as it now is.
         current = await carts.Query(cartId, salesChannelId).AsNoTracking().SingleOrDefaultAsync(ct);
         return current is null || current.IsExpired(time.GetUtcNow()) ? null : ToCheckout(current);
     }
+
+    public Task<bool> IsReachableAsync(string cartId, StoreCaller caller, CancellationToken ct) =>
+        CartSession.Reachable(db.Set<Cart>().Where(c => c.Id == cartId), caller).AnyAsync(ct);
 
     public async Task<bool> MarkCompletedAsync(string cartId, int version, string orderId, CancellationToken ct)
     {

@@ -6,6 +6,8 @@ internal static class CartErrors
 {
     public static Error NotFound(string id) => Error.NotFound("cart", id);
 
+    public static Error NoOpenCart() => new("not_found", "The customer has no open cart in this sales channel.", 404);
+
     public static Error LineNotFound(string id) => Error.NotFound("line item", id);
 
     public static Error Expired(string id) =>
@@ -30,10 +32,13 @@ internal static class CartErrors
     public static Error InsufficientInventory(string sku, int available) => Error.Conflict("insufficient_inventory",
         $"Only {Math.Max(available, 0)} of '{sku}' can be sold now.");
 
-    public static Error QuantityOutOfRange(int quantity) => Error.Validation("quantity",
-        $"A line holds 1 to {Cart.MaxQuantity} units (this change would make {quantity}).");
+    public static Error QuantityOutOfRange(int quantity, int max) => Error.Validation("quantity",
+        $"A line holds 1 to {max} units (this change would make {quantity}).");
 
-    public static Error LineLimit() => Error.Conflict("cart_line_limit", $"A cart has at most {Cart.MaxLines} lines.");
+    public static Error LineLimit(int max) => Error.Conflict("cart_line_limit", $"A cart has at most {max} lines.");
+
+    public static Error TooManyOpenCarts(int max) => Error.Conflict("too_many_open_carts",
+        $"A customer has at most {max} open carts; complete or abandon one first.");
 
     public static Error CountryNotInRegion(string field, string country) => new("country_not_in_region",
         $"The cart's region does not ship to '{country}'.", 400,

@@ -28,6 +28,14 @@ internal sealed class CartPricing(IVariantCatalog catalog, IRegionDirectory regi
         return variant;
     }
 
+    /// <summary>The variants among <paramref name="variantIds"/> that are sold in the channel with a price in the currency.</summary>
+    public async Task<IReadOnlyDictionary<string, SaleableVariant>> SaleableManyAsync(IEnumerable<string> variantIds, string salesChannelId,
+        string currency, CancellationToken ct)
+    {
+        var found = await catalog.FindSaleableAsync([.. variantIds.Distinct(StringComparer.Ordinal)], salesChannelId, currency, ct);
+        return found.Where(v => v.Value.UnitPrice is not null).ToDictionary(StringComparer.Ordinal);
+    }
+
     public async Task<IReadOnlyList<ShippingQuote>> ShippingQuotesAsync(Cart cart, CancellationToken ct) =>
         await shipping.QuoteAsync(cart.RegionId, ItemsAfterDiscount(cart), Weight(cart), ct);
 

@@ -1,4 +1,5 @@
 using Mercato.Kernel.Errors;
+using Mercato.Kernel.Http;
 using Mercato.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Mercato.Carts;
 
 /// <summary>
-/// Loads carts through their sales channel only, and applies changes atomically: a change runs on a fresh read, re-prices,
+/// Loads carts only for a caller who may reach them (<see cref="StoreCaller.MayReach"/>: their own channel, and a customer's cart
+/// only with that customer's token; anything else is the same 404 as a missing id), and applies changes atomically: a change runs on a fresh read, re-prices,
 /// and is saved under the cart's version; when another request saved first, the whole change runs again on the new state,
 /// so concurrent changes (two add-to-cart calls) never lose one another.
 /// </summary>
@@ -18,9 +20,11 @@ internal sealed class CartSession(MercatoDb db, CartPricing pricing, TimeProvide
 
     public CartPricing Pricing => pricing;
 
-    public async Task<Result<Cart>> ReadAsync(string cartId, string salesChannelId, CancellationToken ct)
+    public CartLimits Limits => options.Value.Limits;
+
+    public async Task<Result<Cart>> ReadAsync(string cartId, StoreCaller caller, CancellationToken ct)
     {
-        var cart = await Query(cartId, salesChannelId).AsNoTracking().SingleOrDefaultAsync(ct);
+        var cart = await Query(cartId, caller).AsNoTracking().SingleOrDefaultAsync(ct);
         if (cart is null) return CartErrors.NotFound(cartId);
         if (cart.IsExpired(time.GetUtcNow())) return CartErrors.Expired(cartId);
         return cart;
@@ -30,13 +34,25 @@ internal sealed class CartSession(MercatoDb db, CartPricing pricing, TimeProvide
     /// Runs <paramref name="change"/> on the cart, re-prices it, runs <paramref name="check"/> on the re-priced cart (stock),
     /// and saves; an error from either leaves the cart as it was.
     /// </summary>
-    public async Task<Result<Cart>> ChangeAsync(string cartId, string salesChannelId, Func<Cart, Task<Error?>> change,
-        CancellationToken ct, Func<Cart, Task<Error?>>? check = null, bool touch = true)
+    public Task<Result<Cart>> ChangeAsync(string cartId, StoreCaller caller, Func<Cart, Task<Error?>> change,
+        CancellationToken ct, Func<Cart, Task<Error?>>? check = null, bool touch = true) =>
+        ChangeAsync(() => Query(cartId, caller), cartId, change, check, touch, ct);
+
+    /// <summary>
+    /// <see cref="ChangeAsync(string, StoreCaller, Func{Cart, Task{Error?}}, CancellationToken, Func{Cart, Task{Error?}}?, bool)"/>
+    /// for the server's own callers (checkout re-pricing a cart it already checked), bound by the channel only.
+    /// </summary>
+    public Task<Result<Cart>> ChangeInChannelAsync(string cartId, string salesChannelId, Func<Cart, Task<Error?>> change,
+        CancellationToken ct, bool touch = true) =>
+        ChangeAsync(() => Query(cartId, salesChannelId), cartId, change, null, touch, ct);
+
+    private async Task<Result<Cart>> ChangeAsync(Func<IQueryable<Cart>> load, string cartId, Func<Cart, Task<Error?>> change,
+        Func<Cart, Task<Error?>>? check, bool touch, CancellationToken ct)
     {
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             db.ChangeTracker.Clear();
-            var cart = await Query(cartId, salesChannelId).SingleOrDefaultAsync(ct);
+            var cart = await load().SingleOrDefaultAsync(ct);
             if (cart is null) return CartErrors.NotFound(cartId);
             if (cart.CompletedAt is not null) return CartErrors.Completed(cartId);
             var now = time.GetUtcNow();
@@ -68,6 +84,30 @@ internal sealed class CartSession(MercatoDb db, CartPricing pricing, TimeProvide
         return cart;
     }
 
+    /// <summary>The cart if it is in the channel, whoever owns it: only for the server's own callers.</summary>
     public IQueryable<Cart> Query(string cartId, string salesChannelId) =>
         db.Set<Cart>().Include(c => c.Lines).Where(c => c.Id == cartId && c.SalesChannelId == salesChannelId);
+
+    /// <summary>The cart if <paramref name="caller"/> may reach it (the same rule as <see cref="StoreCaller.MayReach"/>, in SQL).</summary>
+    public IQueryable<Cart> Query(string cartId, StoreCaller caller) => Reachable(Query(cartId, caller.SalesChannelId), caller);
+
+    public static IQueryable<Cart> Reachable(IQueryable<Cart> carts, StoreCaller caller)
+    {
+        var customerId = caller.CustomerId;
+        return customerId is null
+            ? carts.Where(c => c.SalesChannelId == caller.SalesChannelId && c.CustomerId == null)
+            : carts.Where(c => c.SalesChannelId == caller.SalesChannelId && (c.CustomerId == null || c.CustomerId == customerId));
+    }
+
+    /// <summary>A customer's open carts (neither completed nor expired), in every channel.</summary>
+    public IQueryable<Cart> OpenCartsOf(string customerId)
+    {
+        var now = time.GetUtcNow();
+        return db.Set<Cart>().Where(c => c.CustomerId == customerId && c.CompletedAt == null && c.ExpiresAt > now);
+    }
+
+    /// <summary>The customer's most recently changed open cart in the channel, other than <paramref name="except"/>.</summary>
+    public Task<Cart?> LatestOpenCartAsync(string customerId, string salesChannelId, string? except, CancellationToken ct) =>
+        OpenCartsOf(customerId).Include(c => c.Lines).Where(c => c.SalesChannelId == salesChannelId && c.Id != except)
+            .OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Mercato.Carts.Contracts;
+using Mercato.Customers.Contracts;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,12 +11,20 @@ public static class CartsModule
 {
     public static Assembly Assembly => typeof(CartsModule).Assembly;
 
-    /// <summary>Settings: <c>Mercato:Carts:IdleExpiryDays</c> (default 30).</summary>
+    /// <summary>
+    /// Settings: <c>Mercato:Carts:IdleExpiryDays</c> (default 30), <c>MaxLines</c> (250), <c>MaxQuantityPerLine</c> (10000),
+    /// <c>MaxOpenCartsPerCustomer</c> (20).
+    /// </summary>
     public static IServiceCollection AddCarts(this IServiceCollection services)
     {
-        services.AddOptions<CartOptions>().BindConfiguration("Mercato:Carts").Validate(o => o.IdleExpiryDays is >= 1 and <= 3650,
-            "Mercato:Carts:IdleExpiryDays must be between 1 and 3650.");
-        return services.AddScoped<CartPricing>().AddScoped<CartSession>().AddScoped<ICartCheckout, CartCheckout>();
+        services.AddOptions<CartOptions>().BindConfiguration("Mercato:Carts")
+            .Validate(o => o.IdleExpiryDays is >= 1 and <= 3650, "Mercato:Carts:IdleExpiryDays must be between 1 and 3650.")
+            .Validate(o => o.MaxLines is >= 1 and <= 10_000, "Mercato:Carts:MaxLines must be between 1 and 10000.")
+            .Validate(o => o.MaxQuantityPerLine is >= 1 and <= 1_000_000, "Mercato:Carts:MaxQuantityPerLine must be between 1 and 1000000.")
+            .Validate(o => o.MaxOpenCartsPerCustomer is >= 1 and <= 10_000, "Mercato:Carts:MaxOpenCartsPerCustomer must be between 1 and 10000.")
+            .ValidateOnStart();
+        return services.AddScoped<CartPricing>().AddScoped<CartSession>().AddScoped<ICartCheckout, CartCheckout>()
+            .AddScoped<SignInCartMerger>().AddScoped<ISignInCartMerger>(s => s.GetRequiredService<SignInCartMerger>());
     }
 
     public static void MapCarts(RouteGroupBuilder store, RouteGroupBuilder admin)
@@ -28,5 +37,7 @@ public static class CartsModule
         RemoveLineItem.Map(store);
         ListShippingOptions.Map(store);
         SelectShippingMethod.Map(store);
+        TakeOverCart.Map(store);
+        GetCustomerCart.Map(store);
     }
 }

@@ -4,10 +4,15 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Mercato.Carts;
 
-/// <summary>Starts a cart in the key's sales channel, in the given region or the default one.</summary>
+/// <summary>
+/// Starts a cart in the key's sales channel, in the given region or the default one. With a customer token the cart is the
+/// customer's (reachable only with their token) and counts against <c>Mercato:Carts:MaxOpenCartsPerCustomer</c>.
+/// </summary>
 internal static class CreateCart
 {
     public sealed record Request(string? RegionId, string? Email);
@@ -16,7 +21,7 @@ internal static class CreateCart
         .WithName(nameof(CreateCart)).WithSummary("Create a cart").WithTags("Carts");
 
     private static async Task<Results<Created<CartResponse>, ProblemHttpResult>> Handle(Request request, CartSession carts,
-        TimeProvider time, HttpContext http, CancellationToken ct)
+        IOptions<CartOptions> options, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var v = new Validator().MaxLength("regionId", request.RegionId, 40);
         var email = UpdateCart.ValidateEmail(v, request.Email);
@@ -25,10 +30,15 @@ internal static class CreateCart
             ? await carts.Pricing.DefaultRegionAsync(ct)
             : await carts.Pricing.RegionAsync(request.RegionId, ct);
         if (region is null) return (request.RegionId is null ? CartErrors.NoRegion() : CartErrors.RegionNotFound(request.RegionId)).ToProblem();
+        var caller = http.StoreCaller();
+        if (caller.CustomerId is { } customerId && await carts.OpenCartsOf(customerId).CountAsync(ct) >= options.Value.MaxOpenCartsPerCustomer)
+            return CartErrors.TooManyOpenCarts(options.Value.MaxOpenCartsPerCustomer).ToProblem();
         var now = time.GetUtcNow();
-        var cart = new Cart(http.SalesChannelId(), region.Id, region.CurrencyCode, region.PricesIncludeTax, now, now + carts.IdleExpiry)
+        // The customer's email is not copied in: the cart asks for the address it should use, like a guest's.
+        var cart = new Cart(caller.SalesChannelId, region.Id, region.CurrencyCode, region.PricesIncludeTax, now, now + carts.IdleExpiry)
         {
             Email = email,
+            CustomerId = caller.CustomerId,
         };
         await carts.CreateAsync(cart, ct);
         http.SetETag(cart.Version);

@@ -14,5 +14,5 @@ internal static class GetCart
 
     private static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> Handle(string id, CartSession carts, HttpContext http,
         CancellationToken ct) =>
-        CartHttp.Respond(await carts.ReadAsync(id, http.SalesChannelId(), ct), http);
+        CartHttp.Respond(await carts.ReadAsync(id, http.StoreCaller(), ct), http);
 }

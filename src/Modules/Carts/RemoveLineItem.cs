@@ -16,7 +16,7 @@ internal static class RemoveLineItem
     private static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> Handle(string id, string lineId, CartSession carts,
         HttpContext http, CancellationToken ct)
     {
-        var result = await carts.ChangeAsync(id, http.SalesChannelId(), cart =>
+        var result = await carts.ChangeAsync(id, http.StoreCaller(), cart =>
             Task.FromResult(cart.Lines.RemoveAll(l => l.Id == lineId) == 0 ? CartErrors.LineNotFound(lineId) : null), ct);
         return CartHttp.Respond(result, http);
     }

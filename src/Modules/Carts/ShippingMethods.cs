@@ -22,7 +22,7 @@ internal static class ListShippingOptions
     private static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(string id, CartSession carts, HttpContext http,
         CancellationToken ct)
     {
-        var cart = await carts.ReadAsync(id, http.SalesChannelId(), ct);
+        var cart = await carts.ReadAsync(id, http.StoreCaller(), ct);
         if (cart.Error is { } error) return error.ToProblem();
         var quotes = await carts.Pricing.ShippingQuotesAsync(cart.Value!, ct);
         return TypedResults.Ok(new Response([.. quotes.Select(q => new Item(q.OptionId, q.Name, new MoneyDto(q.Amount, q.CurrencyCode)))]));
@@ -42,7 +42,7 @@ internal static class SelectShippingMethod
     {
         var v = new Validator().Required("optionId", request.OptionId, 40);
         if (v.ToError() is { } invalid) return invalid.ToProblem();
-        var result = await carts.ChangeAsync(id, http.SalesChannelId(), async cart =>
+        var result = await carts.ChangeAsync(id, http.StoreCaller(), async cart =>
         {
             var quote = (await carts.Pricing.ShippingQuotesAsync(cart, ct)).FirstOrDefault(q => q.OptionId == request.OptionId);
             if (quote is null) return CartErrors.ShippingOptionUnavailable(request.OptionId);

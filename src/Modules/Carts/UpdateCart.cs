@@ -33,7 +33,7 @@ internal static class UpdateCart
         var billing = ValidateAddress(v, "billingAddress", request.BillingAddress);
         if (v.ToError() is { } invalid) return invalid.ToProblem();
 
-        var result = await carts.ChangeAsync(id, http.SalesChannelId(), async cart =>
+        var result = await carts.ChangeAsync(id, http.StoreCaller(), async cart =>
         {
             if (request.RegionId is not null && request.RegionId != cart.RegionId)
             {

@@ -1,3 +1,4 @@
+using Mercato.Carts.Contracts;
 using Mercato.Kernel.Errors;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Idempotency;
@@ -22,8 +23,10 @@ internal static class CompleteCart
         .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<Results<Created<CompleteCartResponse>, Ok<CompleteCartResponse>, ProblemHttpResult>> Handle(string cartId,
-        HttpContext http, CartCompletion completion, CancellationToken ct)
+        HttpContext http, CartCompletion completion, ICartCheckout carts, CancellationToken ct)
     {
+        // A customer's cart is placed only by that customer: anyone else learns nothing, not even that it exists.
+        if (!await carts.IsReachableAsync(cartId, http.StoreCaller(), ct)) return Error.NotFound("cart", cartId).ToProblem();
         // Placing an order is the one write a client must be able to retry blindly, so the key is not optional here.
         if (string.IsNullOrEmpty(http.Request.Headers[IdempotencyMiddleware.Header]))
         {

@@ -25,6 +25,7 @@ internal static class ConfirmPayment
     private static async Task<Results<Ok<StartPayment.CartPaymentResponse>, ProblemHttpResult>> Handle(string cartId, Request request,
         HttpContext http, MercatoDb db, ICartCheckout carts, IPayments payments, CancellationToken ct)
     {
+        if (!await carts.IsReachableAsync(cartId, http.StoreCaller(), ct)) return Error.NotFound("cart", cartId).ToProblem();
         var cart = await carts.RefreshAsync(cartId, http.SalesChannelId(), ct);
         if (cart is null) return Error.NotFound("cart", cartId).ToProblem();
         if (cart.CompletedAt is not null) return CheckoutErrors.Completed(cart.Id).ToProblem();

@@ -35,6 +35,7 @@ internal static class StartPayment
         IOptions<CheckoutOptions> options, CancellationToken ct)
     {
         if (new Validator().Required("provider", request.Provider, 40).ToError() is { } invalid) return invalid.ToProblem();
+        if (!await carts.IsReachableAsync(cartId, http.StoreCaller(), ct)) return Error.NotFound("cart", cartId).ToProblem();
         var cart = await carts.RefreshAsync(cartId, http.SalesChannelId(), ct);
         if (cart is null) return Error.NotFound("cart", cartId).ToProblem();
         if (CheckoutRules.Readiness(cart) is { } notReady) return notReady.ToProblem();

@@ -11,13 +11,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Mercato.Orders;
 
 /// <summary>
-/// The shopper reads an order with the guest's <c>X-Order-Token</c>, only through the order's own sales channel.
-/// Anything else is the same 404, so nobody learns whether an order id exists.
+/// The shopper reads an order with the customer's token (their own orders) or the guest's <c>X-Order-Token</c>, only through
+/// the order's own sales channel. Anything else is the same 404, so nobody learns whether an order id exists.
 /// </summary>
 internal static class GetStoreOrder
 {
     public static void Map(RouteGroupBuilder store) => store.MapGet("/orders/{id}", Handle)
-        .WithName(nameof(GetStoreOrder)).WithSummary("Get an order with its guest order token").WithTags("Orders");
+        .WithName(nameof(GetStoreOrder)).WithSummary("Get an order (the customer's own, or with its guest order token)").WithTags("Orders");
 
     private static async Task<Results<Ok<StoreOrder>, ProblemHttpResult>> Handle(string id, HttpContext http, MercatoDb db,
         CancellationToken ct)
@@ -33,9 +33,7 @@ internal static class GetStoreOrder
     private static bool MayRead(HttpContext http, Order order) =>
         OrderToken.Matches(http.Request.Headers[OrderToken.Header].ToString(), order.TokenHash) || IsOwnCustomer(http, order);
 
-    /// <summary>
-    /// The seam for customer accounts: when customer tokens exist, a signed-in customer reads their own orders
-    /// (order.CustomerId equal to the token's customer). Until then there is no customer identity, so this is never true.
-    /// </summary>
-    private static bool IsOwnCustomer(HttpContext http, Order order) => false;
+    /// <summary>A signed-in customer reads the orders placed from their carts (the channel is already checked).</summary>
+    private static bool IsOwnCustomer(HttpContext http, Order order) =>
+        order.CustomerId is not null && http.CustomerId() is { } customerId && order.CustomerId == customerId;
 }

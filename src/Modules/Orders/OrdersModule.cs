@@ -19,5 +19,6 @@ public static class OrdersModule
         OrderFulfillments.Map(orders);
         OrderReturns.Map(orders);
         GetStoreOrder.Map(store);
+        ListCustomerOrders.Map(store);
     }
 }

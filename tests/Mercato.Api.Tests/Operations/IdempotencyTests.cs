@@ -62,6 +62,21 @@ public abstract class IdempotencyTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task Two_customers_of_one_channel_never_replay_each_others_answers()
+    {
+        var first = await Security.OwnershipTestData.CustomerAsync(app);
+        var second = await Security.OwnershipTestData.CustomerAsync(app);
+        var key = Guid.NewGuid().ToString();
+
+        var mine = await (await first.Store.SendAsync(Post("/store/carts", new { regionId = app.UsRegionId }, key))).ShouldSucceedAsync();
+        var theirs = await (await second.Store.SendAsync(Post("/store/carts", new { regionId = app.UsRegionId }, key))).ShouldSucceedAsync();
+        var replay = await (await first.Store.SendAsync(Post("/store/carts", new { regionId = app.UsRegionId }, key))).ShouldSucceedAsync();
+
+        Assert.NotEqual(mine.Str("id"), theirs.Str("id"));
+        Assert.Equal(mine.Str("id"), replay.Str("id"));
+    }
+
+    [Fact]
     public async Task A_key_longer_than_255_characters_is_400()
     {
         var response = await app.Admin.SendAsync(Post("/admin/collections", new { title = "Too long" }, new string('k', 256)));

@@ -27,9 +27,6 @@ public sealed record ApiRoute(string Method, string Pattern, IReadOnlyList<Route
 
     public bool HasJsonBody => BodyType is not null;
 
-    /// <summary>A Store API route that needs a signed-in customer (the <c>customer</c> policy), not only a publishable key.</summary>
-    public bool NeedsCustomer { get; init; }
-
     /// <summary>The address with every parameter replaced by the dummy id.</summary>
     public string DummyUrl => Url(_ => null);
 
@@ -72,7 +69,6 @@ public static class RouteCatalog
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
             var body = endpoint.Metadata.GetOrderedMetadata<IAcceptsMetadata>()
                 .FirstOrDefault(a => a.ContentTypes.Any(c => c.Contains("json", StringComparison.OrdinalIgnoreCase)))?.RequestType;
-            var needsCustomer = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == Mercato.Kernel.Http.Callers.CustomerPolicy);
             foreach (var method in methods)
             {
                 routes.Add(new ApiRoute(method, pattern, Parameters(endpoint.RoutePattern), body)
@@ -80,7 +76,6 @@ public static class RouteCatalog
                     Permission = endpoint.Metadata.GetMetadata<RequiredPermission>()?.Permission,
                     AllowsAnonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null,
                     Name = endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName,
-                    NeedsCustomer = needsCustomer,
                 });
             }
         }

@@ -12,7 +12,7 @@ namespace Mercato.Api.Tests.Security;
 public abstract class PermissionMatrixTests(MercatoApp app)
 {
     /// <summary>Endpoints every authenticated admin caller may use about itself.</summary>
-    private static readonly string[] SelfRoutes = ["POST /admin/auth/logout", "GET /admin/me", "POST /admin/me/password"];
+    private static readonly string[] SelfRoutes = ["GET /admin/me", "POST /admin/auth/logout", "POST /admin/me/password"];
 
     private IReadOnlyList<ApiRoute> AllAdminRoutes => [.. RouteCatalog.Of(app).Where(r => r.IsAdmin)];
 

@@ -276,6 +276,9 @@ namespace Mercato.Migrations.Postgres.Migrations
                     b.HasIndex("ExpiresAt")
                         .HasDatabaseName("ix_carts_cart_expires_at");
 
+                    b.HasIndex("CustomerId", "SalesChannelId")
+                        .HasDatabaseName("ix_carts_cart_customer_id_sales_channel_id");
+
                     b.ToTable("carts_cart", (string)null);
                 });
 

@@ -1,4 +1,5 @@
 using Mercato.Kernel.Addresses;
+using Mercato.Kernel.Http;
 
 namespace Mercato.Carts.Contracts;
 
@@ -28,6 +29,12 @@ public interface ICartCheckout
     /// in the sales channel. A completed cart is returned as it was completed.
     /// </summary>
     Task<CheckoutCart?> RefreshAsync(string cartId, string salesChannelId, CancellationToken ct);
+
+    /// <summary>
+    /// Whether <paramref name="caller"/> may reach the cart (<see cref="StoreCaller.MayReach"/>: its own channel, and a customer's
+    /// cart only with that customer's token), whatever its state. Store endpoints answer 404 when it is not.
+    /// </summary>
+    Task<bool> IsReachableAsync(string cartId, StoreCaller caller, CancellationToken ct);
 
     /// <summary>Marks the cart completed by the order, in the caller's transaction. False when the cart changed since <paramref name="version"/>.</summary>
     Task<bool> MarkCompletedAsync(string cartId, int version, string orderId, CancellationToken ct);

@@ -10,7 +10,7 @@ public abstract class AdminCustomerTests(MercatoApp app)
     [Fact]
     public async Task A_customer_is_shown_with_their_addresses_and_groups_but_never_their_password()
     {
-        var customer = await app.CustomerAsync();
+        var customer = await app.RegisteredCustomerAsync();
         await customer.Client.PostJsonAsync("/store/customers/me/addresses",
             new { firstName = "Ada", lastName = "Lovelace", line1 = "1 Main St", city = "Berlin", postalCode = "10115", countryCode = "DE" });
         var group = await app.Admin.PostJsonAsync("/admin/customer-groups", new { name = "VIP", handle = Given.Unique("vip") });
@@ -59,7 +59,7 @@ public abstract class AdminCustomerTests(MercatoApp app)
     [Fact]
     public async Task An_admin_edits_the_profile_and_groups_with_If_Match_and_unknown_groups_are_400()
     {
-        var customer = await app.CustomerAsync();
+        var customer = await app.RegisteredCustomerAsync();
         var group = await app.Admin.PostJsonAsync("/admin/customer-groups", new { name = "Staff", handle = Given.Unique("staff") });
         var get = await app.Admin.GetAsync($"/admin/customers/{customer.Id}");
         var etag = get.Headers.ETag!.Tag;
@@ -79,7 +79,7 @@ public abstract class AdminCustomerTests(MercatoApp app)
     [Fact]
     public async Task Disabling_a_customer_ends_their_sessions_at_once()
     {
-        var customer = await app.CustomerAsync();
+        var customer = await app.RegisteredCustomerAsync();
         Assert.Equal(HttpStatusCode.OK, (await customer.Client.GetAsync("/store/customers/me")).StatusCode);
 
         var disabled = await app.Admin.PatchJsonAsync($"/admin/customers/{customer.Id}", new { disabled = true });
@@ -96,7 +96,7 @@ public abstract class AdminCustomerTests(MercatoApp app)
     [Fact]
     public async Task Other_modules_see_an_enabled_customer_with_their_groups_through_the_directory()
     {
-        var customer = await app.CustomerAsync();
+        var customer = await app.RegisteredCustomerAsync();
         var group = await app.Admin.PostJsonAsync("/admin/customer-groups", new { name = "B2B", handle = Given.Unique("b2b") });
         await app.Admin.PatchJsonAsync($"/admin/customers/{customer.Id}", new { groupIds = new[] { group.Str("id") } });
 

@@ -36,7 +36,7 @@ public abstract class CustomerGroupTests(MercatoApp app)
     [Fact]
     public async Task Members_are_added_and_removed_idempotently_and_a_deleted_group_leaves_its_members()
     {
-        var customer = await app.CustomerAsync();
+        var customer = await app.RegisteredCustomerAsync();
         var group = await app.Admin.PostJsonAsync("/admin/customer-groups", new { name = "Wholesale", handle = Given.Unique("wholesale") });
         var members = $"/admin/customer-groups/{group.Str("id")}/customers/{customer.Id}";
 

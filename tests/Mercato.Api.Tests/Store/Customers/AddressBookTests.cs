@@ -18,7 +18,7 @@ public abstract class AddressBookTests(MercatoApp app)
     [Fact]
     public async Task Addresses_are_added_listed_changed_and_removed()
     {
-        var customer = await app.CustomerAsync();
+        var customer = await app.RegisteredCustomerAsync();
 
         var created = await customer.Client.PostAsJsonAsync("/store/customers/me/addresses", Address());
         var address = await created.ShouldSucceedAsync();
@@ -49,7 +49,7 @@ public abstract class AddressBookTests(MercatoApp app)
     [Fact]
     public async Task Making_an_address_the_default_takes_the_role_from_the_previous_default()
     {
-        var customer = await app.CustomerAsync();
+        var customer = await app.RegisteredCustomerAsync();
         var home = await customer.Client.PostJsonAsync("/store/customers/me/addresses", Address("Home", defaultShipping: true, defaultBilling: true));
 
         var office = await customer.Client.PostJsonAsync("/store/customers/me/addresses", Address("Office", defaultShipping: true));
@@ -69,8 +69,8 @@ public abstract class AddressBookTests(MercatoApp app)
     [Fact]
     public async Task Another_customers_address_is_404_like_a_missing_one()
     {
-        var ada = await app.CustomerAsync();
-        var bob = await app.CustomerAsync();
+        var ada = await app.RegisteredCustomerAsync();
+        var bob = await app.RegisteredCustomerAsync();
         var adas = await ada.Client.PostJsonAsync("/store/customers/me/addresses", Address());
         var url = $"/store/customers/me/addresses/{adas.Str("id")}";
 
@@ -84,7 +84,7 @@ public abstract class AddressBookTests(MercatoApp app)
     [Fact]
     public async Task Address_fields_follow_the_cart_address_rules()
     {
-        var customer = await app.CustomerAsync();
+        var customer = await app.RegisteredCustomerAsync();
         var body = Address();
         body["countryCode"] = "Germany";
         body["line1"] = " ";
@@ -103,7 +103,7 @@ public abstract class AddressBookTests(MercatoApp app)
     [Fact]
     public async Task An_address_book_holds_at_most_50_addresses()
     {
-        var customer = await app.CustomerAsync();
+        var customer = await app.RegisteredCustomerAsync();
         for (var i = 0; i < 50; i++) await customer.Client.PostJsonAsync("/store/customers/me/addresses", Address($"{i} Main St"));
 
         var oneTooMany = await customer.Client.PostAsJsonAsync("/store/customers/me/addresses", Address("51 Main St"));

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Mercato.Api.Tests.Store.Customers;
 
 /// <summary>A registered, signed-in customer: <see cref="Client"/> sends the channel's key and the customer's access token.</summary>
-public sealed record TestCustomer(string Id, string Email, string Password, JsonNode Tokens, HttpClient Client)
+public sealed record RegisteredCustomer(string Id, string Email, string Password, JsonNode Tokens, HttpClient Client)
 {
     public string AccessToken => Tokens.Str("accessToken");
     public string RefreshToken => Tokens.Str("refreshToken");
@@ -35,12 +35,12 @@ public static partial class CustomerTestData
         return client;
     }
 
-    public static async Task<TestCustomer> CustomerAsync(this MercatoApp app, string? email = null, string password = Password)
+    public static async Task<RegisteredCustomer> RegisteredCustomerAsync(this MercatoApp app, string? email = null, string password = Password)
     {
         email ??= NewEmail();
         var customer = await app.RegisterAsync(email, password);
         var tokens = await (await app.SignInAsync(email, password)).ShouldSucceedAsync();
-        return new TestCustomer(customer.Str("id"), email, password, tokens, app.CustomerClient(tokens.Str("accessToken")));
+        return new RegisteredCustomer(customer.Str("id"), email, password, tokens, app.CustomerClient(tokens.Str("accessToken")));
     }
 
     /// <summary>The messages in the email outbox to <paramref name="to"/> of <paramref name="kind"/>, oldest first.</summary>

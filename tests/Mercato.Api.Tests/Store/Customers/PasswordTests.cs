@@ -8,7 +8,7 @@ public abstract class PasswordTests(MercatoApp app)
     [Fact]
     public async Task A_password_reset_sets_the_new_password_ends_every_session_and_works_once()
     {
-        var customer = await app.CustomerAsync();
+        var customer = await app.RegisteredCustomerAsync();
 
         var requested = await app.Store.PostAsJsonAsync("/store/auth/password-reset", new { email = customer.Email.ToUpperInvariant() });
         Assert.Equal(HttpStatusCode.Accepted, requested.StatusCode);
@@ -43,7 +43,7 @@ public abstract class PasswordTests(MercatoApp app)
     [Fact]
     public async Task A_reset_link_expires_after_an_hour()
     {
-        var customer = await app.CustomerAsync();
+        var customer = await app.RegisteredCustomerAsync();
         await app.Store.PostAsJsonAsync("/store/auth/password-reset", new { email = customer.Email });
         var token = await app.TokenFromEmailAsync(customer.Email, "customer.password_reset");
 
@@ -57,7 +57,7 @@ public abstract class PasswordTests(MercatoApp app)
     [Fact]
     public async Task A_weak_new_password_is_400_and_leaves_the_link_usable()
     {
-        var customer = await app.CustomerAsync();
+        var customer = await app.RegisteredCustomerAsync();
         await app.Store.PostAsJsonAsync("/store/auth/password-reset", new { email = customer.Email });
         var token = await app.TokenFromEmailAsync(customer.Email, "customer.password_reset");
 
@@ -72,7 +72,7 @@ public abstract class PasswordTests(MercatoApp app)
     [Fact]
     public async Task Changing_the_password_needs_the_current_one_and_answers_a_fresh_pair_while_old_sessions_end()
     {
-        var customer = await app.CustomerAsync();
+        var customer = await app.RegisteredCustomerAsync();
         var otherDevice = await (await app.SignInAsync(customer.Email, customer.Password)).ShouldSucceedAsync();
 
         var wrong = await customer.Client.PostAsJsonAsync("/store/customers/me/password",

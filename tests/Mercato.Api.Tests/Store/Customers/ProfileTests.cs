@@ -6,7 +6,7 @@ public abstract class ProfileTests(MercatoApp app)
     [Fact]
     public async Task The_profile_changes_with_If_Match_and_a_stale_version_is_412()
     {
-        var customer = await app.CustomerAsync();
+        var customer = await app.RegisteredCustomerAsync();
         var get = await customer.Client.GetAsync("/store/customers/me");
         var me = await get.ShouldSucceedAsync();
         var etag = get.Headers.ETag!.Tag;
@@ -34,7 +34,7 @@ public abstract class ProfileTests(MercatoApp app)
     [InlineData("disabled", true)]
     public async Task A_profile_change_cannot_touch_server_owned_fields(string field, object value)
     {
-        var customer = await app.CustomerAsync();
+        var customer = await app.RegisteredCustomerAsync();
 
         var response = await customer.Client.PatchAsJsonAsync("/store/customers/me", new Dictionary<string, object?> { [field] = value });
 
@@ -48,7 +48,7 @@ public abstract class ProfileTests(MercatoApp app)
     [Fact]
     public async Task A_blank_name_is_400()
     {
-        var customer = await app.CustomerAsync();
+        var customer = await app.RegisteredCustomerAsync();
 
         var response = await customer.Client.PatchAsJsonAsync("/store/customers/me", new { firstName = " " });
 
@@ -59,7 +59,7 @@ public abstract class ProfileTests(MercatoApp app)
     [Fact]
     public async Task The_profile_shows_the_customers_groups()
     {
-        var customer = await app.CustomerAsync();
+        var customer = await app.RegisteredCustomerAsync();
         var group = await app.Admin.PostJsonAsync("/admin/customer-groups", new { name = "Wholesale", handle = Given.Unique("wholesale") });
 
         (await app.Admin.PostAsync($"/admin/customer-groups/{group.Str("id")}/customers/{customer.Id}", null)).EnsureSuccessStatusCode();

@@ -71,7 +71,7 @@ public abstract class RegistrationTests(MercatoApp app)
     [Fact]
     public async Task The_link_in_the_verification_email_verifies_the_address_once()
     {
-        var customer = await app.CustomerAsync();
+        var customer = await app.RegisteredCustomerAsync();
         var token = await app.TokenFromEmailAsync(customer.Email, "customer.verify_email");
 
         var verified = await app.Store.PostAsJsonAsync("/store/auth/verify-email", new { token });
@@ -94,7 +94,7 @@ public abstract class RegistrationTests(MercatoApp app)
     [Fact]
     public async Task Asking_again_sends_a_new_link_and_voids_the_old_one()
     {
-        var customer = await app.CustomerAsync();
+        var customer = await app.RegisteredCustomerAsync();
         var first = await app.TokenFromEmailAsync(customer.Email, "customer.verify_email");
 
         var resent = await customer.Client.PostAsync("/store/customers/me/verification", null);
@@ -109,7 +109,7 @@ public abstract class RegistrationTests(MercatoApp app)
     [Fact]
     public async Task Verification_links_expire_after_a_day()
     {
-        var customer = await app.CustomerAsync();
+        var customer = await app.RegisteredCustomerAsync();
         var token = await app.TokenFromEmailAsync(customer.Email, "customer.verify_email");
 
         app.Clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));

@@ -25,7 +25,7 @@ public abstract class SignInTests(MercatoApp app)
     [Fact]
     public async Task A_wrong_password_and_an_unknown_email_get_the_same_401()
     {
-        var customer = await app.CustomerAsync();
+        var customer = await app.RegisteredCustomerAsync();
 
         var wrongPassword = await app.SignInAsync(customer.Email, "Wrong-Password-123");
         var unknownEmail = await app.SignInAsync(CustomerTestData.NewEmail(), "Wrong-Password-123");
@@ -38,7 +38,7 @@ public abstract class SignInTests(MercatoApp app)
     [Fact]
     public async Task Repeated_failures_lock_the_login_with_429_and_Retry_After_until_the_time_has_passed()
     {
-        var customer = await app.CustomerAsync();
+        var customer = await app.RegisteredCustomerAsync();
         HttpResponseMessage? locked = null;
         for (var attempt = 0; attempt < 30 && locked is null; attempt++)
         {
@@ -63,7 +63,7 @@ public abstract class SignInTests(MercatoApp app)
     [Fact]
     public async Task A_refresh_token_works_once_and_reusing_it_ends_the_session()
     {
-        var customer = await app.CustomerAsync();
+        var customer = await app.RegisteredCustomerAsync();
 
         var refreshed = await (await app.Store.PostAsJsonAsync("/store/auth/refresh", new { refreshToken = customer.RefreshToken })).ShouldSucceedAsync();
         Assert.NotEqual(customer.RefreshToken, refreshed.Str("refreshToken"));
@@ -88,7 +88,7 @@ public abstract class SignInTests(MercatoApp app)
     [Fact]
     public async Task Logging_out_ends_the_session_but_not_the_customers_other_sessions()
     {
-        var customer = await app.CustomerAsync();
+        var customer = await app.RegisteredCustomerAsync();
         var otherDevice = await (await app.SignInAsync(customer.Email, customer.Password)).ShouldSucceedAsync();
 
         var logout = await customer.Client.PostAsync("/store/auth/logout", null);
@@ -111,8 +111,8 @@ public abstract class SignInTests(MercatoApp app)
     [Fact]
     public async Task A_customer_token_only_ever_reads_its_own_customer()
     {
-        var ada = await app.CustomerAsync();
-        var bob = await app.CustomerAsync();
+        var ada = await app.RegisteredCustomerAsync();
+        var bob = await app.RegisteredCustomerAsync();
 
         var adaMe = await ada.Client.GetJsonAsync("/store/customers/me");
         var bobMe = await bob.Client.GetJsonAsync("/store/customers/me");
@@ -128,7 +128,7 @@ public abstract class SignInTests(MercatoApp app)
     [Fact]
     public async Task A_disabled_customer_gets_the_same_401_as_a_wrong_password_and_their_tokens_stop_working()
     {
-        var customer = await app.CustomerAsync();
+        var customer = await app.RegisteredCustomerAsync();
 
         await app.Admin.PatchJsonAsync($"/admin/customers/{customer.Id}", new { disabled = true });
 

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mercato.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(MercatoDb))]
-    [Migration("20261126011632_Customers")]
+    [Migration("20261126012655_Customers")]
     partial class Customers
     {
         /// <inheritdoc />
@@ -278,6 +278,9 @@ namespace Mercato.Migrations.Postgres.Migrations
 
                     b.HasIndex("ExpiresAt")
                         .HasDatabaseName("ix_carts_cart_expires_at");
+
+                    b.HasIndex("CustomerId", "SalesChannelId")
+                        .HasDatabaseName("ix_carts_cart_customer_id_sales_channel_id");
 
                     b.ToTable("carts_cart", (string)null);
                 });

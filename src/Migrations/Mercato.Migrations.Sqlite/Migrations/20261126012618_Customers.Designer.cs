@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mercato.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(MercatoDb))]
-    [Migration("20261126011538_Customers")]
+    [Migration("20261126012618_Customers")]
     partial class Customers
     {
         /// <inheritdoc />
@@ -248,6 +248,9 @@ namespace Mercato.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ExpiresAt")
                         .HasDatabaseName("ix_carts_cart_expires_at");
+
+                    b.HasIndex("CustomerId", "SalesChannelId")
+                        .HasDatabaseName("ix_carts_cart_customer_id_sales_channel_id");
 
                     b.ToTable("carts_cart", (string)null);
                 });
