@@ -40,7 +40,7 @@ public static class OwnershipTestData
     /// <summary>Whether the route needs a signed-in customer (the <c>customer</c> policy): without a token it is 401, not 404.</summary>
     public static bool RequiresCustomer(this MercatoApp app, ApiRoute route) => app.Services.GetRequiredService<EndpointDataSource>()
         .Endpoints.OfType<RouteEndpoint>()
-        .Where(e => "/" + e.RoutePattern.RawText?.TrimStart('/') == route.Pattern)
+        .Where(e => "/" + e.RoutePattern.RawText?.Trim('/') == route.Pattern)
         .Any(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == Callers.CustomerPolicy));
 
     /// <summary>A second sales channel: its id and publishable key.</summary>

@@ -1,3 +1,4 @@
+using Mercato.Customers.Accounts;
 using Mercato.Kernel.Errors;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Paging;
@@ -69,6 +70,7 @@ internal static class AddressBook
             request.Line2, request.City, request.Province, request.PostalCode, request.CountryCode, request.Phone));
         if (v.ToError() is { } invalid) return invalid.ToProblem();
         var me = http.CustomerId()!;
+        if (!await db.Set<Customer>().AnyAsync(c => c.Id == me, ct)) return CustomerErrors.CustomerNotFound(me).ToProblem();
         if (await db.Set<CustomerAddress>().CountAsync(a => a.CustomerId == me, ct) >= CustomerAddress.MaxPerCustomer)
             return CustomerErrors.AddressLimit(CustomerAddress.MaxPerCustomer).ToProblem();
         var address = new CustomerAddress(me, fields!, time);

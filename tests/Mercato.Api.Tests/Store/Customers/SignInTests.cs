@@ -23,6 +23,22 @@ public abstract class SignInTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task Signing_in_with_the_guest_cart_makes_it_the_customers_and_answers_its_id()
+    {
+        var email = CustomerTestData.NewEmail();
+        await app.RegisterAsync(email);
+        var guestCart = (await app.Store.PostJsonAsync("/store/carts", new { })).Str("id");
+
+        var tokens = await (await app.SignInAsync(email, CustomerTestData.Password, guestCart)).ShouldSucceedAsync();
+
+        Assert.Equal(guestCart, tokens.Str("cartId"));
+        Assert.Equal(HttpStatusCode.OK, (await app.CustomerClient(tokens.Str("accessToken")).GetAsync($"/store/carts/{guestCart}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Store.GetAsync($"/store/carts/{guestCart}")).StatusCode);
+        // Signing in again without a cart id finds the customer's open cart.
+        Assert.Equal(guestCart, (await (await app.SignInAsync(email, CustomerTestData.Password)).ShouldSucceedAsync()).Str("cartId"));
+    }
+
+    [Fact]
     public async Task A_wrong_password_and_an_unknown_email_get_the_same_401()
     {
         var customer = await app.RegisteredCustomerAsync();
