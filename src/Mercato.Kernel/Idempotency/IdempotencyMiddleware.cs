@@ -15,6 +15,7 @@ namespace Mercato.Kernel.Idempotency;
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next)
 {
+
     public const string Header = "Idempotency-Key";
     public const int MaxKeyLength = 255;
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
@@ -25,7 +26,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext http, MercatoDb db, TimeProvider time)
     {
         var key = http.Request.Headers[Header].ToString();
-        if (key.Length == 0 || !IsWrite(http.Request.Method) || http.User.IdempotencyScope() is not { } caller)
+        if (key.Length == 0 || !IsWrite(http.Request.Method) || http.User.IdempotencyScope() is not { } caller
+            || http.GetEndpoint()?.Metadata.GetMetadata<AnswersCredentials>() is not null)
         {
             await next(http);
             return;
@@ -134,5 +136,18 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0) sha.AppendData(chunk, 0, read);
         request.Body.Position = 0;
         return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}
+
+/// <summary>Endpoint metadata: the answer carries access or refresh tokens, so storing it for replay would keep them at rest.</summary>
+public sealed record AnswersCredentials;
+
+public static class IdempotencyEndpoints
+{
+    /// <summary>The answer holds fresh tokens: an Idempotency-Key on it is accepted but nothing is stored or replayed.</summary>
+    public static TBuilder NeverReplayed<TBuilder>(this TBuilder builder) where TBuilder : Microsoft.AspNetCore.Builder.IEndpointConventionBuilder
+    {
+        builder.Add(b => b.Metadata.Add(new AnswersCredentials()));
+        return builder;
     }
 }

@@ -1,5 +1,6 @@
 using Mercato.Identity.Contracts;
 using Mercato.Kernel.Http;
+using Mercato.Kernel.Idempotency;
 using Mercato.Kernel.Persistence;
 using Mercato.Kernel.Security;
 using Mercato.Kernel.Validation;
@@ -27,7 +28,7 @@ internal static class Profile
         me.MapGet("/", Get).WithName("GetMyCustomerProfile").WithSummary("The signed-in customer's profile, with their groups").WithTags("Customers");
         me.MapPatch("/", Update).WithName("UpdateMyCustomerProfile").WithSummary("Change the signed-in customer's name or phone (If-Match)")
             .WithTags("Customers");
-        me.MapPost("/password", ChangePassword).RequireRateLimiting(RateLimits.Auth).WithName("ChangeMyCustomerPassword")
+        me.MapPost("/password", ChangePassword).NeverReplayed().RequireRateLimiting(RateLimits.Auth).WithName("ChangeMyCustomerPassword")
             .WithSummary("Change the password: ends every session and answers a fresh token pair").WithTags("Customers");
     }
 

@@ -3,6 +3,7 @@ using Mercato.Customers.Contracts;
 using Mercato.Identity.Contracts;
 using Mercato.Kernel.Errors;
 using Mercato.Kernel.Http;
+using Mercato.Kernel.Idempotency;
 using Mercato.Kernel.Persistence;
 using Mercato.Kernel.Security;
 using Mercato.Kernel.Validation;
@@ -28,10 +29,10 @@ internal static class SignIn
 
     public static void Map(RouteGroupBuilder store)
     {
-        store.MapPost("/auth/token", Token).RequireRateLimiting(RateLimits.Auth)
+        store.MapPost("/auth/token", Token).NeverReplayed().RequireRateLimiting(RateLimits.Auth)
             .WithName("SignInCustomer").WithSummary("Sign in: a customer's access and refresh tokens; the guest cart becomes theirs")
             .WithTags("Customer auth");
-        store.MapPost("/auth/refresh", Refresh)
+        store.MapPost("/auth/refresh", Refresh).NeverReplayed()
             .WithName("RefreshCustomerToken").WithSummary("Trade a refresh token (good once) for a new token pair").WithTags("Customer auth");
         store.MapPost("/auth/logout", Logout).RequireAuthorization(Callers.CustomerPolicy)
             .WithName("SignOutCustomer").WithSummary("End the current session (its access and refresh tokens)").WithTags("Customer auth");

@@ -3,6 +3,7 @@ using Mercato.Identity.Contracts;
 using Mercato.Kernel.Email;
 using Mercato.Kernel.Errors;
 using Mercato.Kernel.Http;
+using Mercato.Kernel.Idempotency;
 using Mercato.Kernel.Persistence;
 using Mercato.Kernel.Security;
 using Mercato.Kernel.Validation;
@@ -44,11 +45,11 @@ internal static class AdminAuth
     public static void Map(RouteGroupBuilder admin)
     {
         var auth = admin.MapGroup("/auth").WithTags("Admin sign-in");
-        auth.MapPost("/token", Token).AllowAnonymous().RequireRateLimiting(RateLimits.Auth).WithName("AdminLogIn")
+        auth.MapPost("/token", Token).NeverReplayed().AllowAnonymous().RequireRateLimiting(RateLimits.Auth).WithName("AdminLogIn")
             .WithSummary("Log in with email and password; answers an access and a refresh token");
-        auth.MapPost("/refresh", Refresh).AllowAnonymous().RequireRateLimiting(RateLimits.Auth).WithName("AdminRefreshToken")
+        auth.MapPost("/refresh", Refresh).NeverReplayed().AllowAnonymous().RequireRateLimiting(RateLimits.Auth).WithName("AdminRefreshToken")
             .WithSummary("Exchange a refresh token (once) for new tokens");
-        auth.MapPost("/accept-invitation", AcceptInvitation).AllowAnonymous().RequireRateLimiting(RateLimits.Auth)
+        auth.MapPost("/accept-invitation", AcceptInvitation).NeverReplayed().AllowAnonymous().RequireRateLimiting(RateLimits.Auth)
             .WithName("AcceptAdminInvitation").WithSummary("Set a password with the emailed invitation token; answers tokens");
         auth.MapPost("/password-reset", RequestReset).AllowAnonymous().RequireRateLimiting(RateLimits.Auth)
             .WithName("RequestAdminPasswordReset").WithSummary("Email a password reset link (always 202)");
@@ -58,7 +59,7 @@ internal static class AdminAuth
 
         var me = admin.MapGroup("/me").WithTags("Admin sign-in").RequireAnyAdminCaller();
         me.MapGet("/", Me).WithName("GetAdminCaller").WithSummary("Who is calling: user or key, role and permissions");
-        me.MapPost("/password", ChangePassword).WithName("ChangeAdminPassword")
+        me.MapPost("/password", ChangePassword).NeverReplayed().WithName("ChangeAdminPassword")
             .WithSummary("Change the signed-in user's password; ends every session and answers new tokens");
     }
 

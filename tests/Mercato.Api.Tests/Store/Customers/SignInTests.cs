@@ -1,8 +1,38 @@
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Mercato.Api.Tests.Store.Customers;
 
 /// <summary>POST /store/auth/token, /refresh and /logout.</summary>
 public abstract class SignInTests(MercatoApp app)
 {
+    [Fact]
+    public async Task Answers_holding_tokens_are_never_stored_for_replay_by_an_idempotency_key()
+    {
+        var email = CustomerTestData.NewEmail();
+        await app.RegisterAsync(email);
+        var key = Guid.NewGuid().ToString();
+
+        async Task<string> SignInWithKeyAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/store/auth/token")
+            {
+                Content = JsonContent.Create(new { email, password = CustomerTestData.Password }),
+            };
+            request.Headers.Add("Idempotency-Key", key);
+            return (await (await app.Store.SendAsync(request)).ShouldSucceedAsync()).Str("refreshToken");
+        }
+
+        var first = await SignInWithKeyAsync();
+        var second = await SignInWithKeyAsync();
+
+        Assert.NotEqual(first, second);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<Mercato.Kernel.Persistence.MercatoDb>();
+        Assert.False(await db.Set<Mercato.Kernel.Idempotency.IdempotencyRecord>().AnyAsync(r => r.Key == key));
+    }
+
     [Fact]
     public async Task Signing_in_answers_a_bearer_token_pair_that_opens_the_customers_own_profile()
     {
