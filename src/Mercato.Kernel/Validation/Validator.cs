@@ -29,15 +29,18 @@ public sealed partial class Validator
     public Validator MaxLength(string field, string? value, int maxLength) =>
         value is not null && value.Length > maxLength ? Add(field, $"At most {maxLength} characters.") : this;
 
-    /// <summary>A required email address: one @ with text on both sides, no spaces, at most 254 characters (RFC 5321).</summary>
+    /// <summary>A required email address (see <see cref="IsEmail"/>).</summary>
     public Validator Email(string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return Add(field, "Required.");
-        var trimmed = value.Trim();
-        var at = trimmed.IndexOf('@', StringComparison.Ordinal);
-        return trimmed.Length > 254 || at < 1 || at == trimmed.Length - 1 || trimmed.Any(char.IsWhiteSpace) || trimmed.Count(c => c == '@') != 1
-            ? Add(field, "Not an email address.")
-            : this;
+        return IsEmail(value.Trim()) ? this : Add(field, "Not an email address.");
+    }
+
+    /// <summary>One @ with text on both sides, no spaces, at most 254 characters (RFC 5321): what can receive mail, roughly.</summary>
+    public static bool IsEmail(string value)
+    {
+        var at = value.IndexOf('@', StringComparison.Ordinal);
+        return value.Length <= 254 && at >= 1 && at < value.Length - 1 && !value.Any(char.IsWhiteSpace) && value.Count(c => c == '@') == 1;
     }
 
     public Validator Handle(string field, string? value)

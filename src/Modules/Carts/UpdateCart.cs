@@ -60,9 +60,7 @@ internal static class UpdateCart
         if (email is null) return null;
         var trimmed = email.Trim();
         if (trimmed.Length == 0) return null;
-        var at = trimmed.IndexOf('@', StringComparison.Ordinal);
-        if (trimmed.Length > 254 || at < 1 || at == trimmed.Length - 1 || trimmed.Any(char.IsWhiteSpace) || trimmed.Count(c => c == '@') != 1)
-            v.Add("email", "Not an email address.");
+        if (!Validator.IsEmail(trimmed)) v.Add("email", "Not an email address.");
         return trimmed;
     }
 

@@ -17,9 +17,7 @@ internal static class AccountRules
             return null;
         }
         var normalized = Normalize(email);
-        var at = normalized.IndexOf('@', StringComparison.Ordinal);
-        if (normalized.Length > Customer.EmailLength || at < 1 || at == normalized.Length - 1 || normalized.Any(char.IsWhiteSpace)
-            || normalized.Count(c => c == '@') != 1)
+        if (!Validator.IsEmail(normalized))
         {
             v.Add(field, "Not an email address.");
             return null;
