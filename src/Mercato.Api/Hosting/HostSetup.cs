@@ -5,8 +5,10 @@ using Mercato.Channels;
 using Mercato.Identity;
 using Mercato.Kernel.Email;
 using Mercato.Kernel.Errors;
+using Mercato.Kernel.Events;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Idempotency;
+using Mercato.Kernel.Jobs;
 using Mercato.Kernel.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Cors.Infrastructure;
@@ -38,8 +40,12 @@ internal static class HostSetup
             // Interceptors registered by the host (tracing, tests' query counters) see every command.
             o.AddInterceptors(sp.GetServices<IInterceptor>());
         });
+        var role = HostRole.From(builder.Configuration);
+        services.AddSingleton(role);
         services.AddModules();
         services.AddEmail();
+        services.AddDomainEvents();
+        services.AddJobs(builder.Configuration, role.RunsWorker);
 
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -134,6 +140,8 @@ internal static class HostSetup
         app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).WithTags("Operations");
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).WithTags("Operations");
+        // A worker node answers the health checks only: its work is the job queue.
+        if (!app.Services.GetRequiredService<HostRole>().ServesApi) return;
 
         var store = app.MapGroup("/store").RequireAuthorization(Callers.StorePolicy)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Mercato.Kernel.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -45,15 +46,24 @@ public sealed class MercatoDb(DbContextOptions<MercatoDb> options) : DbContext(o
         }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!EventStreams.HasPendingEvents(this)) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // Events are numbered and written in the same transaction as the change they describe: the caller's, or one of our own.
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await EventStreams.NumberPendingAsync(this, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (own is not null) await own.CommitAsync(cancellationToken);
+        return saved;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
+        if (EventStreams.HasPendingEvents(this))
+            throw new InvalidOperationException("Changes that raise events are saved with SaveChangesAsync.");
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 

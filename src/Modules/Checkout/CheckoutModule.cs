@@ -1,8 +1,10 @@
 using System.Reflection;
+using Mercato.Kernel.Jobs;
 using Mercato.Payments.Contracts;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Mercato.Checkout;
 
@@ -17,7 +19,8 @@ public static class CheckoutModule
         services.AddScoped<CartCompletion>();
         services.AddScoped<CheckoutRecovery>();
         services.AddScoped<IPaymentAuthorizedListener, CompleteOnAuthorization>();
-        services.AddHostedService<CheckoutRecoveryService>();
+        services.AddRecurringJob<CheckoutRecoveryJob>(CheckoutRecoveryJob.JobType,
+            sp => TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<CheckoutOptions>>().Value.RecoverySeconds));
         return services;
     }
 

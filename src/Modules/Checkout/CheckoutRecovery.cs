@@ -1,9 +1,9 @@
 using Mercato.Inventory.Contracts;
+using Mercato.Kernel.Jobs;
 using Mercato.Kernel.Persistence;
 using Mercato.Payments.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -51,29 +51,14 @@ internal sealed partial class CheckoutRecovery(MercatoDb db, IPayments payments,
     private static partial void LogRecovered(ILogger logger, int holds, int completed, int voided);
 }
 
-/// <summary>Runs <see cref="CheckoutRecovery"/> at start-up and then periodically; <c>RecoverySeconds = 0</c> turns it off.</summary>
-internal sealed partial class CheckoutRecoveryService(IServiceScopeFactory scopes, TimeProvider time, IOptions<CheckoutOptions> options,
-    ILogger<CheckoutRecoveryService> log) : BackgroundService
+/// <summary>Runs <see cref="CheckoutRecovery"/> as a recurring job every <c>RecoverySeconds</c> (0 turns it off).</summary>
+internal sealed class CheckoutRecoveryJob(CheckoutRecovery recovery) : IJobHandler
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (options.Value.RecoverySeconds <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.RecoverySeconds), time);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<CheckoutRecovery>().RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(log, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    public const string JobType = "checkout.recover";
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Checkout recovery failed; it will run again")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+    public async Task<JobOutcome> RunAsync(JobContext job, CancellationToken ct)
+    {
+        await recovery.RunOnceAsync(ct);
+        return JobOutcome.Done;
+    }
 }

@@ -1,8 +1,10 @@
 using System.Reflection;
 using Mercato.Inventory.Contracts;
 using Mercato.Inventory.Levels;
+using Mercato.Kernel.Jobs;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Mercato.Inventory;
 
@@ -16,7 +18,8 @@ public static class InventoryModule
         services.AddOptions<InventoryOptions>().BindConfiguration("Mercato:Inventory");
         services.AddScoped<IStockReservations, StockReservations>();
         services.AddScoped<IStockAvailability, StockAvailability>();
-        services.AddHostedService<HoldSweeper>();
+        services.AddRecurringJob<HoldSweeper>(HoldSweeper.JobType,
+            sp => TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<InventoryOptions>>().Value.HoldSweepSeconds));
         return services;
     }
 

@@ -64,6 +64,9 @@ public abstract class MercatoApp(ITestDatabase database, string seed) : WebAppli
         return client;
     }
 
+    /// <summary>Runs every job that is due at <see cref="Clock"/>'s time, as the background worker would; returns how many ran.</summary>
+    public Task<int> RunJobsAsync() => Services.GetRequiredService<Mercato.Kernel.Jobs.IJobRunner>().RunDueAsync(CancellationToken.None);
+
     /// <summary>A scope on the app's own services, for the few tests that look at the database directly.</summary>
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
 
@@ -79,6 +82,8 @@ public abstract class MercatoApp(ITestDatabase database, string seed) : WebAppli
         // the fake clock would race the assertions.
         builder.UseSetting("Mercato:Inventory:HoldSweepSeconds", "0");
         builder.UseSetting("Mercato:Checkout:RecoverySeconds", "0");
+        // Jobs run when a test calls RunJobsAsync, not on a background loop that would race the assertions.
+        builder.UseSetting("Mercato:Jobs:PollMilliseconds", "0");
         // Every test class shares one caller and one address: the real limits would throttle the suite. The rate-limit tests
         // set small ones on an app of their own.
         foreach (var limit in new[] { "Global", "Auth", "Codes" })

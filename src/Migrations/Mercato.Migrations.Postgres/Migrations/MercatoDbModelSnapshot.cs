@@ -2093,6 +2093,98 @@ namespace Mercato.Migrations.Postgres.Migrations
                     b.ToTable("kernel_email_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Mercato.Kernel.Events.EventStream", b =>
+                {
+                    b.Property<string>("ResourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("resource_id")
+                        .UseCollation("C");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_sequence");
+
+                    b.HasKey("ResourceId")
+                        .HasName("pk_kernel_event_streams");
+
+                    b.ToTable("kernel_event_streams", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Kernel.Events.OutboxEvent", b =>
+                {
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Position"));
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("data")
+                        .UseCollation("C");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("ResourceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("resource_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("resource_type")
+                        .UseCollation("C");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("type")
+                        .UseCollation("C");
+
+                    b.HasKey("Position")
+                        .HasName("pk_kernel_events");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_kernel_events_id");
+
+                    b.HasIndex("PublishedAt", "Position")
+                        .HasDatabaseName("ix_kernel_events_published_at_position");
+
+                    b.HasIndex("ResourceId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_kernel_events_resource_id_sequence");
+
+                    b.HasIndex("Type", "Position")
+                        .HasDatabaseName("ix_kernel_events_type_position");
+
+                    b.ToTable("kernel_events", (string)null);
+                });
+
             modelBuilder.Entity("Mercato.Kernel.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Caller")
@@ -2155,6 +2247,89 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_kernel_idempotency_record_created_at");
 
                     b.ToTable("kernel_idempotency_record", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Kernel.Jobs.Job", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key")
+                        .UseCollation("C");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error")
+                        .UseCollation("C");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("locked_by")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload")
+                        .UseCollation("C");
+
+                    b.Property<int?>("RecurSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("recur_seconds");
+
+                    b.Property<DateTimeOffset>("RunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("run_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state")
+                        .UseCollation("C");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("type")
+                        .UseCollation("C");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kernel_jobs");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_kernel_jobs_key");
+
+                    b.HasIndex("State", "RunAt")
+                        .HasDatabaseName("ix_kernel_jobs_state_run_at");
+
+                    b.ToTable("kernel_jobs", (string)null);
                 });
 
             modelBuilder.Entity("Mercato.Orders.Fulfillment", b =>

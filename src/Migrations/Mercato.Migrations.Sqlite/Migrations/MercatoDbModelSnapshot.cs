@@ -1915,6 +1915,90 @@ namespace Mercato.Migrations.Sqlite.Migrations
                     b.ToTable("kernel_email_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Mercato.Kernel.Events.EventStream", b =>
+                {
+                    b.Property<string>("ResourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource_id");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_sequence");
+
+                    b.HasKey("ResourceId")
+                        .HasName("pk_kernel_event_streams");
+
+                    b.ToTable("kernel_event_streams", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Kernel.Events.OutboxEvent", b =>
+                {
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("ResourceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource_id");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource_type");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Position")
+                        .HasName("pk_kernel_events");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_kernel_events_id");
+
+                    b.HasIndex("PublishedAt", "Position")
+                        .HasDatabaseName("ix_kernel_events_published_at_position");
+
+                    b.HasIndex("ResourceId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_kernel_events_resource_id_sequence");
+
+                    b.HasIndex("Type", "Position")
+                        .HasDatabaseName("ix_kernel_events_type_position");
+
+                    b.ToTable("kernel_events", (string)null);
+                });
+
             modelBuilder.Entity("Mercato.Kernel.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Caller")
@@ -1971,6 +2055,82 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_kernel_idempotency_record_created_at");
 
                     b.ToTable("kernel_idempotency_record", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Kernel.Jobs.Job", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_by");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_until");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<int?>("RecurSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recur_seconds");
+
+                    b.Property<long>("RunAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kernel_jobs");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_kernel_jobs_key");
+
+                    b.HasIndex("State", "RunAt")
+                        .HasDatabaseName("ix_kernel_jobs_state_run_at");
+
+                    b.ToTable("kernel_jobs", (string)null);
                 });
 
             modelBuilder.Entity("Mercato.Orders.Fulfillment", b =>

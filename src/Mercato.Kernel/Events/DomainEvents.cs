@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Mercato.Kernel.Ids;
+using Mercato.Kernel.Persistence;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Mercato.Kernel.Events;
+
+/// <summary>
+/// An integration event as integrators see it (webhook bodies, the events feed). <see cref="Sequence"/> counts the
+/// events of one resource (1, 2, 3...) in the order their changes were committed; <see cref="Data"/> is the resource's
+/// state as of the change, in the same shape as the Admin API returns it.
+/// </summary>
+public sealed record DomainEvent(
+    string Id,
+    string Type,
+    string ResourceType,
+    string ResourceId,
+    long Sequence,
+    DateTimeOffset OccurredAt,
+    JsonElement Data);
+
+/// <summary>
+/// Records integration events in the transactional outbox. <see cref="Raise"/> only adds the event to the scope's
+/// <see cref="MercatoDb"/>: it is written by the caller's next SaveChanges, in the same transaction as the change it
+/// describes, so a rolled-back change leaves no event and a committed one always has its event.
+/// </summary>
+public interface IDomainEvents
+{
+    /// <param name="type">Dotted, past tense: <c>product.updated</c>, <c>order.placed</c>. The part before the first dot is the resource type.</param>
+    /// <param name="resourceId">The id of the resource the event is about; its events are numbered and delivered in order.</param>
+    /// <param name="state">The resource as of the change, serialized now with the API's JSON settings.</param>
+    void Raise(string type, string resourceId, object state);
+}
+
+internal sealed class DomainEvents(MercatoDb db, TimeProvider time, IOptions<JsonOptions> json) : IDomainEvents
+{
+    public void Raise(string type, string resourceId, object state)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(type);
+        ArgumentException.ThrowIfNullOrWhiteSpace(resourceId);
+        var data = JsonSerializer.Serialize(state, state.GetType(), json.Value.SerializerOptions);
+        db.Add(new OutboxEvent(EntityId.New("evt", time), type, resourceId, time.GetUtcNow(), data));
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Mercato.Kernel.Events;
+
+public static class EventServices
+{
+    public static IServiceCollection AddDomainEvents(this IServiceCollection services)
+    {
+        services.TryAddScoped<IDomainEvents, DomainEvents>();
+        services.TryAddScoped<IEventOutbox, EventOutbox>();
+        return services;
+    }
+}

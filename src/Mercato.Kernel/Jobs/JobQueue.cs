@@ -1,0 +1,25 @@
+using Mercato.Kernel.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mercato.Kernel.Jobs;
+
+internal sealed class JobQueue(MercatoDb db, TimeProvider time) : IJobQueue
+{
+    public string Enqueue(string type, string payload, DateTimeOffset? runAt = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(type);
+        var now = time.GetUtcNow();
+        var job = new Job(type, payload, runAt ?? now, now, time);
+        db.Add(job);
+        return job.Id;
+    }
+
+    public async Task<JobStatus?> FindAsync(string id, CancellationToken ct) =>
+        (await db.Set<Job>().AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct))?.ToStatus();
+
+    public async Task<IReadOnlyList<JobCount>> CountsAsync(CancellationToken ct) =>
+        await db.Set<Job>().AsNoTracking().GroupBy(j => new { j.Type, j.State })
+            .Select(g => new JobCount(g.Key.Type, g.Key.State, g.Count()))
+            .OrderBy(c => c.Type).ThenBy(c => c.State)
+            .ToListAsync(ct);
+}
