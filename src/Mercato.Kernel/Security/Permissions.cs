@@ -28,6 +28,13 @@ public static class Permissions
     public const string UsersRead = "users:read";
     public const string UsersWrite = "users:write";
     public const string AuditRead = "audit:read";
+    /// <summary>The integration event feed (<c>/admin/events</c>): events carry the state of orders and customers.</summary>
+    public const string EventsRead = "events:read";
+    /// <summary>Webhook endpoints, their deliveries and redelivery; endpoints' signing secrets are shown only on creation and rotation.</summary>
+    public const string WebhooksRead = "webhooks:read";
+    public const string WebhooksWrite = "webhooks:write";
+    /// <summary>The background job queue's state, for operators.</summary>
+    public const string JobsRead = "jobs:read";
 
     /// <summary>
     /// Not a permission: marks the few admin endpoints every authenticated admin caller may use about itself
@@ -38,7 +45,8 @@ public static class Permissions
     public static readonly IReadOnlyList<string> All =
     [
         CatalogRead, CatalogWrite, InventoryRead, InventoryWrite, OrdersRead, OrdersWrite, OrdersRefund, CustomersRead, CustomersWrite,
-        SettingsRead, SettingsWrite, ApiKeysRead, ApiKeysWrite, UsersRead, UsersWrite, AuditRead,
+        SettingsRead, SettingsWrite, ApiKeysRead, ApiKeysWrite, UsersRead, UsersWrite, AuditRead, EventsRead, WebhooksRead, WebhooksWrite,
+        JobsRead,
     ];
 
     /// <summary>Declares the permission an endpoint needs (overrides its group's <see cref="RequirePermissions"/>).</summary>

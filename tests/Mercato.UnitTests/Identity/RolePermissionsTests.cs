@@ -18,7 +18,10 @@ public class RolePermissionsTests
 
         Assert.All(permissions, p => Assert.EndsWith(":read", p, StringComparison.Ordinal));
         Assert.Equal(
-            [Permissions.CatalogRead, Permissions.CustomersRead, Permissions.InventoryRead, Permissions.OrdersRead, Permissions.SettingsRead],
+            [
+                Permissions.CatalogRead, Permissions.CustomersRead, Permissions.EventsRead, Permissions.InventoryRead, Permissions.JobsRead,
+                Permissions.OrdersRead, Permissions.SettingsRead, Permissions.WebhooksRead,
+            ],
             permissions.Order(StringComparer.Ordinal));
     }
 
