@@ -135,13 +135,14 @@ internal static class HostSetup
         app.UseMiddleware<NulFreeJson>();
         app.UseMiddleware<IdempotencyMiddleware>();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/docs", o => o.WithTitle("Mercato API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).WithTags("Operations");
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).WithTags("Operations");
         // A worker node answers the health checks only: its work is the job queue.
         if (!app.Services.GetRequiredService<HostRole>().ServesApi) return;
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Mercato API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
 
         var store = app.MapGroup("/store").RequireAuthorization(Callers.StorePolicy)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
