@@ -46,6 +46,10 @@ internal sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvide
         var db = scope.ServiceProvider.GetRequiredService<MercatoDb>();
         var now = time.GetUtcNow();
         var until = now.AddSeconds(options.Value.LeaseSeconds);
+        // A read first: an idle poll then takes no write lock (SQLite has one writer, shared with the API's requests).
+        var due = await db.Set<Job>().AnyAsync(j => (j.State == JobStates.Queued && j.RunAt <= now)
+            || (j.State == JobStates.Running && j.LockedUntil < now), ct);
+        if (!due) return null;
         var sqlite = db.Database.IsSqlite();
         object At(DateTimeOffset value) => sqlite ? SqliteTime.ConvertToProvider(value)! : value;
         var skipLocked = sqlite ? "" : " FOR UPDATE SKIP LOCKED";
