@@ -2,6 +2,8 @@ using System.Text.Json;
 using Mercato.Kernel.Ids;
 using Mercato.Kernel.Persistence;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.Options;
 
 namespace Mercato.Kernel.Events;
@@ -31,15 +33,51 @@ public interface IDomainEvents
     /// <param name="resourceId">The id of the resource the event is about; its events are numbered and delivered in order.</param>
     /// <param name="state">The resource as of the change, serialized now with the API's JSON settings.</param>
     void Raise(string type, string resourceId, object state);
+
+    /// <summary>
+    /// <see cref="Raise(string, string, object)"/> with the state read once the pending changes have the versions their save
+    /// will store: build the response in <paramref name="state"/> after changing the entities.
+    /// </summary>
+    void Raise(string type, string resourceId, Func<object> state);
+
+    /// <summary>
+    /// Writes the event at once in the open transaction, without saving anything else of the change tracker: for set-based
+    /// writes (ExecuteUpdate, raw SQL) whose transaction commits without a SaveChanges.
+    /// </summary>
+    Task WriteAsync(string type, string resourceId, object state, CancellationToken ct);
 }
 
 internal sealed class DomainEvents(MercatoDb db, TimeProvider time, IOptions<JsonOptions> json) : IDomainEvents
 {
-    public void Raise(string type, string resourceId, object state)
+    private static readonly DateTimeOffsetToBinaryConverter SqliteTime = new();
+
+    public void Raise(string type, string resourceId, object state) => db.Add(Create(type, resourceId, state));
+
+    public void Raise(string type, string resourceId, Func<object> state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        db.BumpVersions();
+        Raise(type, resourceId, state());
+    }
+
+    public async Task WriteAsync(string type, string resourceId, object state, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("WriteAsync writes in the caller's transaction; begin one first.");
+        var e = Create(type, resourceId, state);
+        await EventStreams.NumberAsync(db, [e], ct);
+        object at = db.Database.IsSqlite() ? SqliteTime.ConvertToProvider(e.OccurredAt.ToUniversalTime())! : e.OccurredAt.ToUniversalTime();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO kernel_events (id, type, resource_type, resource_id, sequence, occurred_at, data)
+            VALUES ({e.Id}, {e.Type}, {e.ResourceType}, {e.ResourceId}, {e.Sequence}, {at}, {e.Data})
+            """, ct);
+    }
+
+    private OutboxEvent Create(string type, string resourceId, object state)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(type);
         ArgumentException.ThrowIfNullOrWhiteSpace(resourceId);
         var data = JsonSerializer.Serialize(state, state.GetType(), json.Value.SerializerOptions);
-        db.Add(new OutboxEvent(EntityId.New("evt", time), type, resourceId, time.GetUtcNow(), data));
+        return new OutboxEvent(EntityId.New("evt", time), type, resourceId, time.GetUtcNow(), data);
     }
 }

@@ -13,12 +13,11 @@ internal static class EventStreams
     public static bool HasPendingEvents(MercatoDb db) =>
         db.ChangeTracker.Entries<OutboxEvent>().Any(e => e.State == EntityState.Added);
 
-    public static async Task NumberPendingAsync(MercatoDb db, CancellationToken ct)
+    public static Task NumberPendingAsync(MercatoDb db, CancellationToken ct) => NumberAsync(db,
+        [.. db.ChangeTracker.Entries<OutboxEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)], ct);
+
+    public static async Task NumberAsync(MercatoDb db, IReadOnlyList<OutboxEvent> pending, CancellationToken ct)
     {
-        var pending = db.ChangeTracker.Entries<OutboxEvent>()
-            .Where(e => e.State == EntityState.Added)
-            .Select(e => e.Entity)
-            .ToList();
         // A fixed lock order across resources keeps two multi-resource changes from waiting on each other.
         foreach (var stream in pending.GroupBy(e => e.ResourceId).OrderBy(g => g.Key, StringComparer.Ordinal))
         {

@@ -67,13 +67,18 @@ public sealed class MercatoDb(DbContextOptions<MercatoDb> options) : DbContext(o
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    private void BumpVersions()
+    /// <summary>
+    /// Gives every changed aggregate the version its save will store (once per save however often it runs), so a state read
+    /// before the save (an event's) shows the version the change commits with.
+    /// </summary>
+    internal void BumpVersions()
     {
         ChangeTracker.DetectChanges();
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
             if (entry.State == EntityState.Added && entry.Entity.Version == 0) entry.Entity.Version = 1;
-            else if (entry.State == EntityState.Modified) entry.Entity.Version++;
+            else if (entry.State == EntityState.Modified)
+                entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
         }
     }
 }

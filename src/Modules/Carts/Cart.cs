@@ -55,6 +55,8 @@ internal sealed class Cart : IVersioned
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset ExpiresAt { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
+    /// <summary>When the abandonment job found the cart idle (<see cref="MarkAbandonedCarts"/>); a change makes it active again.</summary>
+    public DateTimeOffset? AbandonedAt { get; private set; }
     public string? OrderId { get; private set; }
     public int Version { get; set; }
     public List<CartLine> Lines { get; } = [];
@@ -120,6 +122,7 @@ internal sealed class Cart : IVersioned
     public void Touch(DateTimeOffset now, TimeSpan idleExpiry)
     {
         UpdatedAt = now;
+        AbandonedAt = null;
         ExpiresAt = now + idleExpiry;
     }
 }

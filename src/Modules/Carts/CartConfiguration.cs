@@ -25,6 +25,8 @@ internal sealed class CartConfiguration : IEntityTypeConfiguration<Cart>
         b.Property(c => c.ShippingAddress).HasConversion(a => ToJson(a), s => FromJson(s)).HasMaxLength(4000);
         b.Property(c => c.BillingAddress).HasConversion(a => ToJson(a), s => FromJson(s)).HasMaxLength(4000);
         b.HasIndex(c => c.ExpiresAt);
+        // The abandonment job looks for idle carts not yet marked.
+        b.HasIndex(c => new { c.AbandonedAt, c.UpdatedAt });
         // A customer's open carts: the cap on open carts and the merge on sign-in look them up.
         b.HasIndex(c => new { c.CustomerId, c.SalesChannelId });
         b.HasMany(c => c.Lines).WithOne().HasForeignKey(l => l.CartId).OnDelete(DeleteBehavior.Cascade);

@@ -15,6 +15,12 @@ internal sealed class CartOptions
     /// <summary>Open carts (neither completed nor expired) one customer may have (409 too_many_open_carts beyond).</summary>
     public int MaxOpenCartsPerCustomer { get; set; } = 20;
 
+    /// <summary>Minutes without a change after which a cart with lines counts as abandoned (and cart.abandoned is raised).</summary>
+    public int AbandonAfterMinutes { get; set; } = 1440;
+
+    /// <summary>How often the abandonment job looks for abandoned carts; 0 turns it off.</summary>
+    public int AbandonSweepSeconds { get; set; } = 300;
+
     public CartLimits Limits => new(MaxLines, MaxQuantityPerLine);
 }
 

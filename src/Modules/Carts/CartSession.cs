@@ -1,4 +1,6 @@
+using Mercato.Carts.Contracts;
 using Mercato.Kernel.Errors;
+using Mercato.Kernel.Events;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +14,7 @@ namespace Mercato.Carts;
 /// and is saved under the cart's version; when another request saved first, the whole change runs again on the new state,
 /// so concurrent changes (two add-to-cart calls) never lose one another.
 /// </summary>
-internal sealed class CartSession(MercatoDb db, CartPricing pricing, TimeProvider time, IOptions<CartOptions> options)
+internal sealed class CartSession(MercatoDb db, CartPricing pricing, IDomainEvents events, TimeProvider time, IOptions<CartOptions> options)
 {
     private const int Attempts = 20;
 
@@ -80,6 +82,7 @@ internal sealed class CartSession(MercatoDb db, CartPricing pricing, TimeProvide
     {
         await pricing.RefreshAsync(cart, ct);
         db.Add(cart);
+        events.Raise(CartEvents.Created, CartEventState.ReferenceOf(cart.Id), () => CartEventState.From(cart));
         await db.SaveChangesAsync(ct);
         return cart;
     }

@@ -16,6 +16,7 @@ public static class InventoryModule
     public static IServiceCollection AddInventory(this IServiceCollection services)
     {
         services.AddOptions<InventoryOptions>().BindConfiguration("Mercato:Inventory");
+        services.AddScoped<LevelEvents>();
         services.AddScoped<IStockReservations, StockReservations>();
         services.AddScoped<IStockAvailability, StockAvailability>();
         services.AddRecurringJob<HoldSweeper>(HoldSweeper.JobType,

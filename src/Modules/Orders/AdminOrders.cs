@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Mercato.Kernel.Errors;
+using Mercato.Kernel.Events;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Idempotency;
 using Mercato.Kernel.Paging;
@@ -46,6 +47,10 @@ internal static class AdminOrders
         if (http.CheckIfMatch(order.Version) is { } stale) return stale;
         return order;
     }
+
+    /// <summary>Raises an order event with the order as the Admin API shows it after the change (saved with the change).</summary>
+    public static void RaiseFor(this IDomainEvents events, Order order, string type) =>
+        events.Raise(type, order.Id, () => AdminOrderResponse.From(order));
 
     public static Ok<AdminOrderResponse> Answer(this HttpContext http, Order order)
     {

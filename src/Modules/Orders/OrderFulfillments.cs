@@ -1,7 +1,9 @@
 using Mercato.Inventory.Contracts;
 using Mercato.Kernel.Errors;
+using Mercato.Kernel.Events;
 using Mercato.Kernel.Persistence;
 using Mercato.Kernel.Validation;
+using Mercato.Orders.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,7 +31,7 @@ internal static class OrderFulfillments
     }
 
     private static async Task<Results<Ok<AdminOrderResponse>, ProblemHttpResult>> Create(string id, CreateRequest request, MercatoDb db,
-        [FromServices] IStockReservations stock, HttpContext http, TimeProvider time, CancellationToken ct)
+        [FromServices] IStockReservations stock, [FromServices] IDomainEvents events, HttpContext http, TimeProvider time, CancellationToken ct)
     {
         var v = new Validator().MaxLength("locationId", request.LocationId, 40).MaxLength("carrier", request.Carrier, 100)
             .MaxLength("trackingNumber", request.TrackingNumber, 200);
@@ -57,13 +59,14 @@ internal static class OrderFulfillments
             if (consumed.Error is { } shortage) return shortage.ToProblem();
             fulfillment.LocationId ??= consumed.Value!.Select(c => c.LocationId).FirstOrDefault();
         }
+        events.RaiseFor(order, OrderEvents.Fulfilled);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return http.Answer(order);
     }
 
     private static async Task<Results<Ok<AdminOrderResponse>, ProblemHttpResult>> Ship(string id, string fulfillmentId, ShipRequest request,
-        MercatoDb db, HttpContext http, TimeProvider time, CancellationToken ct)
+        MercatoDb db, [FromServices] IDomainEvents events, HttpContext http, TimeProvider time, CancellationToken ct)
     {
         var v = new Validator().MaxLength("carrier", request.Carrier, 100).MaxLength("trackingNumber", request.TrackingNumber, 200);
         if (v.ToError() is { } invalid) return invalid.ToProblem();
@@ -72,17 +75,19 @@ internal static class OrderFulfillments
         var order = loaded.Value!;
         if (order.Ship(fulfillmentId, Blank(request.Carrier), Blank(request.TrackingNumber), http.Actor(), time) is { } refused)
             return refused.ToProblem();
+        events.RaiseFor(order, OrderEvents.Shipped);
         await db.SaveChangesAsync(ct);
         return http.Answer(order);
     }
 
     private static async Task<Results<Ok<AdminOrderResponse>, ProblemHttpResult>> Deliver(string id, string fulfillmentId, MercatoDb db,
-        HttpContext http, TimeProvider time, CancellationToken ct)
+        [FromServices] IDomainEvents events, HttpContext http, TimeProvider time, CancellationToken ct)
     {
         var loaded = await db.LoadForWriteAsync(http, id, ct);
         if (loaded.Error is { } error) return error.ToProblem();
         var order = loaded.Value!;
         if (order.Deliver(fulfillmentId, http.Actor(), time) is { } refused) return refused.ToProblem();
+        events.RaiseFor(order, OrderEvents.Delivered);
         await db.SaveChangesAsync(ct);
         return http.Answer(order);
     }

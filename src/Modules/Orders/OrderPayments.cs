@@ -1,5 +1,6 @@
 using Mercato.Inventory.Contracts;
 using Mercato.Kernel.Errors;
+using Mercato.Kernel.Events;
 using Mercato.Kernel.Money;
 using Mercato.Kernel.Persistence;
 using Mercato.Kernel.Security;
@@ -36,7 +37,8 @@ internal static class OrderPayments
     }
 
     private static async Task<Results<Ok<AdminOrderResponse>, ProblemHttpResult>> Capture(string id, CaptureRequest request,
-        MercatoDb db, [FromServices] IPayments payments, HttpContext http, TimeProvider time, CancellationToken ct)
+        MercatoDb db, [FromServices] IPayments payments, [FromServices] IDomainEvents events, HttpContext http, TimeProvider time,
+        CancellationToken ct)
     {
         var v = new Validator().Range("amount", request.Amount, 1, Money.MaxAmount);
         if (v.ToError() is { } invalid) return invalid.ToProblem();
@@ -52,12 +54,14 @@ internal static class OrderPayments
         if (captured.Error is { } failed) return failed.ToProblem();
 
         order.RecordCapture(captured.Value!.Captured.Amount, http.Actor(), key, time);
+        events.RaiseFor(order, OrderEvents.Captured);
         await db.SaveChangesAsync(ct);
         return http.Answer(order);
     }
 
     private static async Task<Results<Ok<AdminOrderResponse>, ProblemHttpResult>> Refund(string id, RefundRequest request,
-        MercatoDb db, [FromServices] IPayments payments, HttpContext http, TimeProvider time, CancellationToken ct)
+        MercatoDb db, [FromServices] IPayments payments, [FromServices] IDomainEvents events, HttpContext http, TimeProvider time,
+        CancellationToken ct)
     {
         var v = new Validator().Range("amount", request.Amount, 1, Money.MaxAmount).MaxLength("reason", request.Reason, 500);
         AdminOrders.Items(v, null, request.Items, required: false);
@@ -77,12 +81,14 @@ internal static class OrderPayments
         if (refunded.Error is { } failed) return failed.ToProblem();
 
         order.RecordRefund(plan.Value, refunded.Value!.Refunded.Amount, reason, items, null, http.Actor(), key, time);
+        events.RaiseFor(order, OrderEvents.Refunded);
         await db.SaveChangesAsync(ct);
         return http.Answer(order);
     }
 
     private static async Task<Results<Ok<AdminOrderResponse>, ProblemHttpResult>> Cancel(string id, MercatoDb db,
-        [FromServices] IPayments payments, [FromServices] IStockReservations stock, HttpContext http, TimeProvider time, CancellationToken ct)
+        [FromServices] IPayments payments, [FromServices] IStockReservations stock, [FromServices] IDomainEvents events, HttpContext http,
+        TimeProvider time, CancellationToken ct)
     {
         var loaded = await db.LoadForWriteAsync(http, id, ct);
         if (loaded.Error is { } error) return error.ToProblem();
@@ -112,6 +118,7 @@ internal static class OrderPayments
         await stock.ReleaseAsync(order.Id, ct);
 
         order.RecordCancel(paymentStatus, refundedTotal, null, http.Actor(), time);
+        events.RaiseFor(order, OrderEvents.Canceled);
         await db.SaveChangesAsync(ct);
         return http.Answer(order);
     }

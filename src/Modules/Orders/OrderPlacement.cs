@@ -1,3 +1,4 @@
+using Mercato.Kernel.Events;
 using Mercato.Kernel.Persistence;
 using Mercato.Orders.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mercato.Orders;
 
 /// <summary>Checkout's way in: writes orders in the caller's transaction (or in one of its own when none is open).</summary>
-internal sealed class OrderPlacement(MercatoDb db, TimeProvider time) : IOrderPlacement
+internal sealed class OrderPlacement(MercatoDb db, IDomainEvents events, TimeProvider time) : IOrderPlacement
 {
     public async Task<PlacedOrder?> PlaceAsync(OrderDraft draft, CancellationToken ct)
     {
@@ -33,6 +34,10 @@ internal sealed class OrderPlacement(MercatoDb db, TimeProvider time) : IOrderPl
                 if (await IsNewCartAsync(draft.CartId, order, ct)) throw;
                 return null;
             }
+            // Raised once the order is surely new (a lost race above leaves no event), saved in the same transaction.
+            events.RaiseFor(order, OrderEvents.Placed);
+            if (order.PaymentStatus is OrderPaymentStatus.Authorized or OrderPaymentStatus.Captured) events.RaiseFor(order, OrderEvents.Paid);
+            await db.SaveChangesAsync(ct);
             if (own is not null) await own.CommitAsync(ct);
             return new PlacedOrder(order.Id, order.Number, token, StoreOrders.View(order));
         }

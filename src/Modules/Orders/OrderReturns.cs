@@ -1,9 +1,11 @@
 using Mercato.Inventory.Contracts;
 using Mercato.Kernel.Errors;
+using Mercato.Kernel.Events;
 using Mercato.Kernel.Money;
 using Mercato.Kernel.Persistence;
 using Mercato.Kernel.Security;
 using Mercato.Kernel.Validation;
+using Mercato.Orders.Contracts;
 using Mercato.Payments.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -48,8 +50,8 @@ internal static class OrderReturns
     }
 
     private static async Task<Results<Ok<AdminOrderResponse>, ProblemHttpResult>> Receive(string id, string returnId, ReceiveRequest request,
-        MercatoDb db, [FromServices] IPayments payments, [FromServices] IStockReservations stock, HttpContext http, TimeProvider time,
-        CancellationToken ct)
+        MercatoDb db, [FromServices] IPayments payments, [FromServices] IStockReservations stock, [FromServices] IDomainEvents events,
+        HttpContext http, TimeProvider time, CancellationToken ct)
     {
         var v = new Validator().Range("refundAmount", request.RefundAmount, 1, Money.MaxAmount);
         if (request.Restock is null) v.Add("restock", "Required: true puts the items back in stock, false does not.");
@@ -88,6 +90,8 @@ internal static class OrderReturns
             return badStatus.ToProblem();
         if (refunded is { Value: { } view })
             order.RecordRefund(request.RefundAmount!.Value, view.Refunded.Amount, "return", [], received.Id, http.Actor(), key!, time);
+        events.RaiseFor(order, OrderEvents.ReturnReceived);
+        if (refunded is not null) events.RaiseFor(order, OrderEvents.Refunded);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return http.Answer(order);

@@ -146,6 +146,10 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasColumnName("id")
                         .UseCollation("C");
 
+                    b.Property<DateTimeOffset?>("AbandonedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("abandoned_at");
+
                     b.Property<string>("BillingAddress")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -275,6 +279,9 @@ namespace Mercato.Migrations.Postgres.Migrations
 
                     b.HasIndex("ExpiresAt")
                         .HasDatabaseName("ix_carts_cart_expires_at");
+
+                    b.HasIndex("AbandonedAt", "UpdatedAt")
+                        .HasDatabaseName("ix_carts_cart_abandoned_at_updated_at");
 
                     b.HasIndex("CustomerId", "SalesChannelId")
                         .HasDatabaseName("ix_carts_cart_customer_id_sales_channel_id");

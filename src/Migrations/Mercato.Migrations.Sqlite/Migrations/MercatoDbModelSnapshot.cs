@@ -125,6 +125,10 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<long?>("AbandonedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("abandoned_at");
+
                     b.Property<string>("BillingAddress")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
@@ -245,6 +249,9 @@ namespace Mercato.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ExpiresAt")
                         .HasDatabaseName("ix_carts_cart_expires_at");
+
+                    b.HasIndex("AbandonedAt", "UpdatedAt")
+                        .HasDatabaseName("ix_carts_cart_abandoned_at_updated_at");
 
                     b.HasIndex("CustomerId", "SalesChannelId")
                         .HasDatabaseName("ix_carts_cart_customer_id_sales_channel_id");

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Mercato.Catalog.Attributes;
+using Mercato.Catalog.Contracts;
 using Mercato.Channels.Contracts;
 using Mercato.Kernel.Errors;
+using Mercato.Kernel.Events;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Paging;
 using Mercato.Kernel.Persistence;
@@ -90,7 +92,7 @@ internal static class AdminProducts
     }
 
     private static async Task<Results<Created<ProductResponse>, ProblemHttpResult>> Create(CreateProductRequest request, MercatoDb db,
-        ISalesChannelDirectory channels, ITaxClasses taxClasses, TimeProvider time, HttpContext http, CancellationToken ct)
+        ISalesChannelDirectory channels, ITaxClasses taxClasses, IDomainEvents events, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var v = new Validator();
         ProductEditor.ValidateShape(v, request);
@@ -126,13 +128,15 @@ internal static class AdminProducts
         product.Touch(product.CreatedAt);
 
         db.Add(product);
+        await events.RaiseAsync(db, CatalogEvents.ProductCreated, product, null, ct);
         if (await db.SaveOrConflictAsync(CheckUnique, ct) is { } lost) return lost.ToProblem();
         http.SetETag(product.Version);
         return TypedResults.Created($"/admin/products/{product.Id}", await ResponseAsync(db, product, ct));
     }
 
     private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> Update(string id, UpdateProductRequest request,
-        MercatoDb db, ISalesChannelDirectory channels, ITaxClasses taxClasses, TimeProvider time, HttpContext http, CancellationToken ct)
+        MercatoDb db, ISalesChannelDirectory channels, ITaxClasses taxClasses, IDomainEvents events, TimeProvider time, HttpContext http,
+        CancellationToken ct)
     {
         var v = new Validator();
         ProductEditor.ValidateShape(v, request);
@@ -174,16 +178,19 @@ internal static class AdminProducts
         ProductEditor.ApplyLinks(product, request.CategoryIds, request.CollectionIds, request.SalesChannelIds, request.Tags, request.Media, time);
         if (attributes is not null) ProductEditor.ApplyAttributes(product, attributes);
         product.Touch(time.GetUtcNow());
+        await events.RaiseAsync(db, CatalogEvents.ProductUpdated, product, ProductEvents.PricesOf(product), ct);
         if (await db.SaveOrConflictAsync(CheckUnique, ct) is { } lost) return lost.ToProblem();
         http.SetETag(product.Version);
         return TypedResults.Ok(await ResponseAsync(db, product, ct));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, HttpContext http, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, IDomainEvents events, HttpContext http,
+        CancellationToken ct)
     {
-        var product = await db.Set<Product>().SingleOrDefaultAsync(p => p.Id == id, ct);
+        var product = await db.Set<Product>().WithGraph().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (product is null) return Error.NotFound("product", id).ToProblem();
         if (http.CheckIfMatch(product.Version) is { } stale) return stale.ToProblem();
+        await events.RaiseAsync(db, CatalogEvents.ProductDeleted, product, null, ct);
         db.Remove(product);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();

@@ -1,4 +1,6 @@
+using Mercato.Catalog.Contracts;
 using Mercato.Kernel.Errors;
+using Mercato.Kernel.Events;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Paging;
 using Mercato.Kernel.Persistence;
@@ -51,7 +53,7 @@ internal static class AdminVariants
     }
 
     private static async Task<Results<Created<ProductResponse>, ProblemHttpResult>> Create(string productId, VariantRequest request,
-        MercatoDb db, TimeProvider time, HttpContext http, CancellationToken ct)
+        MercatoDb db, IDomainEvents events, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var v = new Validator();
         ProductEditor.ValidateVariant(v, "", request.Sku, skuRequired: true, request.Title, request.Barcode, request.Options,
@@ -63,17 +65,19 @@ internal static class AdminVariants
         if (product.Variants.Count >= CatalogLimits.Variants) return CatalogErrors.VariantLimit().ToProblem();
         Task<Error?> CheckUnique() => ProductEditor.CheckUniqueAsync(db, null, null, [ProductEditor.NormalizeSku(request.Sku)], null, ct);
         if (await CheckUnique() is { } taken) return taken.ToProblem();
+        var pricesBefore = ProductEvents.PricesOf(product);
         var variant = ProductEditor.NewVariant(product, request, time);
         product.Variants.Add(variant);
         if (ProductEditor.CheckVariantOptions(product) is { } badOptions) return badOptions.ToProblem();
         product.Touch(time.GetUtcNow());
+        await events.RaiseAsync(db, CatalogEvents.ProductUpdated, product, pricesBefore, ct);
         if (await db.SaveOrConflictAsync(CheckUnique, ct) is { } lost) return lost.ToProblem();
         http.SetETag(product.Version);
         return TypedResults.Created($"/admin/products/{productId}/variants/{variant.Id}", await AdminProducts.ResponseAsync(db, product, ct));
     }
 
     private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> Update(string productId, string variantId,
-        UpdateVariantRequest request, MercatoDb db, TimeProvider time, HttpContext http, CancellationToken ct)
+        UpdateVariantRequest request, MercatoDb db, IDomainEvents events, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var v = new Validator();
         ProductEditor.ValidateVariant(v, "", request.Sku, skuRequired: false, request.Title, request.Barcode, request.Options,
@@ -87,16 +91,18 @@ internal static class AdminVariants
             && await db.Set<Variant>().AnyAsync(x => x.Sku == ProductEditor.NormalizeSku(request.Sku) && x.Id != variantId, ct)
                 ? CatalogErrors.SkuTaken([ProductEditor.NormalizeSku(request.Sku)]) : null;
         if (await CheckUnique() is { } taken) return taken.ToProblem();
+        var pricesBefore = ProductEvents.PricesOf(product);
         ProductEditor.ApplyVariant(product, variant, request, time.GetUtcNow());
         if (ProductEditor.CheckVariantOptions(product) is { } badOptions) return badOptions.ToProblem();
         product.Touch(time.GetUtcNow());
+        await events.RaiseAsync(db, CatalogEvents.ProductUpdated, product, pricesBefore, ct);
         if (await db.SaveOrConflictAsync(CheckUnique, ct) is { } lost) return lost.ToProblem();
         http.SetETag(product.Version);
         return TypedResults.Ok(await AdminProducts.ResponseAsync(db, product, ct));
     }
 
     private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> Delete(string productId, string variantId, MercatoDb db,
-        TimeProvider time, HttpContext http, CancellationToken ct)
+        IDomainEvents events, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var product = await db.Set<Product>().WithGraph().SingleOrDefaultAsync(p => p.Id == productId, ct);
         var variant = product?.Variants.Find(x => x.Id == variantId);
@@ -105,6 +111,7 @@ internal static class AdminVariants
         if (product.Variants.Count == 1) return CatalogErrors.LastVariant().ToProblem();
         product.Variants.Remove(variant);
         product.Touch(time.GetUtcNow());
+        await events.RaiseAsync(db, CatalogEvents.ProductUpdated, product, ProductEvents.PricesOf(product), ct);
         await db.SaveChangesAsync(ct);
         http.SetETag(product.Version);
         return TypedResults.Ok(await AdminProducts.ResponseAsync(db, product, ct));

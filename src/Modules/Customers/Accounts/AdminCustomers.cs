@@ -1,6 +1,8 @@
 using Mercato.Customers.Addresses;
+using Mercato.Customers.Contracts;
 using Mercato.Customers.Groups;
 using Mercato.Identity.Contracts;
+using Mercato.Kernel.Events;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Paging;
 using Mercato.Kernel.Persistence;
@@ -77,7 +79,7 @@ internal static class AdminCustomers
     }
 
     private static async Task<Results<Ok<AdminCustomerDetailResponse>, ProblemHttpResult>> Update(string id, UpdateRequest request,
-        MercatoDb db, ISessions sessions, TimeProvider time, HttpContext http, CancellationToken ct)
+        MercatoDb db, ISessions sessions, IDomainEvents events, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var v = new Validator().MaxLength("phone", request.Phone, Customer.PhoneLength).Count("groupIds", request.GroupIds, 100);
         if (request.FirstName is not null) v.Required("firstName", request.FirstName, Customer.NameLength);
@@ -97,6 +99,8 @@ internal static class AdminCustomers
         if (groupIds is not null) customer.SetGroups(groupIds);
         var disabling = request.Disabled == true && !customer.Disabled;
         if (request.Disabled is { } disabled) customer.Disabled = disabled;
+        db.ChangeTracker.DetectChanges();
+        if (db.Entry(customer).State == EntityState.Modified) await events.RaiseAsync(db, CustomerEvents.Updated, customer, ct);
         await db.SaveChangesAsync(ct);
         if (disabling) await sessions.RevokeAllAsync(SubjectKind.Customer, id, ct);
         http.SetETag(customer.Version);

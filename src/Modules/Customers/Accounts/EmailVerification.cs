@@ -1,4 +1,6 @@
+using Mercato.Customers.Contracts;
 using Mercato.Identity.Contracts;
+using Mercato.Kernel.Events;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Persistence;
 using Mercato.Kernel.Security;
@@ -24,7 +26,7 @@ internal static class EmailVerification
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Verify(VerifyRequest request, MercatoDb db, IOneTimeTokens tokens,
-        TimeProvider time, CancellationToken ct)
+        IDomainEvents events, TimeProvider time, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Token) || request.Token.Length > 500) return CustomerErrors.InvalidToken().ToProblem();
         var customerId = await tokens.ConsumeAsync(TokenPurposes.CustomerEmailVerification, request.Token, ct);
@@ -33,6 +35,7 @@ internal static class EmailVerification
         if (customer.EmailVerifiedAt is null)
         {
             customer.EmailVerifiedAt = customer.UpdatedAt = time.GetUtcNow();
+            await events.RaiseAsync(db, CustomerEvents.Updated, customer, ct);
             await db.SaveChangesAsync(ct);
         }
         return TypedResults.NoContent();

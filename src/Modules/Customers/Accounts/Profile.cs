@@ -1,4 +1,6 @@
+using Mercato.Customers.Contracts;
 using Mercato.Identity.Contracts;
+using Mercato.Kernel.Events;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Idempotency;
 using Mercato.Kernel.Persistence;
@@ -42,7 +44,7 @@ internal static class Profile
     }
 
     private static async Task<Results<Ok<StoreCustomerResponse>, ProblemHttpResult>> Update(UpdateRequest request, MercatoDb db,
-        TimeProvider time, HttpContext http, CancellationToken ct)
+        IDomainEvents events, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var v = new Validator().MaxLength("phone", request.Phone, Customer.PhoneLength);
         if (request.FirstName is not null) v.Required("firstName", request.FirstName, Customer.NameLength);
@@ -53,6 +55,8 @@ internal static class Profile
         if (customer is null) return CustomerErrors.CustomerNotFound(id).ToProblem();
         if (http.CheckIfMatch(customer.Version) is { } stale) return stale.ToProblem();
         ApplyProfile(customer, request.FirstName, request.LastName, request.Phone, time);
+        db.ChangeTracker.DetectChanges();
+        if (db.Entry(customer).State == EntityState.Modified) await events.RaiseAsync(db, CustomerEvents.Updated, customer, ct);
         await db.SaveChangesAsync(ct);
         http.SetETag(customer.Version);
         return TypedResults.Ok(StoreCustomerResponse.From(customer, await db.GroupsOfAsync(id, ct)));

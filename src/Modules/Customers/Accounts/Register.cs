@@ -1,5 +1,7 @@
+using Mercato.Customers.Contracts;
 using Mercato.Identity.Contracts;
 using Mercato.Kernel.Errors;
+using Mercato.Kernel.Events;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Persistence;
 using Mercato.Kernel.Security;
@@ -24,7 +26,7 @@ internal static class Register
         .WithName("RegisterCustomer").WithSummary("Create a customer account (sends a verification email)").WithTags("Customers");
 
     private static async Task<Results<Created<StoreCustomerResponse>, ProblemHttpResult>> Handle(Request request, MercatoDb db,
-        IPasswords passwords, AccountEmails emails, TimeProvider time, HttpContext http, CancellationToken ct)
+        IPasswords passwords, AccountEmails emails, IDomainEvents events, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var v = new Validator();
         var email = AccountRules.Email(v, request.Email);
@@ -39,6 +41,7 @@ internal static class Register
         var customer = new Customer(email!, passwords.Hash(request.Password!), request.FirstName!.Trim(), request.LastName!.Trim(),
             string.IsNullOrEmpty(phone) ? null : phone, time);
         db.Add(customer);
+        await events.RaiseAsync(db, CustomerEvents.Created, customer, ct);
         if (await db.SaveOrConflictAsync(CheckUnique, ct) is { } lost) return lost.ToProblem();
         await emails.SendVerificationAsync(customer, ct);
         http.SetETag(customer.Version);

@@ -1,5 +1,7 @@
 using Mercato.Customers.Accounts;
+using Mercato.Customers.Contracts;
 using Mercato.Kernel.Errors;
+using Mercato.Kernel.Events;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Paging;
 using Mercato.Kernel.Persistence;
@@ -107,15 +109,15 @@ internal static class AdminCustomerGroups
         return TypedResults.NoContent();
     }
 
-    private static Task<Results<NoContent, ProblemHttpResult>> AddMember(string id, string customerId, MercatoDb db, TimeProvider time,
-        CancellationToken ct) => ChangeMembershipAsync(id, customerId, db, time, c => c.Join(id), ct);
+    private static Task<Results<NoContent, ProblemHttpResult>> AddMember(string id, string customerId, MercatoDb db, IDomainEvents events,
+        TimeProvider time, CancellationToken ct) => ChangeMembershipAsync(id, customerId, db, events, time, c => c.Join(id), ct);
 
-    private static Task<Results<NoContent, ProblemHttpResult>> RemoveMember(string id, string customerId, MercatoDb db, TimeProvider time,
-        CancellationToken ct) => ChangeMembershipAsync(id, customerId, db, time, c => c.Leave(id), ct);
+    private static Task<Results<NoContent, ProblemHttpResult>> RemoveMember(string id, string customerId, MercatoDb db, IDomainEvents events,
+        TimeProvider time, CancellationToken ct) => ChangeMembershipAsync(id, customerId, db, events, time, c => c.Leave(id), ct);
 
     /// <summary>Both directions are idempotent (204 when already so); a change bumps the customer's version.</summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> ChangeMembershipAsync(string id, string customerId, MercatoDb db,
-        TimeProvider time, Func<Customer, bool> change, CancellationToken ct)
+        IDomainEvents events, TimeProvider time, Func<Customer, bool> change, CancellationToken ct)
     {
         if (!await db.Set<CustomerGroup>().AnyAsync(g => g.Id == id, ct)) return CustomerErrors.GroupNotFound(id).ToProblem();
         var customer = await db.Set<Customer>().Include(c => c.Groups).SingleOrDefaultAsync(c => c.Id == customerId, ct);
@@ -123,6 +125,7 @@ internal static class AdminCustomerGroups
         if (change(customer))
         {
             customer.UpdatedAt = time.GetUtcNow();
+            await events.RaiseAsync(db, CustomerEvents.Updated, customer, ct);
             await db.SaveChangesAsync(ct);
         }
         return TypedResults.NoContent();

@@ -54,7 +54,7 @@ internal static class AdminInventoryLevels
     }
 
     private static async Task<Results<Ok<LevelResponse>, ProblemHttpResult>> Set(string sku, string locationId, SetLevelRequest request,
-        MercatoDb db, TimeProvider time, HttpContext http, CancellationToken ct)
+        MercatoDb db, LevelEvents events, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var normalized = Skus.Normalize(sku);
         var v = CheckSku(normalized);
@@ -68,7 +68,7 @@ internal static class AdminInventoryLevels
         var result = await db.InTransactionAsync(async () =>
         {
             var now = time.GetUtcNow();
-            await db.ReleaseAsync(db.ExpiredHolds(now).Where(r => r.Sku == normalized), now, ct);
+            await db.ReleaseAsync(events, db.ExpiredHolds(now).Where(r => r.Sku == normalized), now, ct);
             await db.EnsureLevelAsync(normalized, locationId, now, ct);
             // Optimistic on the level's version, so the logged delta is exactly the change made.
             for (var attempt = 0; attempt < 5; attempt++)
@@ -82,6 +82,7 @@ internal static class AdminInventoryLevels
                         .SetProperty(l => l.Version, l => l.Version + 1).SetProperty(l => l.UpdatedAt, now), ct);
                 if (changed != 1) continue;
                 await db.AddAdjustmentAsync(time, normalized, locationId, onHand - level.OnHand, reason, http.User.CallerKeyId(), now, ct);
+                await events.ChangedAsync(normalized, locationId, onHand - level.OnHand, ct);
                 return (true, await Level(db, normalized, locationId).AsNoTracking().SingleAsync(ct));
             }
             return (false, Error.Conflict("version_conflict", "The level kept changing; try again."));
@@ -90,7 +91,7 @@ internal static class AdminInventoryLevels
     }
 
     private static async Task<Results<Ok<LevelResponse>, ProblemHttpResult>> Adjust(string sku, string locationId, AdjustRequest request,
-        MercatoDb db, TimeProvider time, HttpContext http, CancellationToken ct)
+        MercatoDb db, LevelEvents events, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var normalized = Skus.Normalize(sku);
         var v = CheckSku(normalized).Required("reason", request.Reason, Adjustments.MaxReason);
@@ -104,7 +105,7 @@ internal static class AdminInventoryLevels
         var result = await db.InTransactionAsync(async () =>
         {
             var now = time.GetUtcNow();
-            await db.ReleaseAsync(db.ExpiredHolds(now).Where(r => r.Sku == normalized), now, ct);
+            await db.ReleaseAsync(events, db.ExpiredHolds(now).Where(r => r.Sku == normalized), now, ct);
             await db.EnsureLevelAsync(normalized, locationId, now, ct);
             var before = await Level(db, normalized, locationId).AsNoTracking().SingleAsync(ct);
             if (http.CheckIfMatch(before.Version) is { } stale) return (false, (Result<InventoryLevel>)stale);
@@ -122,6 +123,7 @@ internal static class AdminInventoryLevels
                     : InventoryErrors.OnHandLimit(normalized));
             }
             await db.AddAdjustmentAsync(time, normalized, locationId, delta, request.Reason!.Trim(), http.User.CallerKeyId(), now, ct);
+            await events.ChangedAsync(normalized, locationId, delta, ct);
             return (true, await Level(db, normalized, locationId).AsNoTracking().SingleAsync(ct));
         }, ct);
         return Answer(result, http);

@@ -54,13 +54,15 @@ internal static class LevelWrites
     }
 
     /// <summary>Adds to reserved; with <paramref name="onlyIfAvailable"/> only when that much is available. False when refused.</summary>
-    public static async Task<bool> ReserveAsync(this MercatoDb db, string sku, string locationId, int quantity, bool onlyIfAvailable,
-        DateTimeOffset now, CancellationToken ct)
+    public static async Task<bool> ReserveAsync(this MercatoDb db, LevelEvents events, string sku, string locationId, int quantity,
+        bool onlyIfAvailable, DateTimeOffset now, CancellationToken ct)
     {
         var level = db.Set<InventoryLevel>().Where(l => l.Sku == sku && l.LocationId == locationId);
         if (onlyIfAvailable) level = level.Where(l => l.OnHand - l.Reserved >= quantity);
-        return await level.ExecuteUpdateAsync(s => s.SetProperty(l => l.Reserved, l => l.Reserved + quantity)
-            .SetProperty(l => l.Version, l => l.Version + 1).SetProperty(l => l.UpdatedAt, now), ct) == 1;
+        if (await level.ExecuteUpdateAsync(s => s.SetProperty(l => l.Reserved, l => l.Reserved + quantity)
+            .SetProperty(l => l.Version, l => l.Version + 1).SetProperty(l => l.UpdatedAt, now), ct) != 1) return false;
+        await events.ChangedAsync(sku, locationId, -quantity, ct);
+        return true;
     }
 
     public static Task AddReservationAsync(this MercatoDb db, TimeProvider time, string holderId, string sku, string locationId,
@@ -91,8 +93,8 @@ internal static class LevelWrites
     /// call that deleted it, so a concurrent release (the sweeper, a repeated call) never gives it back twice.
     /// Returns the holders whose rows this call released.
     /// </summary>
-    public static async Task<HashSet<string>> ReleaseAsync(this MercatoDb db, IQueryable<Reservation> rows, DateTimeOffset now,
-        CancellationToken ct)
+    public static async Task<HashSet<string>> ReleaseAsync(this MercatoDb db, LevelEvents events, IQueryable<Reservation> rows,
+        DateTimeOffset now, CancellationToken ct)
     {
         var found = await rows.AsNoTracking().OrderBy(r => r.Sku).ThenBy(r => r.LocationId).ThenBy(r => r.Id)
             .Select(r => new { r.Id, r.HolderId, r.Sku, r.LocationId, r.Quantity }).ToListAsync(ct);
@@ -103,6 +105,7 @@ internal static class LevelWrites
             await db.Set<InventoryLevel>().Where(l => l.Sku == row.Sku && l.LocationId == row.LocationId)
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.Reserved, l => l.Reserved - row.Quantity)
                     .SetProperty(l => l.Version, l => l.Version + 1).SetProperty(l => l.UpdatedAt, now), ct);
+            await events.ChangedAsync(row.Sku, row.LocationId, row.Quantity, ct);
             released.Add(row.HolderId);
         }
         return released;

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mercato.Inventory.Levels;
 
 /// <summary>Holds, reservations and their consumption, with conditional updates so no level goes below zero unless backordered.</summary>
-internal sealed class StockReservations(MercatoDb db, TimeProvider time) : IStockReservations
+internal sealed class StockReservations(MercatoDb db, LevelEvents events, TimeProvider time) : IStockReservations
 {
     private sealed record Need(string Sku, int Quantity, bool AllowBackorder);
 
@@ -18,10 +18,10 @@ internal sealed class StockReservations(MercatoDb db, TimeProvider time) : IStoc
         return await db.InTransactionAsync(async () =>
         {
             var now = time.GetUtcNow();
-            await db.ReleaseAsync(db.Set<Reservation>().Where(r => r.HolderId == holderId && r.ExpiresAt != null), now, ct);
+            await db.ReleaseAsync(events, db.Set<Reservation>().Where(r => r.HolderId == holderId && r.ExpiresAt != null), now, ct);
             var skus = needs.Select(n => n.Sku).ToList();
             // Correctness must not wait for the sweeper: expired holds of these SKUs go first.
-            await db.ReleaseAsync(db.ExpiredHolds(now).Where(r => skus.Contains(r.Sku)), now, ct);
+            await db.ReleaseAsync(events, db.ExpiredHolds(now).Where(r => skus.Contains(r.Sku)), now, ct);
             var locations = needs.Count == 0 ? [] : await db.LocationOrderAsync(ct);
             var shortages = new List<StockShortage>();
             foreach (var need in needs)
@@ -41,14 +41,14 @@ internal sealed class StockReservations(MercatoDb db, TimeProvider time) : IStoc
             var now = time.GetUtcNow();
             var converted = await db.Set<Reservation>().Where(r => r.HolderId == holderId && r.ExpiresAt != null && r.ExpiresAt > now)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.HolderId, orderId).SetProperty(r => r.ExpiresAt, (DateTimeOffset?)null), ct);
-            if (converted == 0) await db.ReleaseAsync(db.Set<Reservation>().Where(r => r.HolderId == holderId), now, ct);
+            if (converted == 0) await db.ReleaseAsync(events, db.Set<Reservation>().Where(r => r.HolderId == holderId), now, ct);
             return (true, converted > 0);
         }, ct);
     }
 
     public Task ReleaseAsync(string holderId, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
-        await db.ReleaseAsync(db.Set<Reservation>().Where(r => r.HolderId == holderId), time.GetUtcNow(), ct);
+        await db.ReleaseAsync(events, db.Set<Reservation>().Where(r => r.HolderId == holderId), time.GetUtcNow(), ct);
         return (true, 0);
     }, ct);
 
@@ -92,6 +92,7 @@ internal sealed class StockReservations(MercatoDb db, TimeProvider time) : IStoc
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.OnHand, l => l.OnHand + quantity)
                     .SetProperty(l => l.Version, l => l.Version + 1).SetProperty(l => l.UpdatedAt, now), ct);
             if (added != 1) return (false, InventoryErrors.OnHandLimit(normalized));
+            await events.ChangedAsync(normalized, location, quantity, ct);
             await db.AddAdjustmentAsync(time, normalized, location, quantity, reason.Trim(), null, now, ct);
             return (true, (Error?)null);
         }, ct);
@@ -99,7 +100,7 @@ internal sealed class StockReservations(MercatoDb db, TimeProvider time) : IStoc
 
     public Task<int> ReleaseExpiredHoldsAsync(DateTimeOffset now, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
-        var released = await db.ReleaseAsync(db.ExpiredHolds(now), time.GetUtcNow(), ct);
+        var released = await db.ReleaseAsync(events, db.ExpiredHolds(now), time.GetUtcNow(), ct);
         return (true, released.Count);
     }, ct);
 
@@ -111,7 +112,7 @@ internal sealed class StockReservations(MercatoDb db, TimeProvider time) : IStoc
         var available = await AvailableAsync(need.Sku, ct);
         foreach (var location in locations.Where(l => available.GetValueOrDefault(l) >= need.Quantity))
         {
-            if (!await db.ReserveAsync(need.Sku, location, need.Quantity, onlyIfAvailable: true, now, ct)) continue;
+            if (!await db.ReserveAsync(events, need.Sku, location, need.Quantity, onlyIfAvailable: true, now, ct)) continue;
             await db.AddReservationAsync(time, holderId, need.Sku, location, need.Quantity, expiresAt, now, ct);
             return null;
         }
@@ -125,7 +126,7 @@ internal sealed class StockReservations(MercatoDb db, TimeProvider time) : IStoc
                 if (attempt > 0) available = await AvailableAsync(need.Sku, ct);
                 var take = Math.Min(available.GetValueOrDefault(location), remaining);
                 if (take <= 0) break;
-                if (!await db.ReserveAsync(need.Sku, location, take, onlyIfAvailable: true, now, ct)) continue;
+                if (!await db.ReserveAsync(events, need.Sku, location, take, onlyIfAvailable: true, now, ct)) continue;
                 await db.AddReservationAsync(time, holderId, need.Sku, location, take, expiresAt, now, ct);
                 remaining -= take;
                 break;
@@ -136,7 +137,7 @@ internal sealed class StockReservations(MercatoDb db, TimeProvider time) : IStoc
 
         var fallback = locations[0];
         await db.EnsureLevelAsync(need.Sku, fallback, now, ct);
-        await db.ReserveAsync(need.Sku, fallback, remaining, onlyIfAvailable: false, now, ct);
+        await db.ReserveAsync(events, need.Sku, fallback, remaining, onlyIfAvailable: false, now, ct);
         await db.AddReservationAsync(time, holderId, need.Sku, fallback, remaining, expiresAt, now, ct);
         return null;
     }
@@ -167,11 +168,13 @@ internal sealed class StockReservations(MercatoDb db, TimeProvider time) : IStoc
                 await Shelf(need.Sku, target).ExecuteUpdateAsync(s => s.SetProperty(l => l.OnHand, l => l.OnHand - take)
                     .SetProperty(l => l.Reserved, l => l.Reserved - take)
                     .SetProperty(l => l.Version, l => l.Version + 1).SetProperty(l => l.UpdatedAt, now), ct);
+                await events.ChangedAsync(need.Sku, target, 0, ct);
             }
             else
             {
                 await Shelf(need.Sku, row.LocationId).ExecuteUpdateAsync(s => s.SetProperty(l => l.Reserved, l => l.Reserved - take)
                     .SetProperty(l => l.Version, l => l.Version + 1).SetProperty(l => l.UpdatedAt, now), ct);
+                await events.ChangedAsync(need.Sku, row.LocationId, take, ct);
                 if (!await TakeFromShelfAsync(need, target, take, now, ct)) return InventoryErrors.NotReserved(orderId, need.Sku);
             }
             await db.AddAdjustmentAsync(time, need.Sku, target, -take, $"Fulfilment of order {orderId}", null, now, ct);
@@ -193,8 +196,10 @@ internal sealed class StockReservations(MercatoDb db, TimeProvider time) : IStoc
         if (need.AllowBackorder) await db.EnsureLevelAsync(need.Sku, location, now, ct);
         var level = Shelf(need.Sku, location);
         if (!need.AllowBackorder) level = level.Where(l => l.OnHand - l.Reserved >= quantity);
-        return await level.ExecuteUpdateAsync(s => s.SetProperty(l => l.OnHand, l => l.OnHand - quantity)
-            .SetProperty(l => l.Version, l => l.Version + 1).SetProperty(l => l.UpdatedAt, now), ct) == 1;
+        if (await level.ExecuteUpdateAsync(s => s.SetProperty(l => l.OnHand, l => l.OnHand - quantity)
+            .SetProperty(l => l.Version, l => l.Version + 1).SetProperty(l => l.UpdatedAt, now), ct) != 1) return false;
+        await events.ChangedAsync(need.Sku, location, -quantity, ct);
+        return true;
     }
 
     private IQueryable<InventoryLevel> Shelf(string sku, string location) =>
