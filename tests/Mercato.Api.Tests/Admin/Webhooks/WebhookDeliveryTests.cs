@@ -104,7 +104,8 @@ public abstract class WebhookDeliveryTests(MercatoApp app, WebhookReceiver recei
         Assert.True(attempts.Count > 10, $"{attempts.Count} attempts");
         var first = DateTimeOffset.Parse(attempts[0]!.Str("attemptedAt"), System.Globalization.CultureInfo.InvariantCulture);
         var last = DateTimeOffset.Parse(attempts[^1]!.Str("attemptedAt"), System.Globalization.CultureInfo.InvariantCulture);
-        Assert.InRange(last - first, TimeSpan.FromHours(72), TimeSpan.FromHours(73));
+        // The last try is due at the deadline itself; the test's clock gets there in 5-hour steps.
+        Assert.InRange(last - first, TimeSpan.FromHours(72), TimeSpan.FromHours(77));
         var count = inbox.Received.Count;
         await app.AdvanceAndRunAsync(TimeSpan.FromDays(1));
         Assert.Equal(count, inbox.Received.Count);

@@ -25,7 +25,7 @@ public abstract class WebhookEndpointTests(MercatoApp app)
         var text = await fetched.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, fetched.StatusCode);
         Assert.Equal("\"1\"", fetched.Headers.ETag?.Tag);
-        Assert.DoesNotContain("secret", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\"secret\"", text, StringComparison.Ordinal);
         Assert.DoesNotContain(secret["whsec_".Length..], text, StringComparison.Ordinal);
         var list = await app.Admin.GetAsync("/admin/webhooks?limit=100");
         var listed = await list.Content.ReadAsStringAsync();
