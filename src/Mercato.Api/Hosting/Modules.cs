@@ -12,6 +12,7 @@ using Mercato.Payments;
 using Mercato.Regions;
 using Mercato.Shipping;
 using Mercato.Tax;
+using Mercato.Webhooks;
 
 namespace Mercato.Api.Hosting;
 
@@ -34,6 +35,7 @@ internal static class Modules
         RegionsModule.Assembly,
         ShippingModule.Assembly,
         TaxModule.Assembly,
+        WebhooksModule.Assembly,
     ];
 
     public static IServiceCollection AddModules(this IServiceCollection services) => services
@@ -48,7 +50,8 @@ internal static class Modules
         .AddPayments()
         .AddRegions()
         .AddShipping()
-        .AddTax();
+        .AddTax()
+        .AddWebhooks();
 
     public static void MapModules(RouteGroupBuilder store, RouteGroupBuilder admin, IEndpointRouteBuilder root)
     {
@@ -65,5 +68,6 @@ internal static class Modules
         RegionsModule.MapRegions(store, admin);
         ShippingModule.MapShipping(store, admin);
         TaxModule.MapTax(store, admin);
+        WebhooksModule.MapWebhooks(store, admin);
     }
 }

@@ -17,6 +17,7 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<MercatoDb>
             Orders.OrdersModule.Assembly, Payments.PaymentsModule.Assembly, Shipping.ShippingModule.Assembly, Tax.TaxModule.Assembly,
             Customers.CustomersModule.Assembly,
             Audit.AuditModule.Assembly,
+            Webhooks.WebhooksModule.Assembly,
         ]);
         return new MercatoDb(builder.Options);
     }

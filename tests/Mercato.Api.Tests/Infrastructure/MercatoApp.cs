@@ -44,7 +44,7 @@ public abstract class MercatoApp(ITestDatabase database, string seed) : WebAppli
         Anonymous = CreateClient();
         Admin = CreateClient();
         Admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
-        if (Seed != "none") return;
+        if (Seed != "none" || !CreatesBaseline) return;
         var channel = await Admin.PostJsonAsync("/admin/sales-channels", new { name = "Test web", isDefault = true });
         ChannelId = channel["id"]!.GetValue<string>();
         PublishableKey = channel["publishableKeys"]![0]!["token"]!.GetValue<string>();
@@ -53,6 +53,9 @@ public abstract class MercatoApp(ITestDatabase database, string seed) : WebAppli
         EuRegionId = (await Admin.PostJsonAsync("/admin/regions",
             new { name = "Eurozone", currency = "EUR", countries = new[] { "DE", "FR" }, taxRateBasisPoints = 2000, pricesIncludeTax = true }))["id"]!.GetValue<string>();
     }
+
+    /// <summary>Whether <see cref="InitializeAsync"/> creates the baseline shop; an app restarted on a kept database already has it.</summary>
+    protected virtual bool CreatesBaseline => true;
 
     /// <summary>Sees every SQL command the app sends; open a recording with <see cref="QueryCounter.Record"/>.</summary>
     public QueryCounter Queries { get; } = new();
@@ -84,6 +87,8 @@ public abstract class MercatoApp(ITestDatabase database, string seed) : WebAppli
         builder.UseSetting("Mercato:Checkout:RecoverySeconds", "0");
         // Jobs run when a test calls RunJobsAsync, not on a background loop that would race the assertions.
         builder.UseSetting("Mercato:Jobs:PollMilliseconds", "0");
+        // Webhook receivers in tests listen on 127.0.0.1; the SSRF tests turn this off on an app of their own.
+        builder.UseSetting("Mercato:Webhooks:AllowPrivateNetworks", "true");
         // Every test class shares one caller and one address: the real limits would throttle the suite. The rate-limit tests
         // set small ones on an app of their own.
         foreach (var limit in new[] { "Global", "Auth", "Codes" })
@@ -117,6 +122,23 @@ public interface ITestDatabase
     DatabaseProvider Provider { get; }
     Task<string> CreateAsync();
     Task DropAsync(string connectionString);
+}
+
+/// <summary>
+/// A database that outlives its apps: created on first use, never dropped by an app, so a second app can start on what the
+/// first left behind (a server restart). The test drops it with <see cref="DropNowAsync"/>.
+/// </summary>
+public sealed class KeptTestDatabase(ITestDatabase inner) : ITestDatabase
+{
+    private string? _connectionString;
+
+    public DatabaseProvider Provider => inner.Provider;
+
+    public async Task<string> CreateAsync() => _connectionString ??= await inner.CreateAsync();
+
+    public Task DropAsync(string connectionString) => Task.CompletedTask;
+
+    public Task DropNowAsync() => _connectionString is null ? Task.CompletedTask : inner.DropAsync(_connectionString);
 }
 
 /// <summary>A fresh SQLite file per app, deleted afterwards.</summary>

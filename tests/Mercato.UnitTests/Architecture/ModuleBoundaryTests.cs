@@ -12,6 +12,7 @@ using Mercato.Payments;
 using Mercato.Regions;
 using Mercato.Shipping;
 using Mercato.Tax;
+using Mercato.Webhooks;
 
 namespace Mercato.UnitTests.Architecture;
 
@@ -38,6 +39,7 @@ public class ModuleBoundaryTests
         ["Identity"] = IdentityModule.Assembly,
         ["Inventory"] = InventoryModule.Assembly,
         ["Regions"] = RegionsModule.Assembly,
+        ["Webhooks"] = WebhooksModule.Assembly,
     };
 
     /// <summary>Which other modules each module may depend on (through their Contracts only).</summary>
@@ -56,6 +58,7 @@ public class ModuleBoundaryTests
         ["Identity"] = [],
         ["Inventory"] = [],
         ["Regions"] = [],
+        ["Webhooks"] = [],
     };
 
     [Theory]

@@ -3137,6 +3137,223 @@ namespace Mercato.Migrations.Sqlite.Migrations
                     b.ToTable("tax_tax_class_rate", (string)null);
                 });
 
+            modelBuilder.Entity("Mercato.Webhooks.Deliveries.WebhookAttempt", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AttemptedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempted_at");
+
+                    b.Property<string>("DeliveryId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<long>("LatencyMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("latency_ms");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("ResponseBody")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response_body");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhooks_attempt");
+
+                    b.HasIndex("DeliveryId", "Number")
+                        .HasDatabaseName("ix_webhooks_attempt_delivery_id_number");
+
+                    b.ToTable("webhooks_attempt", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Webhooks.Deliveries.WebhookDelivery", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AttemptCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempt_count");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EndpointId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("endpoint_id");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_type");
+
+                    b.Property<long?>("FirstAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_attempt_at");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("RedeliveryOf")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("redelivery_of");
+
+                    b.Property<string>("ResourceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource_id");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhooks_delivery");
+
+                    b.HasIndex("EndpointId", "Id")
+                        .HasDatabaseName("ix_webhooks_delivery_endpoint_id_id");
+
+                    b.HasIndex("EndpointId", "ResourceId", "Sequence")
+                        .HasDatabaseName("ix_webhooks_delivery_endpoint_id_resource_id_sequence");
+
+                    b.ToTable("webhooks_delivery", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Webhooks.Endpoints.WebhookEndpoint", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<long?>("DisabledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("disabled_at");
+
+                    b.Property<string>("DisabledReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disabled_reason");
+
+                    b.Property<string>("EventTypes")
+                        .IsRequired()
+                        .HasMaxLength(5100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_types");
+
+                    b.Property<long?>("FailingSince")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failing_since");
+
+                    b.Property<string>("PreviousSecret")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_secret");
+
+                    b.Property<long?>("PreviousSecretExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous_secret_expires_at");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secret");
+
+                    b.Property<long?>("SecretRotatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("secret_rotated_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhooks_endpoint");
+
+                    b.ToTable("webhooks_endpoint", (string)null);
+                });
+
             modelBuilder.Entity("Mercato.Carts.CartLine", b =>
                 {
                     b.HasOne("Mercato.Carts.Cart", null)
@@ -3417,6 +3634,26 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_tax_tax_class_rate_tax_tax_class_tax_class_id");
                 });
 
+            modelBuilder.Entity("Mercato.Webhooks.Deliveries.WebhookAttempt", b =>
+                {
+                    b.HasOne("Mercato.Webhooks.Deliveries.WebhookDelivery", null)
+                        .WithMany("Attempts")
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhooks_attempt_webhooks_delivery_delivery_id");
+                });
+
+            modelBuilder.Entity("Mercato.Webhooks.Deliveries.WebhookDelivery", b =>
+                {
+                    b.HasOne("Mercato.Webhooks.Endpoints.WebhookEndpoint", null)
+                        .WithMany()
+                        .HasForeignKey("EndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhooks_delivery_webhook_endpoint_endpoint_id");
+                });
+
             modelBuilder.Entity("Mercato.Carts.Cart", b =>
                 {
                     b.Navigation("Lines");
@@ -3496,6 +3733,11 @@ namespace Mercato.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Mercato.Tax.Classes.TaxClass", b =>
                 {
                     b.Navigation("Rates");
+                });
+
+            modelBuilder.Entity("Mercato.Webhooks.Deliveries.WebhookDelivery", b =>
+                {
+                    b.Navigation("Attempts");
                 });
 #pragma warning restore 612, 618
         }
