@@ -18,6 +18,7 @@ public static class InventoryModule
         services.AddOptions<InventoryOptions>().BindConfiguration("Mercato:Inventory");
         services.AddScoped<IStockReservations, StockReservations>();
         services.AddScoped<IStockAvailability, StockAvailability>();
+        services.AddScoped<IStockLevels, StockLevels>();
         services.AddRecurringJob<HoldSweeper>(HoldSweeper.JobType,
             sp => TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<InventoryOptions>>().Value.HoldSweepSeconds));
         return services;
