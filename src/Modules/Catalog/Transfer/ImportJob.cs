@@ -39,7 +39,7 @@ internal sealed class ImportJob(MercatoDb db, ImportBatch batch, IOptions<JsonOp
                 await FinishAsync(import.Id, ImportStatus.Failed, "The file has errors; in all-or-nothing mode nothing was imported.", ct);
                 return JobOutcome.Done;
             }
-            (import.Validating, import.RowsProcessed, import.Failed) = (false, 0, 0);
+            (import.Validating, import.RowsProcessed, import.Created, import.Updated, import.Unchanged, import.Failed) = (false, 0, 0, 0, 0, 0);
             await db.SaveChangesAsync(ct);
         }
         if (!await PassAsync(import.Id, write: !import.DryRun, ct)) return JobOutcome.Done;

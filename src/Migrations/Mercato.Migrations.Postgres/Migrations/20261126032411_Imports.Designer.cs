@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mercato.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(MercatoDb))]
-    [Migration("20261126030609_imports")]
-    partial class imports
+    [Migration("20261126032411_Imports")]
+    partial class Imports
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

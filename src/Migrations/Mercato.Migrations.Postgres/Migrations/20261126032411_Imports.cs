@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Mercato.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class imports : Migration
+    public partial class Imports : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

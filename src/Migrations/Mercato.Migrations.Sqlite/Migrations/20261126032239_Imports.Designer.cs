@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mercato.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(MercatoDb))]
-    [Migration("20261126030526_imports")]
-    partial class imports
+    [Migration("20261126032239_Imports")]
+    partial class Imports
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

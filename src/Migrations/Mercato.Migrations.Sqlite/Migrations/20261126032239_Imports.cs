@@ -5,7 +5,7 @@
 namespace Mercato.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class imports : Migration
+    public partial class Imports : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
