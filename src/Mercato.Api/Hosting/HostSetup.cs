@@ -120,11 +120,11 @@ internal static class HostSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseResponseCompression();
-        app.UseMiddleware<RequestBodyLimit>(maxBody);
         // Media files change name when they change, so browsers and CDNs may keep them for a day.
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "public, max-age=86400" });
         // Explicit, so that routing runs inside the request id's logging scope.
         app.UseRouting();
+        app.UseMiddleware<RequestBodyLimit>(maxBody);
         app.UseAuthentication();
         // The caller is known before CORS (a key's own channel origins) and the rate limiter (per customer, key or IP).
         app.UseMiddleware<CallerIdentity>();

@@ -1,14 +1,17 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Mercato.Api.Hosting;
 
 /// <summary>
 /// Caps request bodies (413 problem). Kestrel enforces its own limit too; this one also holds behind proxies and in tests.
+/// Runs after routing, so a route may set a limit of its own (<see cref="IRequestSizeLimitMetadata"/>: product imports).
 /// </summary>
-internal sealed class RequestBodyLimit(RequestDelegate next, long maxBytes)
+internal sealed class RequestBodyLimit(RequestDelegate next, long defaultMaxBytes)
 {
     public Task InvokeAsync(HttpContext http)
     {
+        var maxBytes = http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? defaultMaxBytes;
         if (http.Request.ContentLength > maxBytes)
             throw new BadHttpRequestException($"The request body is larger than {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature) feature.MaxRequestBodySize = maxBytes;

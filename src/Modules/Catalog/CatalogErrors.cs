@@ -9,8 +9,11 @@ internal static class CatalogErrors
     public static Error SkuTaken(IEnumerable<string> skus) =>
         Error.Conflict("sku_taken", $"Already used by another variant: {string.Join(", ", skus)}.");
 
-    public static Error ExternalIdTaken(string externalId) =>
-        Error.Conflict("external_id_taken", $"Another product already has the external id '{externalId}'.");
+    public static Error ExternalIdTaken(string externalId) => ExternalIdTaken("product", externalId);
+
+    /// <summary>External ids are unique per resource type (a product and a variant may share one).</summary>
+    public static Error ExternalIdTaken(string resource, string externalId) =>
+        Error.Conflict("external_id_taken", $"Another {resource} already has the external id '{externalId}'.");
 
     public static Error AttributeKeyTaken(string key) => Error.Conflict("attribute_key_taken", $"The attribute '{key}' already exists.");
 

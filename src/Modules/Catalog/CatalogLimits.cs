@@ -12,6 +12,7 @@ internal static class CatalogLimits
     public const int MetaDescription = 320;
     public const int MetadataChars = 16_384;
     public const int Sku = 64;
+    public const int ExternalId = 200;
     public const int OptionName = 50;
     public const int OptionValue = 100;
     public const int Options = 5;

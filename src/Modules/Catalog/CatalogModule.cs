@@ -5,6 +5,8 @@ using Mercato.Catalog.Categories;
 using Mercato.Catalog.Collections;
 using Mercato.Catalog.Contracts;
 using Mercato.Catalog.Products;
+using Mercato.Catalog.Transfer;
+using Mercato.Kernel.Jobs;
 using Mercato.Kernel.Paging;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
@@ -21,6 +23,9 @@ public static class CatalogModule
     {
         // Source-generated metadata for the hot store reads; other types fall back to reflection.
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, CatalogJson.Default));
+        services.AddOptions<ImportOptions>().BindConfiguration("Mercato:Imports");
+        services.AddScoped<ImportBatch>();
+        services.AddJobHandler<ImportJob>(ImportJob.JobType);
         return services.AddScoped<IVariantCatalog, VariantCatalog>();
     }
 
@@ -32,6 +37,8 @@ public static class CatalogModule
         CategoryEndpoints.Map(store, admin);
         CollectionEndpoints.Map(store, admin);
         AdminAttributes.Map(admin);
+        AdminImports.Map(admin);
+        ProductExport.Map(admin);
     }
 }
 

@@ -18,17 +18,19 @@ internal static class AdminStockLocations
 {
     public sealed record AddressRequest(string? Line1, string? City, string? PostalCode, string? CountryCode);
 
-    public sealed record CreateRequest(string Name, AddressRequest? Address, bool? IsDefault);
+    public sealed record CreateRequest(string Name, AddressRequest? Address, bool? IsDefault, string? ExternalId = null);
 
-    public sealed record UpdateRequest(string? Name, AddressRequest? Address, bool? IsDefault);
+    /// <summary>A partial update; <c>externalId: ""</c> removes the external id.</summary>
+    public sealed record UpdateRequest(string? Name, AddressRequest? Address, bool? IsDefault, string? ExternalId = null);
 
     public sealed record AddressResponse(string? Line1, string? City, string? PostalCode, string? CountryCode);
 
-    public sealed record StockLocationResponse(string Id, string Name, AddressResponse Address, bool IsDefault, int Version,
-        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    public sealed record StockLocationResponse(string Id, string Name, AddressResponse Address, bool IsDefault, string? ExternalId,
+        int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
     {
         public static StockLocationResponse From(StockLocation l) => new(l.Id, l.Name,
-            new AddressResponse(l.AddressLine1, l.City, l.PostalCode, l.CountryCode), l.IsDefault, l.Version, l.CreatedAt, l.UpdatedAt);
+            new AddressResponse(l.AddressLine1, l.City, l.PostalCode, l.CountryCode), l.IsDefault, l.ExternalId, l.Version, l.CreatedAt,
+            l.UpdatedAt);
     }
 
     public static void Map(RouteGroupBuilder admin)
@@ -43,9 +45,11 @@ internal static class AdminStockLocations
     }
 
     private static async Task<Results<Ok<Page<StockLocationResponse>>, ProblemHttpResult>> List(MercatoDb db, int? limit,
-        string? cursor, CancellationToken ct)
+        string? cursor, string? externalId, CancellationToken ct)
     {
-        var page = await db.Set<StockLocation>().AsNoTracking().PageByAsync(l => l.Id, limit, cursor, StockLocationResponse.From, ct);
+        var query = db.Set<StockLocation>().AsNoTracking();
+        if (StockLocation.NormalizeExternalId(externalId) is { } wanted) query = query.Where(l => l.ExternalId == wanted);
+        var page = await query.PageByAsync(l => l.Id, limit, cursor, StockLocationResponse.From, ct);
         return page.Error is { } error ? error.ToProblem() : TypedResults.Ok(page.Value!);
     }
 
@@ -61,14 +65,18 @@ internal static class AdminStockLocations
     private static async Task<Results<Created<StockLocationResponse>, ProblemHttpResult>> Create(CreateRequest request, MercatoDb db,
         TimeProvider time, HttpContext http, CancellationToken ct)
     {
-        var v = new Validator().Required("name", request.Name, 200);
+        var v = new Validator().Required("name", request.Name, 200).MaxLength("externalId", request.ExternalId, StockLocation.MaxExternalId);
         Validate(v, request.Address);
         if (v.ToError() is { } invalid) return invalid.ToProblem();
-        var location = new StockLocation(request.Name.Trim(), time) { IsDefault = request.IsDefault ?? false };
+        var externalId = StockLocation.NormalizeExternalId(request.ExternalId);
+        async Task<Error?> CheckUnique() => externalId is not null && await db.Set<StockLocation>().AnyAsync(l => l.ExternalId == externalId, ct)
+            ? InventoryErrors.ExternalIdTaken(externalId) : null;
+        if (await CheckUnique() is { } taken) return taken.ToProblem();
+        var location = new StockLocation(request.Name.Trim(), time) { IsDefault = request.IsDefault ?? false, ExternalId = externalId };
         if (location.IsDefault) await ClearDefaultAsync(db, ct);
         Apply(location, request.Address);
         db.Add(location);
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveOrConflictAsync(CheckUnique, ct) is { } lost) return lost.ToProblem();
         http.SetETag(location.Version);
         return TypedResults.Created($"/admin/stock-locations/{location.Id}", StockLocationResponse.From(location));
     }
@@ -78,17 +86,23 @@ internal static class AdminStockLocations
     {
         var v = new Validator();
         if (request.Name is not null) v.Required("name", request.Name, 200);
+        v.MaxLength("externalId", request.ExternalId, StockLocation.MaxExternalId);
         Validate(v, request.Address);
         if (v.ToError() is { } invalid) return invalid.ToProblem();
         var location = await db.Set<StockLocation>().SingleOrDefaultAsync(l => l.Id == id, ct);
         if (location is null) return Error.NotFound("stock location", id).ToProblem();
         if (http.CheckIfMatch(location.Version) is { } stale) return stale.ToProblem();
+        var externalId = StockLocation.NormalizeExternalId(request.ExternalId);
+        async Task<Error?> CheckUnique() => externalId is not null && await db.Set<StockLocation>().AnyAsync(l => l.ExternalId == externalId && l.Id != id, ct)
+            ? InventoryErrors.ExternalIdTaken(externalId) : null;
+        if (await CheckUnique() is { } taken) return taken.ToProblem();
+        if (request.ExternalId is not null) location.ExternalId = externalId;
         if (request.Name is not null) location.Name = request.Name.Trim();
         if (request.IsDefault is true && !location.IsDefault) await ClearDefaultAsync(db, ct);
         if (request.IsDefault is { } isDefault) location.IsDefault = isDefault;
         Apply(location, request.Address);
         location.UpdatedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveOrConflictAsync(CheckUnique, ct) is { } lost) return lost.ToProblem();
         http.SetETag(location.Version);
         return TypedResults.Ok(StockLocationResponse.From(location));
     }

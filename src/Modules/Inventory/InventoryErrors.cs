@@ -13,6 +13,9 @@ internal static class InventoryErrors
     public static Error OnHandLimit(string sku) => Error.Conflict("on_hand_limit",
         $"On-hand stock of SKU '{sku}' may not exceed {Levels.Adjustments.MaxOnHand}.");
 
+    public static Error ExternalIdTaken(string externalId) => Error.Conflict("external_id_taken",
+        $"Another stock location already has the external id '{externalId}'.");
+
     public static Error NoStockLocation() => Error.Conflict("no_stock_location", "No stock location exists; create one first.");
 
     public static Error LocationInUse(string id) => Error.Conflict("stock_location_in_use",

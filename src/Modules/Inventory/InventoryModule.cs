@@ -19,6 +19,7 @@ public static class InventoryModule
         services.AddScoped<LevelEvents>();
         services.AddScoped<IStockReservations, StockReservations>();
         services.AddScoped<IStockAvailability, StockAvailability>();
+        services.AddScoped<IStockLevels, StockLevels>();
         services.AddRecurringJob<HoldSweeper>(HoldSweeper.JobType,
             sp => TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<InventoryOptions>>().Value.HoldSweepSeconds));
         return services;

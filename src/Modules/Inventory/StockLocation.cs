@@ -26,9 +26,16 @@ internal sealed class StockLocation : IVersioned
     public string? PostalCode { get; set; }
     public string? CountryCode { get; set; }
     public bool IsDefault { get; set; }
+    /// <summary>The location's key in the merchant's ERP or WMS; unique among locations when set.</summary>
+    public string? ExternalId { get; set; }
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; }
+
+    public const int MaxExternalId = 200;
+
+    /// <summary>External ids are compared trimmed; blank means none.</summary>
+    public static string? NormalizeExternalId(string? externalId) => string.IsNullOrWhiteSpace(externalId) ? null : externalId.Trim();
 }
 
 internal sealed class StockLocationConfiguration : IEntityTypeConfiguration<StockLocation>
@@ -43,5 +50,7 @@ internal sealed class StockLocationConfiguration : IEntityTypeConfiguration<Stoc
         b.Property(l => l.City).HasMaxLength(100);
         b.Property(l => l.PostalCode).HasMaxLength(20);
         b.Property(l => l.CountryCode).HasMaxLength(2);
+        b.Property(l => l.ExternalId).HasMaxLength(StockLocation.MaxExternalId);
+        b.HasIndex(l => l.ExternalId).IsUnique();
     }
 }

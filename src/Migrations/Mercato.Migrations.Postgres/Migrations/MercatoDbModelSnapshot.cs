@@ -489,6 +489,12 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasColumnName("description")
                         .UseCollation("C");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_id")
+                        .UseCollation("C");
+
                     b.Property<string>("Handle")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -535,6 +541,10 @@ namespace Mercato.Migrations.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_catalog_category");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_catalog_category_external_id");
 
                     b.HasIndex("Handle")
                         .IsUnique()
@@ -967,6 +977,12 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_id")
+                        .UseCollation("C");
+
                     b.Property<bool>("ManageInventory")
                         .HasColumnType("boolean")
                         .HasColumnName("manage_inventory");
@@ -1004,6 +1020,10 @@ namespace Mercato.Migrations.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_catalog_variant");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_catalog_variant_external_id");
 
                     b.HasIndex("ProductId")
                         .HasDatabaseName("ix_catalog_variant_product_id");
@@ -1075,6 +1095,161 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_catalog_variant_price_currency_code_amount");
 
                     b.ToTable("catalog_variant_price", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Catalog.Transfer.ImportChunk", b =>
+                {
+                    b.Property<string>("ImportId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("import_id")
+                        .UseCollation("C");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.HasKey("ImportId", "Number")
+                        .HasName("pk_catalog_import_chunk");
+
+                    b.ToTable("catalog_import_chunk", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Catalog.Transfer.ImportError", b =>
+                {
+                    b.Property<string>("ImportId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("import_id")
+                        .UseCollation("C");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("field")
+                        .UseCollation("C");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("message")
+                        .UseCollation("C");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("integer")
+                        .HasColumnName("row");
+
+                    b.HasKey("ImportId", "Number")
+                        .HasName("pk_catalog_import_error");
+
+                    b.ToTable("catalog_import_error", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Catalog.Transfer.ProductImport", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<bool>("AllOrNothing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("all_or_nothing");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bytes");
+
+                    b.Property<string>("CallerKeyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("caller_key_id")
+                        .UseCollation("C");
+
+                    b.Property<int>("Chunks")
+                        .HasColumnType("integer")
+                        .HasColumnName("chunks");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("content_type")
+                        .UseCollation("C");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer")
+                        .HasColumnName("created");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("boolean")
+                        .HasColumnName("dry_run");
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("error_count");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("failure_reason")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("RowsProcessed")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_processed");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status")
+                        .UseCollation("C");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer")
+                        .HasColumnName("unchanged");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated");
+
+                    b.Property<bool>("Validating")
+                        .HasColumnType("boolean")
+                        .HasColumnName("validating");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_import");
+
+                    b.ToTable("catalog_import", (string)null);
                 });
 
             modelBuilder.Entity("Mercato.Channels.PublishableKey", b =>
@@ -2016,6 +2191,12 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_id")
+                        .UseCollation("C");
+
                     b.Property<bool>("IsDefault")
                         .HasColumnType("boolean")
                         .HasColumnName("is_default");
@@ -2044,6 +2225,10 @@ namespace Mercato.Migrations.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_inventory_stock_location");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventory_stock_location_external_id");
 
                     b.ToTable("inventory_stock_location", (string)null);
                 });
@@ -3789,6 +3974,26 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_catalog_variant_price_catalog_variant_variant_id");
+                });
+
+            modelBuilder.Entity("Mercato.Catalog.Transfer.ImportChunk", b =>
+                {
+                    b.HasOne("Mercato.Catalog.Transfer.ProductImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_import_chunk_catalog_import_import_id");
+                });
+
+            modelBuilder.Entity("Mercato.Catalog.Transfer.ImportError", b =>
+                {
+                    b.HasOne("Mercato.Catalog.Transfer.ProductImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_import_error_catalog_import_import_id");
                 });
 
             modelBuilder.Entity("Mercato.Channels.PublishableKey", b =>

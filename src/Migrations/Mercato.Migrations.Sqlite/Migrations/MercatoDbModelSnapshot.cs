@@ -444,6 +444,11 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id");
+
                     b.Property<string>("Handle")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -486,6 +491,10 @@ namespace Mercato.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_catalog_category");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_catalog_category_external_id");
 
                     b.HasIndex("Handle")
                         .IsUnique()
@@ -880,6 +889,11 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id");
+
                     b.Property<bool>("ManageInventory")
                         .HasColumnType("INTEGER")
                         .HasColumnName("manage_inventory");
@@ -914,6 +928,10 @@ namespace Mercato.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_catalog_variant");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_catalog_variant_external_id");
 
                     b.HasIndex("ProductId")
                         .HasDatabaseName("ix_catalog_variant_product_id");
@@ -979,6 +997,152 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_catalog_variant_price_currency_code_amount");
 
                     b.ToTable("catalog_variant_price", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Catalog.Transfer.ImportChunk", b =>
+                {
+                    b.Property<string>("ImportId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("import_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("data");
+
+                    b.HasKey("ImportId", "Number")
+                        .HasName("pk_catalog_import_chunk");
+
+                    b.ToTable("catalog_import_chunk", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Catalog.Transfer.ImportError", b =>
+                {
+                    b.Property<string>("ImportId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("import_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("field");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row");
+
+                    b.HasKey("ImportId", "Number")
+                        .HasName("pk_catalog_import_error");
+
+                    b.ToTable("catalog_import_error", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Catalog.Transfer.ProductImport", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AllOrNothing")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("all_or_nothing");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bytes");
+
+                    b.Property<string>("CallerKeyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caller_key_id");
+
+                    b.Property<int>("Chunks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chunks");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dry_run");
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("error_count");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("RowsProcessed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_processed");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unchanged");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated");
+
+                    b.Property<bool>("Validating")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("validating");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_import");
+
+                    b.ToTable("catalog_import", (string)null);
                 });
 
             modelBuilder.Entity("Mercato.Channels.PublishableKey", b =>
@@ -1845,6 +2009,11 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id");
+
                     b.Property<bool>("IsDefault")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_default");
@@ -1871,6 +2040,10 @@ namespace Mercato.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_inventory_stock_location");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventory_stock_location_external_id");
 
                     b.ToTable("inventory_stock_location", (string)null);
                 });
@@ -3495,6 +3668,26 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_catalog_variant_price_catalog_variant_variant_id");
+                });
+
+            modelBuilder.Entity("Mercato.Catalog.Transfer.ImportChunk", b =>
+                {
+                    b.HasOne("Mercato.Catalog.Transfer.ProductImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_import_chunk_catalog_import_import_id");
+                });
+
+            modelBuilder.Entity("Mercato.Catalog.Transfer.ImportError", b =>
+                {
+                    b.HasOne("Mercato.Catalog.Transfer.ProductImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_import_error_catalog_import_import_id");
                 });
 
             modelBuilder.Entity("Mercato.Channels.PublishableKey", b =>

@@ -28,6 +28,8 @@ internal sealed class Category : IVersioned
     public string Name { get; set; } = "";
     public string Handle { get; set; } = "";
     public string? Description { get; set; }
+    /// <summary>The category's key in the merchant's ERP or PIM; unique among categories when set.</summary>
+    public string? ExternalId { get; set; }
     public string? ParentId { get; set; }
     public string Path { get; set; } = "";
     public int Position { get; set; }
@@ -48,6 +50,8 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
         b.Property(c => c.Handle).HasMaxLength(CatalogLimits.Handle);
         b.HasIndex(c => c.Handle).IsUnique();
         b.Property(c => c.Description).HasMaxLength(CatalogLimits.Description);
+        b.Property(c => c.ExternalId).HasMaxLength(CatalogLimits.ExternalId);
+        b.HasIndex(c => c.ExternalId).IsUnique();
         b.Property(c => c.ParentId).HasMaxLength(40);
         b.Property(c => c.Path).HasMaxLength(CatalogLimits.CategoryPath);
         b.HasIndex(c => c.Path);

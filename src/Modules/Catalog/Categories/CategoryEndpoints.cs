@@ -13,10 +13,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Mercato.Catalog.Categories;
 
 internal sealed record CategoryResponse(string Id, string Name, string Handle, string Path, string? Description, string? ParentId,
-    int Position, bool IsActive, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    int Position, bool IsActive, string? ExternalId, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     public static CategoryResponse From(Category c) =>
-        new(c.Id, c.Name, c.Handle, c.Path, c.Description, c.ParentId, c.Position, c.IsActive, c.Version, c.CreatedAt, c.UpdatedAt);
+        new(c.Id, c.Name, c.Handle, c.Path, c.Description, c.ParentId, c.Position, c.IsActive, c.ExternalId, c.Version, c.CreatedAt, c.UpdatedAt);
 }
 
 internal sealed record StoreCategoryResponse(string Id, string Name, string Handle, string Path, string? Description, string? ParentId,
@@ -25,10 +25,12 @@ internal sealed record StoreCategoryResponse(string Id, string Name, string Hand
 /// <summary>The category tree: admin CRUD (moves keep paths right) and the store's navigation list.</summary>
 internal static class CategoryEndpoints
 {
-    public sealed record CreateRequest(string Name, string? Handle, string? Description, string? ParentId, int? Position, bool? IsActive);
+    public sealed record CreateRequest(string Name, string? Handle, string? Description, string? ParentId, int? Position, bool? IsActive,
+        string? ExternalId = null);
 
+    /// <summary>A partial update; <c>externalId: ""</c> removes the external id.</summary>
     public sealed record UpdateRequest(string? Name, string? Handle, string? Description, string? ParentId, bool? MoveToRoot,
-        int? Position, bool? IsActive);
+        int? Position, bool? IsActive, string? ExternalId = null);
 
     public static void Map(RouteGroupBuilder store, RouteGroupBuilder admin)
     {
@@ -51,11 +53,12 @@ internal static class CategoryEndpoints
     }
 
     private static async Task<Results<Ok<Page<CategoryResponse>>, ProblemHttpResult>> List(MercatoDb db, int? limit, string? cursor,
-        CancellationToken ct)
+        string? externalId, CancellationToken ct)
     {
         var size = ListQuery.Limit(limit);
         if (size.Error is { } badLimit) return badLimit.ToProblem();
         var query = db.Set<Category>().AsNoTracking();
+        if (Products.ProductEditor.NormalizeExternalId(externalId) is { } wanted) query = query.Where(c => c.ExternalId == wanted);
         if (cursor is not null)
         {
             if (Cursor.Decode(cursor, 2) is not [{ } key, { } id]) return ListQuery.InvalidCursor().ToProblem();
@@ -80,10 +83,17 @@ internal static class CategoryEndpoints
         TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var v = new Validator().Required("name", request.Name, CatalogLimits.Title).Handle("handle", request.Handle)
-            .MaxLength("description", request.Description, CatalogLimits.Description).Range("position", request.Position, 0, 1_000_000);
+            .MaxLength("description", request.Description, CatalogLimits.Description).Range("position", request.Position, 0, 1_000_000)
+            .MaxLength("externalId", request.ExternalId, CatalogLimits.ExternalId);
         if (v.ToError() is { } invalid) return invalid.ToProblem();
         var handle = request.Handle ?? Products.ProductEditor.Slugify(request.Name);
-        async Task<Error?> CheckUnique() => await db.Set<Category>().AnyAsync(c => c.Handle == handle, ct) ? CatalogErrors.HandleTaken(handle) : null;
+        var externalId = Products.ProductEditor.NormalizeExternalId(request.ExternalId);
+        async Task<Error?> CheckUnique()
+        {
+            if (await db.Set<Category>().AnyAsync(c => c.Handle == handle, ct)) return CatalogErrors.HandleTaken(handle);
+            return externalId is not null && await db.Set<Category>().AnyAsync(c => c.ExternalId == externalId, ct)
+                ? CatalogErrors.ExternalIdTaken("category", externalId) : null;
+        }
         if (await CheckUnique() is { } taken) return taken.ToProblem();
         Category? parent = null;
         if (request.ParentId is not null)
@@ -95,7 +105,7 @@ internal static class CategoryEndpoints
         var category = new Category(request.Name.Trim(), handle, time)
         {
             Description = request.Description, ParentId = parent?.Id, Path = parent is null ? handle : $"{parent.Path}/{handle}",
-            Position = request.Position ?? 0, IsActive = request.IsActive ?? true,
+            Position = request.Position ?? 0, IsActive = request.IsActive ?? true, ExternalId = externalId,
         };
         db.Add(category);
         if (await db.SaveOrConflictAsync(CheckUnique, ct) is { } lost) return lost.ToProblem();
@@ -107,7 +117,7 @@ internal static class CategoryEndpoints
         TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var v = new Validator().Handle("handle", request.Handle).MaxLength("description", request.Description, CatalogLimits.Description)
-            .Range("position", request.Position, 0, 1_000_000);
+            .Range("position", request.Position, 0, 1_000_000).MaxLength("externalId", request.ExternalId, CatalogLimits.ExternalId);
         if (request.Name is not null) v.Required("name", request.Name, CatalogLimits.Title);
         if (request.ParentId is not null && request.MoveToRoot == true) v.Add("parentId", "Give a parentId or moveToRoot, not both.");
         if (v.ToError() is { } invalid) return invalid.ToProblem();
@@ -118,6 +128,9 @@ internal static class CategoryEndpoints
         if (http.CheckIfMatch(category.Version) is { } stale) return stale.ToProblem();
         if (request.Handle is not null && all.Any(c => c.Handle == request.Handle && c.Id != id))
             return CatalogErrors.HandleTaken(request.Handle).ToProblem();
+        var externalId = Products.ProductEditor.NormalizeExternalId(request.ExternalId);
+        if (externalId is not null && all.Any(c => c.ExternalId == externalId && c.Id != id))
+            return CatalogErrors.ExternalIdTaken("category", externalId).ToProblem();
         var newParentId = request.MoveToRoot == true ? null : request.ParentId ?? category.ParentId;
         if (newParentId is not null)
         {
@@ -137,6 +150,7 @@ internal static class CategoryEndpoints
         if (request.Description is not null) category.Description = request.Description;
         if (request.Position is { } position) category.Position = position;
         if (request.IsActive is { } active) category.IsActive = active;
+        if (request.ExternalId is not null) category.ExternalId = externalId;
         if (request.Handle is not null) category.Handle = request.Handle;
         category.ParentId = newParentId;
         if (newPath != oldPath)
@@ -149,8 +163,13 @@ internal static class CategoryEndpoints
             category.Path = newPath;
         }
         category.UpdatedAt = now;
-        async Task<Error?> CheckUnique() => request.Handle is not null && await db.Set<Category>().AnyAsync(c => c.Handle == request.Handle && c.Id != id, ct)
-            ? CatalogErrors.HandleTaken(request.Handle) : null;
+        async Task<Error?> CheckUnique()
+        {
+            if (request.Handle is not null && await db.Set<Category>().AnyAsync(c => c.Handle == request.Handle && c.Id != id, ct))
+                return CatalogErrors.HandleTaken(request.Handle);
+            return externalId is not null && await db.Set<Category>().AnyAsync(c => c.ExternalId == externalId && c.Id != id, ct)
+                ? CatalogErrors.ExternalIdTaken("category", externalId) : null;
+        }
         if (await db.SaveOrConflictAsync(CheckUnique, ct) is { } lost) return lost.ToProblem();
         http.SetETag(category.Version);
         return TypedResults.Ok(CategoryResponse.From(category));

@@ -108,7 +108,8 @@ internal static class AdminProducts
         if (attributes.Error is { } badAttribute) return badAttribute.ToProblem();
         var externalId = string.IsNullOrWhiteSpace(request.ExternalId) ? null : request.ExternalId.Trim();
         var skus = variants.Select(x => ProductEditor.NormalizeSku(x.Sku)).ToList();
-        Task<Error?> CheckUnique() => ProductEditor.CheckUniqueAsync(db, null, handle, skus, externalId, ct);
+        var variantExternalIds = variants.Select(x => ProductEditor.NormalizeExternalId(x.ExternalId)).OfType<string>().ToList();
+        Task<Error?> CheckUnique() => ProductEditor.CheckUniqueAsync(db, null, handle, skus, externalId, ct, variantExternalIds);
         if (await CheckUnique() is { } taken) return taken.ToProblem();
 
         var product = new Product(request.Title.Trim(), handle, time)

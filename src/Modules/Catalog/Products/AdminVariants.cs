@@ -31,14 +31,16 @@ internal static class AdminVariants
     }
 
     /// <summary>All variants in one page (a product has at most 250), in the list shape every list has.</summary>
-    private static async Task<Results<Ok<Page<VariantResponse>>, ProblemHttpResult>> List(string productId, MercatoDb db,
+    private static async Task<Results<Ok<Page<VariantResponse>>, ProblemHttpResult>> List(string productId, string? externalId, MercatoDb db,
         HttpContext http, CancellationToken ct)
     {
         var product = await db.Set<Product>().AsNoTracking().WithGraph().SingleOrDefaultAsync(p => p.Id == productId, ct);
         if (product is null) return Error.NotFound("product", productId).ToProblem();
         http.SetETag(product.Version);
+        var wanted = ProductEditor.NormalizeExternalId(externalId);
         return TypedResults.Ok(new Page<VariantResponse>(
-            [.. product.Variants.OrderBy(v => v.Position).ThenBy(v => v.Id, StringComparer.Ordinal).Select(VariantResponse.From)], null));
+            [.. product.Variants.Where(v => wanted is null || v.ExternalId == wanted)
+                .OrderBy(v => v.Position).ThenBy(v => v.Id, StringComparer.Ordinal).Select(VariantResponse.From)], null));
     }
 
     /// <summary>The address a created variant's Location names; the ETag is the product's, as writes need it.</summary>
@@ -57,13 +59,14 @@ internal static class AdminVariants
     {
         var v = new Validator();
         ProductEditor.ValidateVariant(v, "", request.Sku, skuRequired: true, request.Title, request.Barcode, request.Options,
-            request.WeightGrams, request.Prices);
+            request.WeightGrams, request.Prices, request.ExternalId);
         if (Unprefixed(v.ToError()) is { } invalid) return invalid.ToProblem();
         var product = await db.Set<Product>().WithGraph().SingleOrDefaultAsync(p => p.Id == productId, ct);
         if (product is null) return Error.NotFound("product", productId).ToProblem();
         if (http.CheckIfMatch(product.Version) is { } stale) return stale.ToProblem();
         if (product.Variants.Count >= CatalogLimits.Variants) return CatalogErrors.VariantLimit().ToProblem();
-        Task<Error?> CheckUnique() => ProductEditor.CheckUniqueAsync(db, null, null, [ProductEditor.NormalizeSku(request.Sku)], null, ct);
+        Task<Error?> CheckUnique() => ProductEditor.CheckUniqueAsync(db, null, null, [ProductEditor.NormalizeSku(request.Sku)], null, ct,
+            [.. new[] { ProductEditor.NormalizeExternalId(request.ExternalId) }.OfType<string>()]);
         if (await CheckUnique() is { } taken) return taken.ToProblem();
         var pricesBefore = ProductEvents.PricesOf(product);
         var variant = ProductEditor.NewVariant(product, request, time);
@@ -81,15 +84,21 @@ internal static class AdminVariants
     {
         var v = new Validator();
         ProductEditor.ValidateVariant(v, "", request.Sku, skuRequired: false, request.Title, request.Barcode, request.Options,
-            request.WeightGrams, request.Prices);
+            request.WeightGrams, request.Prices, request.ExternalId);
         if (Unprefixed(v.ToError()) is { } invalid) return invalid.ToProblem();
         var product = await db.Set<Product>().WithGraph().SingleOrDefaultAsync(p => p.Id == productId, ct);
         var variant = product?.Variants.Find(x => x.Id == variantId);
         if (product is null || variant is null) return Error.NotFound("variant", variantId).ToProblem();
         if (http.CheckIfMatch(product.Version) is { } stale) return stale.ToProblem();
-        async Task<Error?> CheckUnique() => request.Sku is not null
-            && await db.Set<Variant>().AnyAsync(x => x.Sku == ProductEditor.NormalizeSku(request.Sku) && x.Id != variantId, ct)
-                ? CatalogErrors.SkuTaken([ProductEditor.NormalizeSku(request.Sku)]) : null;
+        var externalId = ProductEditor.NormalizeExternalId(request.ExternalId);
+        async Task<Error?> CheckUnique()
+        {
+            if (request.Sku is not null
+                && await db.Set<Variant>().AnyAsync(x => x.Sku == ProductEditor.NormalizeSku(request.Sku) && x.Id != variantId, ct))
+                return CatalogErrors.SkuTaken([ProductEditor.NormalizeSku(request.Sku)]);
+            return externalId is not null && await db.Set<Variant>().AnyAsync(x => x.ExternalId == externalId && x.Id != variantId, ct)
+                ? CatalogErrors.ExternalIdTaken("variant", externalId) : null;
+        }
         if (await CheckUnique() is { } taken) return taken.ToProblem();
         var pricesBefore = ProductEvents.PricesOf(product);
         ProductEditor.ApplyVariant(product, variant, request, time.GetUtcNow());

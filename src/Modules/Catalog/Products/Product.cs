@@ -109,6 +109,8 @@ internal sealed class Variant
     public string Sku { get; set; } = "";
     public string? Title { get; set; }
     public string? Barcode { get; set; }
+    /// <summary>The variant's key in the merchant's ERP or PIM; unique among variants when set.</summary>
+    public string? ExternalId { get; set; }
     public int? WeightGrams { get; set; }
     public bool ManageInventory { get; set; } = true;
     public bool AllowBackorder { get; set; }

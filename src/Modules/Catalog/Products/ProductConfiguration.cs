@@ -21,7 +21,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         b.Property(p => p.MetaTitle).HasMaxLength(CatalogLimits.MetaTitle);
         b.Property(p => p.MetaDescription).HasMaxLength(CatalogLimits.MetaDescription);
         b.Property(p => p.Metadata).HasMaxLength(CatalogLimits.MetadataChars);
-        b.Property(p => p.ExternalId).HasMaxLength(200);
+        b.Property(p => p.ExternalId).HasMaxLength(CatalogLimits.ExternalId);
         b.HasIndex(p => p.ExternalId).IsUnique();
         b.Property(p => p.TaxClassId).HasMaxLength(40);
         b.HasIndex(p => new { p.Status, p.TitleSort, p.Id });
@@ -60,6 +60,8 @@ internal sealed class VariantConfiguration : IEntityTypeConfiguration<Variant>
         b.HasIndex(v => v.Sku).IsUnique();
         b.Property(v => v.Title).HasMaxLength(CatalogLimits.Title);
         b.Property(v => v.Barcode).HasMaxLength(64);
+        b.Property(v => v.ExternalId).HasMaxLength(CatalogLimits.ExternalId);
+        b.HasIndex(v => v.ExternalId).IsUnique();
         b.HasIndex(v => v.ProductId);
         b.HasMany(v => v.OptionValues).WithOne().HasForeignKey(o => o.VariantId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(v => v.Prices).WithOne().HasForeignKey(p => p.VariantId).OnDelete(DeleteBehavior.Cascade);

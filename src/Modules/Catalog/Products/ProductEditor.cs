@@ -23,6 +23,9 @@ internal static partial class ProductEditor
 
     public static string NormalizeTag(string tag) => tag.Trim().ToLowerInvariant();
 
+    /// <summary>External ids are compared trimmed; blank means none.</summary>
+    public static string? NormalizeExternalId(string? externalId) => string.IsNullOrWhiteSpace(externalId) ? null : externalId.Trim();
+
     /// <summary>The slug of a title, with "-2", "-3"... when another product has it already.</summary>
     public static async Task<string> FreeHandleAsync(MercatoDb db, string title, CancellationToken ct)
     {
@@ -68,10 +71,12 @@ internal static partial class ProductEditor
             var variant = r.Variants[i];
             if (variant is null) { v.Add($"variants[{i}]", "Required."); continue; }
             ValidateVariant(v, $"variants[{i}]", variant.Sku, skuRequired: true, variant.Title, variant.Barcode, variant.Options,
-                variant.WeightGrams, variant.Prices);
+                variant.WeightGrams, variant.Prices, variant.ExternalId);
         }
         var duplicates = r.Variants.Where(x => x?.Sku is not null).GroupBy(x => NormalizeSku(x.Sku)).Where(g => g.Count() > 1);
         foreach (var group in duplicates) v.Add("variants", $"The SKU '{group.Key}' appears more than once.");
+        var sameExternalIds = r.Variants.Select(x => NormalizeExternalId(x?.ExternalId)).OfType<string>().GroupBy(x => x).Where(g => g.Count() > 1);
+        foreach (var group in sameExternalIds) v.Add("variants", $"The external id '{group.Key}' appears more than once.");
     }
 
     public static void ValidateShape(Validator v, UpdateProductRequest r)
@@ -84,8 +89,9 @@ internal static partial class ProductEditor
     }
 
     public static void ValidateVariant(Validator v, string path, string? sku, bool skuRequired, string? title, string? barcode,
-        IReadOnlyDictionary<string, string>? options, int? weight, IReadOnlyList<PriceRequest>? prices)
+        IReadOnlyDictionary<string, string>? options, int? weight, IReadOnlyList<PriceRequest>? prices, string? externalId = null)
     {
+        v.MaxLength($"{path}.externalId", externalId, CatalogLimits.ExternalId);
         if (sku is not null || skuRequired)
         {
             v.Required($"{path}.sku", sku, CatalogLimits.Sku);
@@ -216,8 +222,16 @@ internal static partial class ProductEditor
     }
 
     public static async Task<Error?> CheckUniqueAsync(MercatoDb db, string? productId, string? handle, IEnumerable<string> skus,
-        string? externalId, CancellationToken ct)
+        string? externalId, CancellationToken ct, IEnumerable<string>? variantExternalIds = null, string? exceptVariantId = null)
     {
+        var variantKeys = variantExternalIds?.ToList() ?? [];
+        if (variantKeys.Count > 0)
+        {
+            var takenKey = await db.Set<Variant>()
+                .Where(v => v.ExternalId != null && variantKeys.Contains(v.ExternalId) && v.ProductId != productId && v.Id != exceptVariantId)
+                .Select(v => v.ExternalId).FirstOrDefaultAsync(ct);
+            if (takenKey is not null) return CatalogErrors.ExternalIdTaken("variant", takenKey);
+        }
         if (handle is not null && await db.Set<Product>().AnyAsync(p => p.Handle == handle && p.Id != productId, ct))
             return CatalogErrors.HandleTaken(handle);
         var skuList = skus.ToList();
@@ -315,7 +329,7 @@ internal static partial class ProductEditor
             Id = EntityId.New("var", time), ProductId = product.Id, CreatedAt = now, Position = product.Variants.Count,
         };
         ApplyVariant(product, variant, new UpdateVariantRequest(r.Sku, r.Title, r.Barcode, r.Options ?? new Dictionary<string, string>(),
-            r.WeightGrams, r.ManageInventory ?? true, r.AllowBackorder ?? false, r.Prices ?? []), now);
+            r.WeightGrams, r.ManageInventory ?? true, r.AllowBackorder ?? false, r.Prices ?? [], r.ExternalId), now);
         return variant;
     }
 
@@ -324,6 +338,7 @@ internal static partial class ProductEditor
         if (r.Sku is not null) variant.Sku = NormalizeSku(r.Sku);
         if (r.Title is not null) variant.Title = r.Title.Trim();
         if (r.Barcode is not null) variant.Barcode = r.Barcode.Trim();
+        if (r.ExternalId is not null) variant.ExternalId = NormalizeExternalId(r.ExternalId);
         if (r.WeightGrams is { } weight) variant.WeightGrams = weight;
         if (r.ManageInventory is { } manage) variant.ManageInventory = manage;
         if (r.AllowBackorder is { } backorder) variant.AllowBackorder = backorder;

@@ -8,10 +8,11 @@ internal sealed record OptionRequest(string Name, IReadOnlyList<string> Values);
 internal sealed record PriceRequest(long? Amount, string Currency);
 
 internal sealed record VariantRequest(string Sku, string? Title, string? Barcode, IReadOnlyDictionary<string, string>? Options,
-    int? WeightGrams, bool? ManageInventory, bool? AllowBackorder, IReadOnlyList<PriceRequest>? Prices);
+    int? WeightGrams, bool? ManageInventory, bool? AllowBackorder, IReadOnlyList<PriceRequest>? Prices, string? ExternalId = null);
 
+/// <summary>A partial variant update; <c>externalId: ""</c> removes the external id.</summary>
 internal sealed record UpdateVariantRequest(string? Sku, string? Title, string? Barcode, IReadOnlyDictionary<string, string>? Options,
-    int? WeightGrams, bool? ManageInventory, bool? AllowBackorder, IReadOnlyList<PriceRequest>? Prices);
+    int? WeightGrams, bool? ManageInventory, bool? AllowBackorder, IReadOnlyList<PriceRequest>? Prices, string? ExternalId = null);
 
 internal sealed record MediaRequest(string Url, string? Alt);
 

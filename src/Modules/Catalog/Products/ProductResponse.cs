@@ -11,13 +11,13 @@ internal sealed record MediaResponse(string Id, string Url, string? Alt, int Pos
 internal sealed record SeoResponse(string? MetaTitle, string? MetaDescription);
 
 internal sealed record VariantResponse(string Id, string Sku, string? Title, string? Barcode, IReadOnlyDictionary<string, string> Options,
-    int? WeightGrams, bool ManageInventory, bool AllowBackorder, IReadOnlyList<MoneyDto> Prices, DateTimeOffset CreatedAt,
+    int? WeightGrams, bool ManageInventory, bool AllowBackorder, IReadOnlyList<MoneyDto> Prices, string? ExternalId, DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
     public static VariantResponse From(Variant v) => new(v.Id, v.Sku, v.Title, v.Barcode,
         v.OptionValues.ToDictionary(o => o.OptionName, o => o.Value), v.WeightGrams, v.ManageInventory, v.AllowBackorder,
         [.. v.Prices.OrderBy(p => p.CurrencyCode, StringComparer.Ordinal).Select(p => new MoneyDto(p.Amount, p.CurrencyCode))],
-        v.CreatedAt, v.UpdatedAt);
+        v.ExternalId, v.CreatedAt, v.UpdatedAt);
 }
 
 /// <summary>The whole product as the Admin API shows it.</summary>
