@@ -150,6 +150,7 @@ internal static class HostSetup
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .AddAuditTrail();
         Modules.MapModules(store, admin, app);
+        AdminJobs.Map(admin);
     }
 
     /// <summary>Every problem carries a stable <c>code</c>, also those the framework writes (401, 404, 405...).</summary>

@@ -1150,6 +1150,11 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("email_verified_at");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1197,6 +1202,13 @@ namespace Mercato.Migrations.Sqlite.Migrations
                     b.HasIndex("Email")
                         .IsUnique()
                         .HasDatabaseName("ix_customers_customer_email");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customers_customer_external_id");
+
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasDatabaseName("ix_customers_customer_updated_at_id");
 
                     b.ToTable("customers_customer", (string)null);
                 });
@@ -1754,6 +1766,9 @@ namespace Mercato.Migrations.Sqlite.Migrations
                     b.HasIndex("LocationId")
                         .HasDatabaseName("ix_inventory_level_location_id");
 
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_inventory_level_updated_at");
+
                     b.ToTable("inventory_level", (string)null);
                 });
 
@@ -2255,6 +2270,11 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id");
+
                     b.Property<string>("FulfillmentStatus")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -2382,6 +2402,10 @@ namespace Mercato.Migrations.Sqlite.Migrations
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_orders_order_created_at");
 
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_orders_order_external_id");
+
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_orders_order_number");
@@ -2406,6 +2430,9 @@ namespace Mercato.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "Id")
                         .HasDatabaseName("ix_orders_order_status_id");
+
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasDatabaseName("ix_orders_order_updated_at_id");
 
                     b.ToTable("orders_order", (string)null);
                 });
