@@ -1,0 +1,3 @@
+using Mercato.Cli;
+
+return await MercatoCli.Build(CliContext.Default()).Parse(args).InvokeAsync();
