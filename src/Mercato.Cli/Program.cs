@@ -1,3 +1,6 @@
-using Mercato.Cli;
+namespace Mercato.Cli;
 
-return await MercatoCli.Build(CliContext.Default()).Parse(args).InvokeAsync();
+internal static class Program
+{
+    public static Task<int> Main(string[] args) => MercatoCli.Build(CliContext.Default()).Parse(args).InvokeAsync();
+}
