@@ -1,5 +1,7 @@
+using Mercato.Api;
 using Mercato.Api.Hosting;
-using Mercato.Api.Seed;
+
+if (ServerCommands.Handles(args)) return await ServerCommands.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -11,17 +13,7 @@ builder.AddMercato();
 
 var app = builder.Build();
 app.UseMercato();
-
-if (args is ["seed", ..])
-{
-    return await SyntheticCatalog.RunAsync(app, args[1..]);
-}
-
 await app.PrepareDatabaseAsync();
-if (args is ["invite-owner", var email])
-{
-    return await FirstOwner.InviteAsync(app, email);
-}
 await app.RunAsync();
 return 0;
 

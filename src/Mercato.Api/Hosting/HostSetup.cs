@@ -152,6 +152,7 @@ internal static class HostSetup
             .AddAuditTrail();
         Modules.MapModules(store, admin, app);
         AdminEvents.Map(admin);
+        AdminJobs.Map(admin);
     }
 
     /// <summary>Every problem carries a stable <c>code</c>, also those the framework writes (401, 404, 405...).</summary>

@@ -22,4 +22,11 @@ internal sealed class JobQueue(MercatoDb db, TimeProvider time) : IJobQueue
             .Select(g => new JobCount(g.Key.Type, g.Key.State, g.Count()))
             .OrderBy(c => c.Type).ThenBy(c => c.State)
             .ToListAsync(ct);
+
+    public async Task<IReadOnlyList<JobStatus>> RecentFailuresAsync(int limit, CancellationToken ct)
+    {
+        var failed = await db.Set<Job>().AsNoTracking().Where(j => j.State == JobStates.Failed)
+            .OrderByDescending(j => j.FinishedAt).ThenByDescending(j => j.Id).Take(limit).ToListAsync(ct);
+        return [.. failed.Select(j => j.ToStatus())];
+    }
 }

@@ -50,6 +50,9 @@ public interface IJobQueue
 
     /// <summary>How many jobs are in each state, per type: for operators (CLI, health).</summary>
     Task<IReadOnlyList<JobCount>> CountsAsync(CancellationToken ct);
+
+    /// <summary>The most recently failed jobs (dead: no retry left), newest first, for operators.</summary>
+    Task<IReadOnlyList<JobStatus>> RecentFailuresAsync(int limit, CancellationToken ct);
 }
 
 public sealed record JobStatus(string Id, string Type, string State, int Attempts, DateTimeOffset RunAt, DateTimeOffset CreatedAt,

@@ -37,6 +37,9 @@ internal static class CustomerErrors
 
     public static Error GroupNotFound(string id) => Error.NotFound("customer group", id);
 
+    public static Error ExternalIdTaken(string externalId) =>
+        Error.Conflict("external_id_taken", $"Another customer already has the externalId '{externalId}'.");
+
     public static Error HandleTaken(string handle) =>
         Error.Conflict("handle_taken", $"A customer group with the handle '{handle}' already exists.");
 }

@@ -38,6 +38,7 @@ public static class CustomersModule
         Profile.Map(me);
         AddressBook.Map(me);
         AdminCustomers.Map(admin);
+        ExportCustomers.Map(admin);
         AdminCustomerGroups.Map(admin);
     }
 }

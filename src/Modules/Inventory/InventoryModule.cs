@@ -29,5 +29,6 @@ public static class InventoryModule
     {
         AdminStockLocations.Map(admin);
         AdminInventoryLevels.Map(admin);
+        ExportInventory.Map(admin);
     }
 }

@@ -17,10 +17,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mercato.Orders;
 
-/// <summary>Admin reads of orders (list with filters, detail) and archiving; the other writes have their own slices.</summary>
+/// <summary>
+/// Admin reads of orders (list with filters, detail), the integrator's fields and archiving; the other writes have their
+/// own slices.
+/// </summary>
 internal static class AdminOrders
 {
     public const int MaxQuantity = 10_000;
+
+    /// <summary>Absent fields stay as they are; <c>externalId: ""</c> removes the external id.</summary>
+    public sealed record UpdateRequest(string? ExternalId);
 
     public static RouteGroupBuilder Map(RouteGroupBuilder admin)
     {
@@ -28,6 +34,7 @@ internal static class AdminOrders
             .RequirePermissions(Permissions.OrdersRead, Permissions.OrdersWrite);
         group.MapGet("/", List).WithName("ListOrders").WithSummary("List orders, newest first, with filters and search");
         group.MapGet("/{id}", Get).WithName("GetOrder").WithSummary("Get an order with its items, payments, fulfillments, returns and timeline");
+        group.MapPatch("/{id}", Update).WithName("UpdateOrder").WithSummary("Set the integrator's fields of an order (externalId; If-Match)");
         group.MapPost("/{id}/archive", Archive).WithName("ArchiveOrder").WithSummary("Archive a completed or canceled order");
         return group;
     }
@@ -101,7 +108,7 @@ internal static class AdminOrders
 
     private static async Task<Results<Ok<Page<AdminOrderSummary>>, ProblemHttpResult>> List(MercatoDb db, int? limit, string? cursor,
         string? status, string? paymentStatus, string? fulfillmentStatus, DateTimeOffset? createdFrom, DateTimeOffset? createdTo,
-        string? email, long? minTotal, long? maxTotal, string? salesChannelId, string? q, CancellationToken ct)
+        string? email, long? minTotal, long? maxTotal, string? salesChannelId, string? q, string? externalId, CancellationToken ct)
     {
         var v = new Validator();
         var size = ListQuery.Limit(limit);
@@ -119,7 +126,8 @@ internal static class AdminOrders
         {
             if (Parse<OrderFulfillmentStatus>(v, "fulfillmentStatus", fulfillmentStatus) is { } s) query = query.Where(o => o.FulfillmentStatus == s);
         }
-        v.MaxLength("email", email, 320).MaxLength("q", q, 320).MaxLength("salesChannelId", salesChannelId, 40);
+        v.MaxLength("email", email, 320).MaxLength("q", q, 320).MaxLength("salesChannelId", salesChannelId, 40)
+            .MaxLength("externalId", externalId, Order.ExternalIdLength);
         if (v.ToError() is { } invalid) return invalid.ToProblem();
         if (createdFrom is { } from) query = query.Where(o => o.CreatedAt >= from);
         if (createdTo is { } to) query = query.Where(o => o.CreatedAt < to);
@@ -130,6 +138,7 @@ internal static class AdminOrders
         }
         if (minTotal is { } min) query = query.Where(o => o.Total >= min);
         if (maxTotal is { } max) query = query.Where(o => o.Total <= max);
+        if (externalId?.Trim() is { Length: > 0 } external) query = query.Where(o => o.ExternalId == external);
         if (!string.IsNullOrWhiteSpace(salesChannelId)) query = query.Where(o => o.SalesChannelId == salesChannelId);
         if (!string.IsNullOrWhiteSpace(q))
         {
@@ -156,6 +165,25 @@ internal static class AdminOrders
         if (order is null) return OrderErrors.NotFound(id).ToProblem();
         return http.Answer(order);
     }
+
+    private static async Task<Results<Ok<AdminOrderResponse>, ProblemHttpResult>> Update(string id, UpdateRequest request, MercatoDb db,
+        HttpContext http, TimeProvider time, CancellationToken ct)
+    {
+        var externalId = request.ExternalId?.Trim() is { Length: > 0 } e ? e : null;
+        if (new Validator().MaxLength("externalId", externalId, Order.ExternalIdLength).ToError() is { } invalid) return invalid.ToProblem();
+        var loaded = await db.LoadForWriteAsync(http, id, ct);
+        if (loaded.Error is { } error) return error.ToProblem();
+        var order = loaded.Value!;
+        if (request.ExternalId is null || !order.SetExternalId(externalId, http.Actor(), time)) return http.Answer(order);
+        if (await ExternalIdTakenAsync(db, id, externalId, ct) is { } taken) return taken.ToProblem();
+        if (await db.SaveOrConflictAsync(() => ExternalIdTakenAsync(db, id, externalId, ct), ct) is { } conflict) return conflict.ToProblem();
+        return http.Answer(order);
+    }
+
+    private static async Task<Error?> ExternalIdTakenAsync(MercatoDb db, string id, string? externalId, CancellationToken ct) =>
+        externalId is not null && await db.Set<Order>().AnyAsync(o => o.ExternalId == externalId && o.Id != id, ct)
+            ? OrderErrors.ExternalIdTaken(externalId)
+            : null;
 
     private static async Task<Results<Ok<AdminOrderResponse>, ProblemHttpResult>> Archive(string id, MercatoDb db, HttpContext http,
         TimeProvider time, CancellationToken ct)

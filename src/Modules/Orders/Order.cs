@@ -12,6 +12,7 @@ internal sealed class Order : IVersioned
 {
     public const string System = "system";
     public const string Customer = "customer";
+    public const int ExternalIdLength = 200;
 
     private Order()
     {
@@ -19,6 +20,9 @@ internal sealed class Order : IVersioned
 
     public string Id { get; private init; } = "";
     public long Number { get; private init; }
+
+    /// <summary>The integrator's id for this order (ERP, marketplace): unique when set.</summary>
+    public string? ExternalId { get; private set; }
     public string CartId { get; private init; } = "";
     public string SalesChannelId { get; private init; } = "";
     public string RegionId { get; private init; } = "";
@@ -316,6 +320,21 @@ internal sealed class Order : IVersioned
         Record(actor, "return_received", "Return received" + (restock ? " and restocked." : " (not restocked)."), now,
             new { returnId = request.Id, restock, refundAmount }, time);
         return null;
+    }
+
+    // ---- integrator fields ----
+
+    /// <summary>Sets or (with null) clears the external id; false when it is already that value.</summary>
+    public bool SetExternalId(string? externalId, string actor, TimeProvider time)
+    {
+        if (externalId == ExternalId) return false;
+        var now = time.GetUtcNow();
+        var previous = ExternalId;
+        ExternalId = externalId;
+        Touch(now);
+        Record(actor, "external_id_changed", externalId is null ? "External id removed." : $"External id set to {externalId}.", now,
+            new { externalId, previous }, time);
+        return true;
     }
 
     // ---- shared ----

@@ -14,6 +14,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.HasKey(o => o.Id);
         b.Property(o => o.Id).HasMaxLength(40);
         b.HasIndex(o => o.Number).IsUnique();
+        b.Property(o => o.ExternalId).HasMaxLength(Order.ExternalIdLength);
+        b.HasIndex(o => o.ExternalId).IsUnique();
+        b.HasIndex(o => new { o.UpdatedAt, o.Id });
         b.Property(o => o.CartId).HasMaxLength(64);
         b.HasIndex(o => o.CartId).IsUnique();
         b.Property(o => o.SalesChannelId).HasMaxLength(40);

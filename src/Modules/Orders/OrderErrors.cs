@@ -7,6 +7,9 @@ internal static class OrderErrors
 {
     public static Error NotFound(string id) => Error.NotFound("order", id);
 
+    public static Error ExternalIdTaken(string externalId) =>
+        Error.Conflict("external_id_taken", $"Another order already has the externalId '{externalId}'.");
+
     public static Error Transition<T>(string field, T from, T to)
         where T : struct, Enum =>
         Error.Conflict("transition_not_allowed", $"The order's {field} cannot go from {Name(from)} to {Name(to)}.");

@@ -31,7 +31,7 @@ internal sealed record AdminRefund(string Id, MoneyDto Amount, string? Reason, I
 internal sealed record AdminTimelineEntry(string Id, DateTimeOffset At, string Actor, string Kind, string Message, JsonElement? Data);
 
 /// <summary>An order as the back office sees it: everything, including payment references and the timeline.</summary>
-internal sealed record AdminOrderResponse(string Id, long Number, OrderStatus Status, OrderPaymentStatus PaymentStatus,
+internal sealed record AdminOrderResponse(string Id, long Number, string? ExternalId, OrderStatus Status, OrderPaymentStatus PaymentStatus,
     OrderFulfillmentStatus FulfillmentStatus, string Email, string? CustomerId, string SalesChannelId, string RegionId, string CartId,
     string Currency, bool PricesIncludeTax, IReadOnlyList<AdminOrderLine> Items, AdminOrderTotals Totals, Address ShippingAddress,
     Address? BillingAddress, AdminOrderShipping? ShippingMethod, AdminOrderPayment Payment, IReadOnlyList<AdminFulfillment> Fulfillments,
@@ -41,7 +41,7 @@ internal sealed record AdminOrderResponse(string Id, long Number, OrderStatus St
     internal static AdminOrderResponse From(Order o)
     {
         MoneyDto M(long amount) => new(amount, o.Currency);
-        return new AdminOrderResponse(o.Id, o.Number, o.Status, o.PaymentStatus, o.FulfillmentStatus, o.Email, o.CustomerId,
+        return new AdminOrderResponse(o.Id, o.Number, o.ExternalId, o.Status, o.PaymentStatus, o.FulfillmentStatus, o.Email, o.CustomerId,
             o.SalesChannelId, o.RegionId, o.CartId, o.Currency, o.PricesIncludeTax,
             [.. o.Lines.OrderBy(l => l.Position).Select(l => new AdminOrderLine(l.Id, l.VariantId, l.ProductId, l.Sku, l.ProductTitle,
                 l.VariantTitle, l.Options, l.ThumbnailUrl, l.Quantity, M(l.UnitPrice), M(l.Subtotal), M(l.Discount), l.TaxRateBasisPoints,
@@ -68,17 +68,17 @@ internal sealed record AdminOrderResponse(string Id, long Number, OrderStatus St
 }
 
 /// <summary>A row of the admin order list: no lines, no timeline.</summary>
-internal sealed record AdminOrderSummary(string Id, long Number, OrderStatus Status, OrderPaymentStatus PaymentStatus,
+internal sealed record AdminOrderSummary(string Id, long Number, string? ExternalId, OrderStatus Status, OrderPaymentStatus PaymentStatus,
     OrderFulfillmentStatus FulfillmentStatus, string Email, string? CustomerId, string SalesChannelId, string Currency,
-    AdminOrderTotals Totals, int Version, DateTimeOffset CreatedAt)
+    AdminOrderTotals Totals, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     internal static AdminOrderSummary From(Order o)
     {
         MoneyDto M(long amount) => new(amount, o.Currency);
-        return new AdminOrderSummary(o.Id, o.Number, o.Status, o.PaymentStatus, o.FulfillmentStatus, o.Email, o.CustomerId,
+        return new AdminOrderSummary(o.Id, o.Number, o.ExternalId, o.Status, o.PaymentStatus, o.FulfillmentStatus, o.Email, o.CustomerId,
             o.SalesChannelId, o.Currency,
             new AdminOrderTotals(M(o.Subtotal), M(o.Discount), M(o.ShippingTotal), M(o.Tax), M(o.Total), M(o.Captured), M(o.Refunded)),
-            o.Version, o.CreatedAt);
+            o.Version, o.CreatedAt, o.UpdatedAt);
     }
 }
 

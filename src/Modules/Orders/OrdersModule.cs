@@ -18,6 +18,7 @@ public static class OrdersModule
         OrderPayments.Map(orders);
         OrderFulfillments.Map(orders);
         OrderReturns.Map(orders);
+        ExportOrders.Map(admin);
         GetStoreOrder.Map(store);
         ListCustomerOrders.Map(store);
     }

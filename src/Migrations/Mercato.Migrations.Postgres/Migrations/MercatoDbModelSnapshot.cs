@@ -1441,6 +1441,12 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("email_verified_at");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_id")
+                        .UseCollation("C");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1493,6 +1499,13 @@ namespace Mercato.Migrations.Postgres.Migrations
                     b.HasIndex("Email")
                         .IsUnique()
                         .HasDatabaseName("ix_customers_customer_email");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customers_customer_external_id");
+
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasDatabaseName("ix_customers_customer_updated_at_id");
 
                     b.ToTable("customers_customer", (string)null);
                 });
@@ -2099,6 +2112,9 @@ namespace Mercato.Migrations.Postgres.Migrations
                     b.HasIndex("LocationId")
                         .HasDatabaseName("ix_inventory_level_location_id");
 
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_inventory_level_updated_at");
+
                     b.ToTable("inventory_level", (string)null);
                 });
 
@@ -2658,6 +2674,12 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasColumnName("email")
                         .UseCollation("C");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_id")
+                        .UseCollation("C");
+
                     b.Property<string>("FulfillmentStatus")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -2792,6 +2814,10 @@ namespace Mercato.Migrations.Postgres.Migrations
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_orders_order_created_at");
 
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_orders_order_external_id");
+
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_orders_order_number");
@@ -2816,6 +2842,9 @@ namespace Mercato.Migrations.Postgres.Migrations
 
                     b.HasIndex("Status", "Id")
                         .HasDatabaseName("ix_orders_order_status_id");
+
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasDatabaseName("ix_orders_order_updated_at_id");
 
                     b.ToTable("orders_order", (string)null);
                 });

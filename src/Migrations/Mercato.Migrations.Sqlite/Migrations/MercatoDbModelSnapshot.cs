@@ -1321,6 +1321,11 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("email_verified_at");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1368,6 +1373,13 @@ namespace Mercato.Migrations.Sqlite.Migrations
                     b.HasIndex("Email")
                         .IsUnique()
                         .HasDatabaseName("ix_customers_customer_email");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customers_customer_external_id");
+
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasDatabaseName("ix_customers_customer_updated_at_id");
 
                     b.ToTable("customers_customer", (string)null);
                 });
@@ -1925,6 +1937,9 @@ namespace Mercato.Migrations.Sqlite.Migrations
                     b.HasIndex("LocationId")
                         .HasDatabaseName("ix_inventory_level_location_id");
 
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_inventory_level_updated_at");
+
                     b.ToTable("inventory_level", (string)null);
                 });
 
@@ -2435,6 +2450,11 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id");
+
                     b.Property<string>("FulfillmentStatus")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -2562,6 +2582,10 @@ namespace Mercato.Migrations.Sqlite.Migrations
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_orders_order_created_at");
 
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_orders_order_external_id");
+
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_orders_order_number");
@@ -2586,6 +2610,9 @@ namespace Mercato.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "Id")
                         .HasDatabaseName("ix_orders_order_status_id");
+
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasDatabaseName("ix_orders_order_updated_at_id");
 
                     b.ToTable("orders_order", (string)null);
                 });

@@ -2,6 +2,7 @@ using Mercato.Customers.Addresses;
 using Mercato.Customers.Contracts;
 using Mercato.Customers.Groups;
 using Mercato.Identity.Contracts;
+using Mercato.Kernel.Errors;
 using Mercato.Kernel.Events;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Paging;
@@ -16,16 +17,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mercato.Customers.Accounts;
 
-internal sealed record AdminCustomerResponse(string Id, string Email, string FirstName, string LastName, string? Phone, bool EmailVerified,
-    DateTimeOffset? EmailVerifiedAt, bool Disabled, IReadOnlyList<GroupRef> Groups, int Version, DateTimeOffset CreatedAt,
+internal sealed record AdminCustomerResponse(string Id, string? ExternalId, string Email, string FirstName, string LastName, string? Phone,
+    bool EmailVerified, DateTimeOffset? EmailVerifiedAt, bool Disabled, IReadOnlyList<GroupRef> Groups, int Version, DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
-    public static AdminCustomerResponse From(Customer c, IReadOnlyList<GroupRef> groups) => new(c.Id, c.Email, c.FirstName, c.LastName,
-        c.Phone, c.EmailVerifiedAt is not null, c.EmailVerifiedAt, c.Disabled, groups, c.Version, c.CreatedAt, c.UpdatedAt);
+    public static AdminCustomerResponse From(Customer c, IReadOnlyList<GroupRef> groups) => new(c.Id, c.ExternalId, c.Email, c.FirstName,
+        c.LastName, c.Phone, c.EmailVerifiedAt is not null, c.EmailVerifiedAt, c.Disabled, groups, c.Version, c.CreatedAt, c.UpdatedAt);
 }
 
 /// <summary>One customer with their address book, for the back office.</summary>
-internal sealed record AdminCustomerDetailResponse(string Id, string Email, string FirstName, string LastName, string? Phone,
+internal sealed record AdminCustomerDetailResponse(string Id, string? ExternalId, string Email, string FirstName, string LastName, string? Phone,
     bool EmailVerified, DateTimeOffset? EmailVerifiedAt, bool Disabled, IReadOnlyList<GroupRef> Groups, IReadOnlyList<AddressResponse> Addresses,
     int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
@@ -35,22 +36,26 @@ internal sealed record AdminCustomerDetailResponse(string Id, string Email, stri
 /// </summary>
 internal static class AdminCustomers
 {
-    /// <summary>Absent fields stay as they are; <c>groupIds</c> replaces the memberships; <c>phone: ""</c> removes the phone.</summary>
-    public sealed record UpdateRequest(string? FirstName, string? LastName, string? Phone, IReadOnlyList<string>? GroupIds, bool? Disabled);
+    /// <summary>
+    /// Absent fields stay as they are; <c>groupIds</c> replaces the memberships; <c>phone: ""</c> removes the phone and
+    /// <c>externalId: ""</c> the external id.
+    /// </summary>
+    public sealed record UpdateRequest(string? FirstName, string? LastName, string? Phone, IReadOnlyList<string>? GroupIds, bool? Disabled,
+        string? ExternalId);
 
     public static void Map(RouteGroupBuilder admin)
     {
         var group = admin.MapGroup("/customers").WithTags("Customers").RequirePermissions(Permissions.CustomersRead, Permissions.CustomersWrite);
         group.MapGet("/", List).WithName("ListCustomers")
-            .WithSummary("List customers, newest last; q matches an email prefix or part of the name, groupId and createdSince filter");
+            .WithSummary("List customers, newest last; q matches an email prefix or part of the name, groupId, externalId and createdSince filter");
         group.MapGet("/{id}", Get).WithName("GetCustomer").WithSummary("Get a customer with their addresses and groups");
         group.MapPatch("/{id}", Update).WithName("UpdateCustomer").WithSummary("Change a customer's profile, groups or disabled flag (If-Match)");
     }
 
     private static async Task<Results<Ok<Page<AdminCustomerResponse>>, ProblemHttpResult>> List(MercatoDb db, string? q, string? groupId,
-        DateTimeOffset? createdSince, int? limit, string? cursor, CancellationToken ct)
+        DateTimeOffset? createdSince, string? externalId, int? limit, string? cursor, CancellationToken ct)
     {
-        var v = new Validator().MaxLength("q", q, 200).MaxLength("groupId", groupId, 40);
+        var v = new Validator().MaxLength("q", q, 200).MaxLength("groupId", groupId, 40).MaxLength("externalId", externalId, Customer.ExternalIdLength);
         if (v.ToError() is { } invalid) return invalid.ToProblem();
         var query = db.Set<Customer>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q))
@@ -59,6 +64,7 @@ internal static class AdminCustomers
             query = query.Where(c => c.Email.StartsWith(term) || c.SearchName.Contains(term));
         }
         if (groupId is not null) query = query.Where(c => c.Groups.Any(m => m.GroupId == groupId));
+        if (externalId?.Trim() is { Length: > 0 } external) query = query.Where(c => c.ExternalId == external);
         if (createdSince is { } since) query = query.Where(c => c.CreatedAt >= since.ToUniversalTime());
         // Ids are time-ordered, so id order is creation order.
         var page = await query.PageByAsync(c => c.Id, limit, cursor, c => c, ct);
@@ -81,7 +87,9 @@ internal static class AdminCustomers
     private static async Task<Results<Ok<AdminCustomerDetailResponse>, ProblemHttpResult>> Update(string id, UpdateRequest request,
         MercatoDb db, ISessions sessions, IDomainEvents events, TimeProvider time, HttpContext http, CancellationToken ct)
     {
-        var v = new Validator().MaxLength("phone", request.Phone, Customer.PhoneLength).Count("groupIds", request.GroupIds, 100);
+        var v = new Validator().MaxLength("phone", request.Phone, Customer.PhoneLength).Count("groupIds", request.GroupIds, 100)
+            .MaxLength("externalId", request.ExternalId?.Trim(), Customer.ExternalIdLength);
+        var externalId = request.ExternalId?.Trim() is { Length: > 0 } e ? e : null;
         if (request.FirstName is not null) v.Required("firstName", request.FirstName, Customer.NameLength);
         if (request.LastName is not null) v.Required("lastName", request.LastName, Customer.NameLength);
         var groupIds = request.GroupIds?.Distinct(StringComparer.Ordinal).ToList();
@@ -94,24 +102,31 @@ internal static class AdminCustomers
         var customer = await db.Set<Customer>().Include(c => c.Groups).SingleOrDefaultAsync(c => c.Id == id, ct);
         if (customer is null) return CustomerErrors.CustomerNotFound(id).ToProblem();
         if (http.CheckIfMatch(customer.Version) is { } stale) return stale.ToProblem();
+        if (request.ExternalId is not null && await ExternalIdTakenAsync(db, id, externalId, ct) is { } taken) return taken.ToProblem();
 
         Profile.ApplyProfile(customer, request.FirstName, request.LastName, request.Phone, time);
         if (groupIds is not null) customer.SetGroups(groupIds);
         var disabling = request.Disabled == true && !customer.Disabled;
         if (request.Disabled is { } disabled) customer.Disabled = disabled;
+        if (request.ExternalId is not null) customer.ExternalId = externalId;
         db.ChangeTracker.DetectChanges();
         if (db.Entry(customer).State == EntityState.Modified) await events.RaiseAsync(db, CustomerEvents.Updated, customer, ct);
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveOrConflictAsync(() => ExternalIdTakenAsync(db, id, externalId, ct), ct) is { } conflict) return conflict.ToProblem();
         if (disabling) await sessions.RevokeAllAsync(SubjectKind.Customer, id, ct);
         http.SetETag(customer.Version);
         return TypedResults.Ok(await DetailAsync(db, customer, ct));
     }
 
+    private static async Task<Error?> ExternalIdTakenAsync(MercatoDb db, string id, string? externalId, CancellationToken ct) =>
+        externalId is not null && await db.Set<Customer>().AnyAsync(c => c.ExternalId == externalId && c.Id != id, ct)
+            ? CustomerErrors.ExternalIdTaken(externalId)
+            : null;
+
     private static async Task<AdminCustomerDetailResponse> DetailAsync(MercatoDb db, Customer c, CancellationToken ct)
     {
         var groups = await db.GroupsOfAsync(c.Id, ct);
         var addresses = await db.Set<CustomerAddress>().AsNoTracking().Where(a => a.CustomerId == c.Id).OrderBy(a => a.Id).ToListAsync(ct);
-        return new AdminCustomerDetailResponse(c.Id, c.Email, c.FirstName, c.LastName, c.Phone, c.EmailVerifiedAt is not null, c.EmailVerifiedAt,
+        return new AdminCustomerDetailResponse(c.Id, c.ExternalId, c.Email, c.FirstName, c.LastName, c.Phone, c.EmailVerifiedAt is not null, c.EmailVerifiedAt,
             c.Disabled, groups, [.. addresses.Select(AddressResponse.From)], c.Version, c.CreatedAt, c.UpdatedAt);
     }
 }

@@ -15,6 +15,7 @@ internal sealed class Customer : IVersioned
     public const int NameLength = 100;
     public const int PhoneLength = 40;
     public const int EmailLength = 254;
+    public const int ExternalIdLength = 200;
 
     private readonly List<CustomerGroupMember> _groups = [];
 
@@ -39,6 +40,9 @@ internal sealed class Customer : IVersioned
     public string LastName { get; private set; } = "";
     public string SearchName { get; private set; } = "";
     public string? Phone { get; set; }
+
+    /// <summary>The integrator's id for this customer (CRM, ERP): unique when set.</summary>
+    public string? ExternalId { get; set; }
     public DateTimeOffset? EmailVerifiedAt { get; set; }
     public bool Disabled { get; set; }
     public DateTimeOffset CreatedAt { get; private init; }
@@ -93,6 +97,9 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property(c => c.SearchName).HasMaxLength(Customer.NameLength * 2 + 1);
         b.Property(c => c.Phone).HasMaxLength(Customer.PhoneLength);
         b.HasIndex(c => c.CreatedAt);
+        b.Property(c => c.ExternalId).HasMaxLength(Customer.ExternalIdLength);
+        b.HasIndex(c => c.ExternalId).IsUnique();
+        b.HasIndex(c => new { c.UpdatedAt, c.Id });
         b.HasMany(c => c.Groups).WithOne().HasForeignKey(m => m.CustomerId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(c => c.Groups).HasField("_groups");
     }

@@ -76,6 +76,7 @@ internal static class AddressBook
         var address = new CustomerAddress(me, fields!, time);
         await SetDefaultsAsync(db, address, request.IsDefaultShipping, request.IsDefaultBilling, time, ct);
         db.Add(address);
+        await TouchCustomerAsync(db, me, time, ct);
         await db.SaveChangesAsync(ct);
         http.SetETag(address.Version);
         return TypedResults.Created($"/store/customers/me/addresses/{address.Id}", AddressResponse.From(address));
@@ -95,21 +96,33 @@ internal static class AddressBook
         address.Set(fields!);
         await SetDefaultsAsync(db, address, request.IsDefaultShipping, request.IsDefaultBilling, time, ct);
         address.UpdatedAt = time.GetUtcNow();
+        await TouchCustomerAsync(db, me, time, ct);
         await db.SaveChangesAsync(ct);
         http.SetETag(address.Version);
         return TypedResults.Ok(AddressResponse.From(address));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string addressId, MercatoDb db, HttpContext http,
-        CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string addressId, MercatoDb db, TimeProvider time,
+        HttpContext http, CancellationToken ct)
     {
         var me = http.CustomerId()!;
         var address = await db.Set<CustomerAddress>().SingleOrDefaultAsync(a => a.Id == addressId && a.CustomerId == me, ct);
         if (address is null) return CustomerErrors.AddressNotFound(addressId).ToProblem();
         if (http.CheckIfMatch(address.Version) is { } stale) return stale.ToProblem();
         db.Remove(address);
+        await TouchCustomerAsync(db, me, time, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// The address book is part of the customer's export record, so a change to it moves the customer's UpdatedAt
+    /// (incremental exports pick it up); the customer's version stays, as its own fields did not change.
+    /// </summary>
+    private static Task TouchCustomerAsync(MercatoDb db, string customerId, TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        return db.Set<Customer>().Where(c => c.Id == customerId).ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, now), ct);
     }
 
     /// <summary>Making an address a default takes that role from the customer's other addresses; false just drops it.</summary>

@@ -68,6 +68,7 @@ internal sealed class InventoryLevelConfiguration : IEntityTypeConfiguration<Inv
         b.Property(l => l.LocationId).HasMaxLength(40);
         b.Ignore(l => l.Available);
         b.HasIndex(l => l.LocationId);
+        b.HasIndex(l => l.UpdatedAt);
     }
 }
 
