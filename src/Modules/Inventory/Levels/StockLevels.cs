@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mercato.Inventory.Levels;
 
-internal sealed class StockLevels(MercatoDb db, TimeProvider time) : IStockLevels
+internal sealed class StockLevels(MercatoDb db, LevelEvents events, TimeProvider time) : IStockLevels
 {
     public async Task<IReadOnlyList<StockLocationRef>> LocationsAsync(CancellationToken ct) =>
         await db.Set<StockLocation>().AsNoTracking().OrderByDescending(l => l.IsDefault).ThenBy(l => l.Id)
@@ -27,7 +27,7 @@ internal sealed class StockLevels(MercatoDb db, TimeProvider time) : IStockLevel
         return await db.InTransactionAsync(async () =>
         {
             var now = time.GetUtcNow();
-            await db.ReleaseAsync(db.ExpiredHolds(now).Where(r => r.Sku == normalized), now, ct);
+            await db.ReleaseAsync(events, db.ExpiredHolds(now).Where(r => r.Sku == normalized), now, ct);
             await db.EnsureLevelAsync(normalized, locationId, now, ct);
             var level = db.Set<InventoryLevel>().Where(l => l.Sku == normalized && l.LocationId == locationId);
             // The same optimistic write as the admin endpoint: the logged delta is exactly the change made.
@@ -41,6 +41,7 @@ internal sealed class StockLevels(MercatoDb db, TimeProvider time) : IStockLevel
                         .SetProperty(l => l.Version, l => l.Version + 1).SetProperty(l => l.UpdatedAt, now), ct);
                 if (changed != 1) continue;
                 await db.AddAdjustmentAsync(time, normalized, locationId, onHand - before.OnHand, reason, null, now, ct);
+                await events.ChangedAsync(normalized, locationId, onHand - before.OnHand, ct);
                 return (true, null);
             }
             return (false, Error.Conflict("version_conflict", "The level kept changing; try again."));
