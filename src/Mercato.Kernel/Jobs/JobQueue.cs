@@ -18,9 +18,10 @@ internal sealed class JobQueue(MercatoDb db, TimeProvider time) : IJobQueue
         (await db.Set<Job>().AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct))?.ToStatus();
 
     public async Task<IReadOnlyList<JobCount>> CountsAsync(CancellationToken ct) =>
+        // Ordered before the projection: EF cannot translate an ORDER BY on a record built by its constructor.
         await db.Set<Job>().AsNoTracking().GroupBy(j => new { j.Type, j.State })
+            .OrderBy(g => g.Key.Type).ThenBy(g => g.Key.State)
             .Select(g => new JobCount(g.Key.Type, g.Key.State, g.Count()))
-            .OrderBy(c => c.Type).ThenBy(c => c.State)
             .ToListAsync(ct);
 
     public async Task<IReadOnlyList<JobStatus>> RecentFailuresAsync(int limit, CancellationToken ct)
