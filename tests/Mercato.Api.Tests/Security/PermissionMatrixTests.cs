@@ -136,7 +136,7 @@ public abstract class PermissionMatrixTests(MercatoApp app)
             "read_only",
             [
                 Permissions.CatalogRead, Permissions.InventoryRead, Permissions.OrdersRead, Permissions.CustomersRead, Permissions.SettingsRead,
-                Permissions.WebhooksRead,
+                Permissions.WebhooksRead, Permissions.EventsRead, Permissions.JobsRead,
             ]
         },
     };

@@ -59,13 +59,14 @@ internal static class AdminImports
         var group = admin.MapGroup("/imports").WithTags("Imports");
         group.MapPost("/", Create).WithName("CreateImport")
             .WithSummary("Import products from a CSV or NDJSON file sent as the body (text/csv or application/x-ndjson)")
-            .WithMetadata(new BodyLimit(maxBytes)).Accepts<string>(Csv, Ndjson)
+            .WithMetadata(new BodyLimit(maxBytes))
             .RequirePermission(Permissions.CatalogWrite);
         group.MapGet("/", List).WithName("ListImports").WithSummary("List imports, newest first").RequirePermission(Permissions.CatalogRead);
         group.MapGet("/{id}", Get).WithName("GetImport").WithSummary("Get an import's status, progress, counts and first errors")
             .RequirePermission(Permissions.CatalogRead);
         group.MapGet("/{id}/errors", Errors).WithName("DownloadImportErrors")
-            .WithSummary("Download all of an import's row errors (format=csv|ndjson)").RequirePermission(Permissions.CatalogRead);
+            .WithSummary("Download all of an import's row errors (format=csv|ndjson)").RequirePermission(Permissions.CatalogRead)
+            .Produces(StatusCodes.Status200OK, null, Exports.CsvContentType, Exports.NdjsonContentType);
     }
 
     private static async Task<Results<Accepted<ImportResponse>, ProblemHttpResult>> Create(HttpContext http, bool? dryRun, string? mode,

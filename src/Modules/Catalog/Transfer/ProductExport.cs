@@ -27,7 +27,8 @@ internal static class ProductExport
     public static void Map(RouteGroupBuilder admin) =>
         admin.MapGet("/exports/products", Handle).WithTags("Exports").WithName("ExportProducts")
             .WithSummary("Export products with variants, prices and stock as CSV or NDJSON (format=csv|ndjson, updatedSince)")
-            .RequirePermission(Permissions.CatalogRead);
+            .RequirePermission(Permissions.CatalogRead)
+            .Produces(StatusCodes.Status200OK, null, Exports.CsvContentType, Exports.NdjsonContentType);
 
     private static async Task<IResult> Handle(string? format, DateTimeOffset? updatedSince, MercatoDb db, IStockLevels stock, CancellationToken ct)
     {

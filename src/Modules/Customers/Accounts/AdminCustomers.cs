@@ -110,7 +110,9 @@ internal static class AdminCustomers
         if (request.Disabled is { } disabled) customer.Disabled = disabled;
         if (request.ExternalId is not null) customer.ExternalId = externalId;
         db.ChangeTracker.DetectChanges();
-        if (db.Entry(customer).State == EntityState.Modified) await events.RaiseAsync(db, CustomerEvents.Updated, customer, ct);
+        var membershipChanged = db.ChangeTracker.Entries<CustomerGroupMember>().Any(e => e.State is EntityState.Added or EntityState.Deleted);
+        if (membershipChanged || db.Entry(customer).State == EntityState.Modified)
+            await events.RaiseAsync(db, CustomerEvents.Updated, customer, ct);
         if (await db.SaveOrConflictAsync(() => ExternalIdTakenAsync(db, id, externalId, ct), ct) is { } conflict) return conflict.ToProblem();
         if (disabling) await sessions.RevokeAllAsync(SubjectKind.Customer, id, ct);
         http.SetETag(customer.Version);
