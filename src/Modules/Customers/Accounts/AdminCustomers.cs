@@ -100,7 +100,9 @@ internal static class AdminCustomers
         var disabling = request.Disabled == true && !customer.Disabled;
         if (request.Disabled is { } disabled) customer.Disabled = disabled;
         db.ChangeTracker.DetectChanges();
-        if (db.Entry(customer).State == EntityState.Modified) await events.RaiseAsync(db, CustomerEvents.Updated, customer, ct);
+        var membershipChanged = db.ChangeTracker.Entries<CustomerGroupMember>().Any(e => e.State is EntityState.Added or EntityState.Deleted);
+        if (membershipChanged || db.Entry(customer).State == EntityState.Modified)
+            await events.RaiseAsync(db, CustomerEvents.Updated, customer, ct);
         await db.SaveChangesAsync(ct);
         if (disabling) await sessions.RevokeAllAsync(SubjectKind.Customer, id, ct);
         http.SetETag(customer.Version);
