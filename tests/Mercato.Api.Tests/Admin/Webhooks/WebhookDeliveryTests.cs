@@ -7,8 +7,17 @@ namespace Mercato.Api.Tests.Admin.Webhooks;
 /// Events raised through IDomainEvents reach a real receiver on 127.0.0.1, signed; failures are retried on the fake clock.
 /// The class shares one app and one receiver: each test has inboxes and resource ids of its own.
 /// </summary>
-public abstract class WebhookDeliveryTests(MercatoApp app, WebhookReceiver receiver)
+public abstract class WebhookDeliveryTests(MercatoApp app, WebhookReceiver receiver) : IAsyncLifetime
 {
+    /// <summary>Registers the recurring publisher (first run) and settles whatever earlier tests left due.</summary>
+    public async ValueTask InitializeAsync() => await app.RunJobsAsync();
+
+    public ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
     [Fact]
     public async Task An_event_is_delivered_signed_to_the_endpoints_that_subscribe_to_it()
     {
@@ -194,7 +203,7 @@ public abstract class WebhookDeliveryTests(MercatoApp app, WebhookReceiver recei
         await app.PublishWebhooksAsync();
         await app.RaiseAsync("category.updated", categoryId);
         await app.PublishWebhooksAsync();
-        Assert.Single(inbox.Received);
+        Assert.DoesNotContain(inbox.Received, r => r.Json.Str("type") == "category.updated");
 
         for (var hours = 0; hours < 75; hours += 5)
         {

@@ -23,6 +23,7 @@ public abstract class WebhookRestartTests(Func<ITestDatabase> newDatabase) : IAs
 
         await using var second = new RestartedApp(_database);
         await second.InitializeAsync();
+        await second.RunJobsAsync();
         await second.PublishWebhooksAsync();
 
         var received = inbox.Received.ToList();
