@@ -59,7 +59,7 @@ internal static class AdminImports
         var group = admin.MapGroup("/imports").WithTags("Imports");
         group.MapPost("/", Create).WithName("CreateImport")
             .WithSummary("Import products from a CSV or NDJSON file sent as the body (text/csv or application/x-ndjson)")
-            .WithMetadata(new BodyLimit(maxBytes)).Accepts<string>(Csv, Ndjson)
+            .WithMetadata(new BodyLimit(maxBytes))
             .RequirePermission(Permissions.CatalogWrite);
         group.MapGet("/", List).WithName("ListImports").WithSummary("List imports, newest first").RequirePermission(Permissions.CatalogRead);
         group.MapGet("/{id}", Get).WithName("GetImport").WithSummary("Get an import's status, progress, counts and first errors")
