@@ -134,7 +134,10 @@ public abstract class PermissionMatrixTests(MercatoApp app)
         { "support", [Permissions.OrdersRead, Permissions.CustomersRead, Permissions.CatalogRead, Permissions.InventoryRead] },
         {
             "read_only",
-            [Permissions.CatalogRead, Permissions.InventoryRead, Permissions.OrdersRead, Permissions.CustomersRead, Permissions.SettingsRead]
+            [
+                Permissions.CatalogRead, Permissions.InventoryRead, Permissions.OrdersRead, Permissions.CustomersRead, Permissions.SettingsRead,
+                Permissions.JobsRead,
+            ]
         },
     };
 
