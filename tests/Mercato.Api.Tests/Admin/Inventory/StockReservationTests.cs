@@ -1,5 +1,5 @@
-using Mercato.Kernel.Jobs;
 using Mercato.Inventory.Contracts;
+using Mercato.Kernel.Jobs;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
