@@ -36,7 +36,6 @@ public sealed class LargeImportOnSqlite(SqliteApp app, ITestOutputHelper output)
         var errors = await app.Admin.GetStringAsync($"/admin/imports/{accepted.Str("id")}/errors?format=csv");
         Assert.Equal(BadRows.Select(r => $"{r},price.USD"), errors.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => string.Join(',', l.Split(',')[..2])));
         Assert.Equal(before, await app.ProductCountAsync());
-        // About a minute on a quiet 2-core machine; the bound is loose so that a loaded CI machine does not fail it.
     }
 
     /// <summary>The file is generated as it is read: the test never holds it either.</summary>
