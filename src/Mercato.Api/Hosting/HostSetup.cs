@@ -71,7 +71,7 @@ internal static class HostSetup
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddOpenApi(o =>
         {
-            o.AddDocumentTransformer<OpenApiSecurity>().AddSchemaTransformer<OpenApiSchemas>();
+            o.AddDocumentTransformer<OpenApiSecurity>().AddOperationTransformer<OpenApiFileBodies>().AddSchemaTransformer<OpenApiSchemas>();
             // Schemas are named by the type's simple name, so every slice's nested CreateRequest would share one schema.
             o.CreateSchemaReferenceId = type => OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id && type.Type.DeclaringType is { } owner
                 ? owner.Name + id

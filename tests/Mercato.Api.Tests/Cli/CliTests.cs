@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Mercato.Api.Tests.Admin.Exports;
+using Mercato.Api.Tests.Admin.Imports;
 using Mercato.Api.Tests.Admin.Orders;
 using Mercato.Api.Tests.Security;
 using Mercato.Kernel.Jobs;
@@ -54,6 +55,39 @@ public abstract partial class CliTests(MercatoApp app) : IDisposable
         Assert.Contains("403 forbidden", refused.Output, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_folder, "c.ndjson")));
         Assert.Equal(2, badSince);
+    }
+
+    [Fact]
+    public async Task Import_sends_a_file_to_the_server_reports_its_bad_row_and_an_export_imported_again_changes_nothing()
+    {
+        var (shirt, mug, bad) = (Given.Unique("cli-shirt"), Given.Unique("cli-mug"), Given.Unique("cli-bad"));
+        var file = Path.Combine(_folder, "products.csv");
+        await File.WriteAllTextAsync(file, string.Join('\n',
+            "handle,title,option1.name,option1.value,variant.sku,price.USD",
+            $"{shirt},CLI Shirt,Size,S,{shirt.ToUpperInvariant()}-S,4900",
+            $"{shirt},CLI Shirt,Size,M,{shirt.ToUpperInvariant()}-M,4900",
+            $"{bad},Bad price,Size,S,{bad.ToUpperInvariant()},12.5x",
+            $"{mug},CLI Mug,Size,One,{mug.ToUpperInvariant()},1500") + "\n");
+        var import = Cli();
+
+        var exit = await import.RunAsync(CliRunner.Remote("import", file));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("price.USD", import.Output, StringComparison.Ordinal);
+        Assert.Contains("did not take every row", import.Output, StringComparison.Ordinal);
+        Assert.NotNull(await app.ProductByHandleAsync(shirt));
+        Assert.NotNull(await app.ProductByHandleAsync(mug));
+        Assert.Null(await app.ProductByHandleAsync(bad));
+
+        var exported = Path.Combine(_folder, "catalog.ndjson");
+        Assert.Equal(0, await Cli().RunAsync(CliRunner.Remote("export", "products", "--out", exported)));
+        var again = Cli();
+        Assert.Equal(0, await again.RunAsync(CliRunner.Remote("import", exported)));
+        var jobs = await app.Admin.GetJsonAsync("/admin/imports?limit=1");
+        var last = jobs.Arr("items")[0]!;
+        Assert.Equal("succeeded", last.Str("status"));
+        Assert.Equal(0, last["counts"].Int("created") + last["counts"].Int("updated") + last["counts"].Int("failed"));
+        Assert.True(last["counts"].Int("unchanged") >= 2);
     }
 
     [Fact]

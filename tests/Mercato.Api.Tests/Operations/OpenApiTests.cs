@@ -109,6 +109,18 @@ public abstract class OpenApiTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task The_import_route_documents_its_raw_file_body_in_both_formats()
+    {
+        var document = await DocumentAsync();
+
+        var body = Operation(document, RouteCatalog.Of(app).Single(r => r.ToString() == "POST /admin/imports"))!.RequestBody!;
+
+        Assert.True(body.Required);
+        Assert.Equal(["application/x-ndjson", "text/csv"], body.Content!.Keys.Order(StringComparer.Ordinal));
+        Assert.All(body.Content.Values, media => Assert.True(media.Schema!.Type?.HasFlag(JsonSchemaType.String)));
+    }
+
+    [Fact]
     public async Task String_fields_are_typed_as_strings()
     {
         var document = await DocumentAsync();

@@ -60,6 +60,8 @@ internal static class AdminImports
         group.MapPost("/", Create).WithName("CreateImport")
             .WithSummary("Import products from a CSV or NDJSON file sent as the body (text/csv or application/x-ndjson)")
             .WithMetadata(new BodyLimit(maxBytes))
+            .WithMetadata(new FileBody("The file: one row per variant (CSV) or one product per line (NDJSON); see docs/imports.md.",
+                "text/csv", "application/x-ndjson"))
             .RequirePermission(Permissions.CatalogWrite);
         group.MapGet("/", List).WithName("ListImports").WithSummary("List imports, newest first").RequirePermission(Permissions.CatalogRead);
         group.MapGet("/{id}", Get).WithName("GetImport").WithSummary("Get an import's status, progress, counts and first errors")

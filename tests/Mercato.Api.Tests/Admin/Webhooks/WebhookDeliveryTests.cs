@@ -58,6 +58,25 @@ public abstract class WebhookDeliveryTests(MercatoApp app, WebhookReceiver recei
     }
 
     [Fact]
+    public async Task Changes_made_through_the_admin_api_reach_the_subscriber_signed_and_in_sequence()
+    {
+        var inbox = receiver.NewInbox();
+        await app.SubscribeAsync(inbox, "product.*");
+
+        var product = await app.Given.ProductAsync();
+        var id = product.Str("id");
+        await app.Admin.PatchJsonAsync($"/admin/products/{id}", new { title = "Renamed by the back office" });
+        await (await app.Admin.DeleteAsync($"/admin/products/{id}")).ShouldSucceedAsync();
+        await app.PublishWebhooksAsync();
+
+        var received = inbox.Received.Where(r => r.Json["data"]!.Str("resourceId") == id).ToList();
+        Assert.All(received, r => Assert.True(r.SignatureValid, r.Signature));
+        Assert.Equal(["product.created", "product.updated", "product.deleted"], received.Select(r => r.Json.Str("type")));
+        Assert.Equal([1L, 2L, 3L], received.Select(r => r.Json["data"].Long("sequence")));
+        Assert.Equal("Renamed by the back office", received[1].Json["data"]!["state"]!.Str("title"));
+    }
+
+    [Fact]
     public async Task A_failing_receiver_is_retried_with_back_off_and_the_log_shows_each_attempt()
     {
         var inbox = receiver.NewInbox().Answer(500, 503);
