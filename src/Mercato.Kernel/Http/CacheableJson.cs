@@ -11,11 +11,24 @@ namespace Mercato.Kernel.Http;
 
 /// <summary>
 /// JSON answers for anonymous catalog reads with a strong ETag (a hash of the exact bytes) so front ends and CDNs
-/// revalidate with If-None-Match and get 304 without a body.
+/// revalidate with If-None-Match and get 304 without a body, and with cache tags naming what the answer shows, so a CDN
+/// (and the output cache) can purge exactly the answers a change touches.
 /// </summary>
 public static class CacheableJson
 {
-    public static IResult Ok<T>(HttpContext http, T value, int maxAgeSeconds = 60)
+    /// <summary>The tag of every product list (and search or facet answer): any product change may change them.</summary>
+    public const string ProductListsTag = "products";
+
+    /// <summary>The tag of the category tree and collection lists.</summary>
+    public const string CategoriesTag = "categories";
+
+    public const string CollectionsTag = "collections";
+
+    /// <param name="cacheTags">
+    /// Entity ids shown in the answer (<c>prod_…</c>, <c>pcat_…</c>, <c>pcol_…</c>) and list tags such as
+    /// <see cref="ProductListsTag"/>; written as <c>Cache-Tag</c> (comma-separated) and <c>Surrogate-Key</c> (space-separated).
+    /// </param>
+    public static IResult Ok<T>(HttpContext http, T value, IEnumerable<string>? cacheTags = null, int maxAgeSeconds = 60)
     {
         var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var typeInfo = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
@@ -25,6 +38,15 @@ public static class CacheableJson
         headers.ETag = $"\"{hash}\"";
         headers.CacheControl = $"public, max-age={maxAgeSeconds}, stale-while-revalidate={maxAgeSeconds * 5}";
         headers.Vary = "X-Publishable-Key, Accept-Encoding";
+        if (cacheTags is not null)
+        {
+            var tags = cacheTags.Distinct(StringComparer.Ordinal).ToList();
+            if (tags.Count > 0)
+            {
+                headers["Cache-Tag"] = string.Join(',', tags);
+                headers["Surrogate-Key"] = string.Join(' ', tags);
+            }
+        }
         if (Matching(http.Request.Headers.IfNoneMatch, hash) is { } matched)
         {
             headers.ETag = matched;

@@ -49,7 +49,7 @@ internal static class CategoryEndpoints
     {
         var tree = await StoreCategoryTree.LoadAsync(db, ct);
         var visible = tree.Visible.Select(c => new StoreCategoryResponse(c.Id, c.Name, c.Handle, c.Path, c.Description, c.ParentId, c.Position));
-        return CacheableJson.Ok(http, new Page<StoreCategoryResponse>([.. visible], null));
+        return CacheableJson.Ok(http, new Page<StoreCategoryResponse>([.. visible], null), [CacheableJson.CategoriesTag, .. visible.Select(c => c.Id)]);
     }
 
     private static async Task<Results<Ok<Page<CategoryResponse>>, ProblemHttpResult>> List(MercatoDb db, int? limit, string? cursor,

@@ -44,7 +44,7 @@ internal static class CollectionEndpoints
     {
         var rows = await db.Set<Collection>().AsNoTracking().OrderBy(c => c.Handle)
             .Select(c => new StoreCollectionResponse(c.Id, c.Title, c.Handle, c.Description)).ToListAsync(ct);
-        return CacheableJson.Ok(http, new Page<StoreCollectionResponse>(rows, null));
+        return CacheableJson.Ok(http, new Page<StoreCollectionResponse>(rows, null), [CacheableJson.CollectionsTag, .. rows.Select(r => r.Id)]);
     }
 
     private static async Task<Results<Ok<Page<CollectionResponse>>, ProblemHttpResult>> List(MercatoDb db, int? limit, string? cursor,

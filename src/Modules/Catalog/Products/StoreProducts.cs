@@ -171,7 +171,7 @@ internal static class StoreProducts
         var items = page.Select(r => new StoreProductSummary(r.Id, r.Handle, r.Title, r.Subtitle, r.ProductType,
             r.ThumbnailUrl is null ? null : new StoreImage(r.ThumbnailUrl, r.ThumbnailAlt),
             new StorePriceRange(new MoneyDto(r.MinAmount, currency), new MoneyDto(r.MaxAmount, currency)))).ToList();
-        return CacheableJson.Ok(http, new Page<StoreProductSummary>(items, next));
+        return CacheableJson.Ok(http, new Page<StoreProductSummary>(items, next), [CacheableJson.ProductListsTag, .. items.Select(i => i.Id)]);
     }
 
     private static async Task<IResult> GetByHandle(string handle, string? region, HttpContext http, MercatoDb db, IRegionDirectory regions,
@@ -219,7 +219,7 @@ internal static class StoreProducts
             [.. product.Tags.Select(t => t.Value).Order(StringComparer.Ordinal)],
             categories, collections, ProductResponse.AttributesOf(product.Attributes, types),
             new StoreSeo(product.MetaTitle ?? product.Title, product.MetaDescription));
-        return CacheableJson.Ok(http, response);
+        return CacheableJson.Ok(http, response, [product.Id, .. categoryIds, .. collectionIds]);
     }
 
     private static async Task<Result<RegionSummary>> ResolveRegionAsync(IRegionDirectory regions, string? regionId, CancellationToken ct)

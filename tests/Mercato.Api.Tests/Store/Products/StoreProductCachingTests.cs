@@ -47,6 +47,23 @@ public abstract class StoreProductCachingTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task Answers_name_the_products_and_categories_they_show_in_cache_tag_and_surrogate_key()
+    {
+        var category = await app.Given.CategoryAsync();
+        var product = await app.Given.ProductAsync(b => b["categoryIds"] = new JsonArray(category.Str("id")));
+        var id = product.Str("id");
+
+        var detail = await app.Store.GetAsync($"/store/products/{product.Str("handle")}");
+        var list = await app.Store.GetAsync($"/store/products?category={category.Str("id")}");
+
+        await detail.ShouldSucceedAsync();
+        Assert.Equal([id, category.Str("id")], detail.Headers.GetValues("Cache-Tag").Single().Split(','));
+        Assert.Equal($"{id} {category.Str("id")}", detail.Headers.GetValues("Surrogate-Key").Single());
+        await list.ShouldSucceedAsync();
+        Assert.Equal(["products", id], list.Headers.GetValues("Cache-Tag").Single().Split(','));
+    }
+
+    [Fact]
     public async Task The_same_product_gives_the_same_etag_twice()
     {
         var product = await app.Given.ProductAsync();
