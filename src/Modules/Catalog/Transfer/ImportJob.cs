@@ -68,22 +68,37 @@ internal sealed class ImportJob(MercatoDb db, ImportBatch batch, IOptions<JsonOp
             rows += product.LastRow - product.Row + 1;
             if (rows >= BatchRows)
             {
-                await CommitAsync(importId, pending, write, ct);
+                if (!await CommitAsync(importId, pending, write, ct)) return false;
                 (pending, rows) = ([], 0);
             }
         }
-        if (pending.Count > 0) await CommitAsync(importId, pending, write, ct);
+        if (pending.Count > 0 && !await CommitAsync(importId, pending, write, ct)) return false;
         if (fileErrors.Count == 0) return true;
         await AddErrorsAsync(importId, fileErrors, ct);
         await FinishAsync(importId, ImportStatus.Failed, "The file could not be read to its end: " + fileErrors[0].Message, ct);
         return false;
     }
 
-    private async Task CommitAsync(string importId, List<ParsedProduct> products, bool write, CancellationToken ct)
+    /// <summary>Runs one batch; false when an all-or-nothing import has to stop (the import is then failed).</summary>
+    private async Task<bool> CommitAsync(string importId, List<ParsedProduct> products, bool write, CancellationToken ct)
     {
         await using var transaction = write ? await db.Database.BeginTransactionAsync(ct) : null;
         var outcome = await batch.RunAsync(products, write, $"Import {importId}", ct);
         var import = await db.Set<ProductImport>().SingleAsync(i => i.Id == importId, ct);
+        if (write && import.AllOrNothing && outcome.Errors.Count > 0)
+        {
+            // The file validated clean, but a change made since (e.g. another product took a SKU) breaks this batch: keep
+            // none of it, stop, and say exactly what the earlier batches did commit rather than claim nothing was imported.
+            await transaction!.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            var committed = await db.Set<ProductImport>().AsNoTracking().SingleAsync(i => i.Id == importId, ct);
+            await AddErrorsAsync(importId, outcome.Errors, ct);
+            await FinishAsync(importId, ImportStatus.Failed, committed.RowsProcessed == 0
+                ? "A change made after validation conflicts with the file; nothing was imported."
+                : $"A change made after validation conflicts with the file; rows 1 to {committed.RowsProcessed} had already been " +
+                  "imported, the rest was not.", ct);
+            return false;
+        }
         import.RowsProcessed = products[^1].LastRow;
         import.Created += outcome.Created;
         import.Updated += outcome.Updated;
@@ -93,6 +108,7 @@ internal sealed class ImportJob(MercatoDb db, ImportBatch batch, IOptions<JsonOp
         await db.SaveChangesAsync(ct);
         if (transaction is not null) await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
+        return true;
     }
 
     private async Task AddErrorsAsync(string importId, List<RowError> errors, CancellationToken ct)

@@ -1,3 +1,8 @@
+using Mercato.Catalog.Transfer;
+using Mercato.Kernel.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Mercato.Api.Tests.Admin.Imports;
 
 public abstract class ProductImportTests(MercatoApp app)
@@ -172,6 +177,34 @@ public abstract class ProductImportTests(MercatoApp app)
         Assert.Equal("succeeded", import.Str("status"));
         Assert.Equal((1, 0, 0, 0), import.Counts());
         Assert.NotNull(await app.ProductByHandleAsync(good));
+    }
+
+    [Fact]
+    public async Task An_all_or_nothing_import_broken_by_a_change_after_validation_stops_and_says_what_it_had_imported()
+    {
+        var category = await app.Given.CategoryAsync();
+        var prefix = Given.Unique("race");
+        var rows = Enumerable.Range(1, ImportJob.BatchRows + 1).Select(i =>
+            $"{prefix}-{i},,Race {i},,,{(i == ImportJob.BatchRows + 1 ? category.Str("handle") : "")},Size,S,{prefix.ToUpperInvariant()}-{i},,,100,");
+        var response = await app.PostImportAsync(Csv([.. rows]), "text/csv", "?mode=all-or-nothing");
+        var id = (await response.ShouldSucceedAsync()).Str("id");
+        // As if the worker had validated the file and stopped: the retry goes straight to the import pass.
+        await using (var scope = app.Scope())
+        {
+            var import = await scope.ServiceProvider.GetRequiredService<MercatoDb>().Set<ProductImport>().SingleAsync(i => i.Id == id);
+            (import.Status, import.Validating) = (ImportStatus.Running, false);
+            await scope.ServiceProvider.GetRequiredService<MercatoDb>().SaveChangesAsync();
+        }
+        await (await app.Admin.DeleteAsync($"/admin/categories/{category.Str("id")}")).ShouldSucceedAsync();
+
+        await app.RunJobsAsync();
+
+        var done = await app.Admin.GetJsonAsync($"/admin/imports/{id}");
+        Assert.Equal("failed", done.Str("status"));
+        Assert.Contains($"rows 1 to {ImportJob.BatchRows}", done.Str("failureReason"), StringComparison.Ordinal);
+        Assert.Equal([(ImportJob.BatchRows + 1, "categories")], done.ErrorRows());
+        Assert.NotNull(await app.ProductByHandleAsync($"{prefix}-1"));
+        Assert.Null(await app.ProductByHandleAsync($"{prefix}-{ImportJob.BatchRows + 1}"));
     }
 
     [Fact]
