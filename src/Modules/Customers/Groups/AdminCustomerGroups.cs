@@ -76,7 +76,7 @@ internal static class AdminCustomerGroups
     }
 
     private static async Task<Results<Ok<CustomerGroupResponse>, ProblemHttpResult>> Update(string id, UpdateRequest request, MercatoDb db,
-        TimeProvider time, HttpContext http, CancellationToken ct)
+        IDomainEvents events, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var v = new Validator().Handle("handle", request.Handle).MaxLength("description", request.Description, CustomerGroup.DescriptionLength);
         if (request.Name is not null) v.Required("name", request.Name, CustomerGroup.NameLength);
@@ -87,26 +87,59 @@ internal static class AdminCustomerGroups
         async Task<Error?> CheckUnique() => request.Handle is not null && await db.Set<CustomerGroup>().AnyAsync(g => g.Handle == request.Handle && g.Id != id, ct)
             ? CustomerErrors.HandleTaken(request.Handle) : null;
         if (await CheckUnique() is { } taken) return taken.ToProblem();
+        var (name, handle) = (group.Name, group.Handle);
         if (request.Name is not null) group.Name = request.Name.Trim();
         if (request.Handle is not null) group.Handle = request.Handle;
         if (request.Description is not null) group.Description = request.Description.Length == 0 ? null : request.Description;
         group.UpdatedAt = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (await db.SaveOrConflictAsync(CheckUnique, ct) is { } lost) return lost.ToProblem();
+        // Customers show their groups' names and handles: a rename changes each member (events, incremental exports).
+        if (group.Name != name || group.Handle != handle) await TouchMembersAsync(db, events, id, time, _ => { }, ct);
+        await transaction.CommitAsync(ct);
         http.SetETag(group.Version);
         return TypedResults.Ok(CustomerGroupResponse.From(group));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, HttpContext http, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, IDomainEvents events, TimeProvider time,
+        HttpContext http, CancellationToken ct)
     {
         var group = await db.Set<CustomerGroup>().SingleOrDefaultAsync(g => g.Id == id, ct);
         if (group is null) return CustomerErrors.GroupNotFound(id).ToProblem();
         if (http.CheckIfMatch(group.Version) is { } stale) return stale.ToProblem();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Set<CustomerGroupMember>().Where(m => m.GroupId == id).ExecuteDeleteAsync(ct);
+        await TouchMembersAsync(db, events, id, time, c => c.Leave(id), ct);
         db.Remove(group);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Applies a change to every member of the group in batches, moving each one's <c>updatedAt</c> and raising
+    /// <c>customer.updated</c> with the customer as the change leaves it. Runs inside the caller's transaction.
+    /// </summary>
+    private static async Task TouchMembersAsync(MercatoDb db, IDomainEvents events, string groupId, TimeProvider time, Action<Customer> change,
+        CancellationToken ct)
+    {
+        const int batchSize = 500;
+        var after = "";
+        while (true)
+        {
+            var members = await db.Set<Customer>().Include(c => c.Groups)
+                .Where(c => c.Groups.Any(m => m.GroupId == groupId) && c.Id.CompareTo(after) > 0)
+                .OrderBy(c => c.Id).Take(batchSize).ToListAsync(ct);
+            if (members.Count == 0) return;
+            foreach (var customer in members)
+            {
+                change(customer);
+                customer.UpdatedAt = time.GetUtcNow();
+                await events.RaiseAsync(db, CustomerEvents.Updated, customer, ct);
+            }
+            await db.SaveChangesAsync(ct);
+            after = members[^1].Id;
+            db.ChangeTracker.Clear();
+        }
     }
 
     private static Task<Results<NoContent, ProblemHttpResult>> AddMember(string id, string customerId, MercatoDb db, IDomainEvents events,

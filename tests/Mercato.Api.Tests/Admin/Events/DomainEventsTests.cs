@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mercato.Api.Tests.Store.Checkout;
 using Mercato.Api.Tests.Store.Customers;
 
@@ -178,6 +179,29 @@ public abstract class DomainEventsTests(MercatoApp app)
         Assert.Equal([1, 2, 3, 4], versions);
         Assert.All(events, e => Assert.DoesNotContain("password", e.ToJsonString(), StringComparison.OrdinalIgnoreCase));
         Assert.All(events, e => Assert.DoesNotContain(token, e.ToJsonString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Renaming_or_deleting_a_group_updates_each_member_with_an_event_and_a_new_updated_at()
+    {
+        var (member, outsider) = (await app.RegisteredCustomerAsync(), await app.RegisteredCustomerAsync());
+        var group = await app.Admin.PostJsonAsync("/admin/customer-groups", new { name = "VIP", handle = Given.Unique("vip") });
+        await (await app.Admin.PostAsJsonAsync($"/admin/customer-groups/{group.Str("id")}/customers/{member.Id}", new { })).ShouldSucceedAsync();
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var before = app.Clock.GetUtcNow();
+
+        await app.Admin.PatchJsonAsync($"/admin/customer-groups/{group.Str("id")}", new { description = "Only the description" });
+        await app.Admin.PatchJsonAsync($"/admin/customer-groups/{group.Str("id")}", new { name = "Gold" });
+        await (await app.Admin.DeleteAsync($"/admin/customer-groups/{group.Str("id")}")).ShouldSucceedAsync();
+
+        var events = await app.EventsOfAsync(member.Id);
+        Assert.Equal(["customer.created", "customer.updated", "customer.updated", "customer.updated"], EventsTestData.TypesInSequence(events));
+        Assert.Equal("Gold", events[2]["data"].Arr("groups")[0].Str("name"));
+        Assert.Empty(events[3]["data"].Arr("groups"));
+        var customer = await app.Admin.GetJsonAsync($"/admin/customers/{member.Id}");
+        Assert.True(DateTimeOffset.Parse(customer.Str("updatedAt"), CultureInfo.InvariantCulture) >= before);
+        Assert.Empty(customer.Arr("groups"));
+        Assert.Equal(["customer.created"], EventsTestData.TypesInSequence(await app.EventsOfAsync(outsider.Id)));
     }
 
     [Fact]
