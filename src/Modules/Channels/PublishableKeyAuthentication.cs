@@ -3,11 +3,11 @@ using System.Text.Encodings.Web;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Persistence;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Primitives;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace Mercato.Channels;
 
