@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Mercato.Audit;
 using Mercato.Channels;
 using Mercato.Identity;
+using Mercato.Kernel.Caching;
 using Mercato.Kernel.Email;
 using Mercato.Kernel.Errors;
 using Mercato.Kernel.Events;
@@ -46,6 +47,7 @@ internal static class HostSetup
         services.AddEmail();
         services.AddDomainEvents();
         services.AddJobs(builder.Configuration, role.RunsWorker);
+        AddOutputCache(services, builder.Configuration, role);
 
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -77,12 +79,28 @@ internal static class HostSetup
                 ? owner.Name + id
                 : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
         });
+        services.AddSingleton<IResponseCompressionProvider>(sp => new EncodedETags(ActivatorUtilities.CreateInstance<ResponseCompressionProvider>(sp)));
         services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
         });
+    }
+
+    /// <summary>The output cache of catalog answers: in memory, or on Redis when <c>Mercato:Cache:Redis</c> is set (shared by the nodes).</summary>
+    private static void AddOutputCache(IServiceCollection services, IConfiguration config, HostRole role)
+    {
+        var redis = config["Mercato:Cache:Redis"];
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            services.AddStackExchangeRedisOutputCache(o =>
+            {
+                o.Configuration = redis;
+                o.InstanceName = config["Mercato:Cache:RedisPrefix"] ?? "mercato:";
+            });
+        }
+        services.AddStoreAnswerCache(config, followOutbox: role.ServesApi);
     }
 
     public static (DatabaseProvider Provider, string ConnectionString) DatabaseSettings(IConfiguration config)
@@ -119,7 +137,6 @@ internal static class HostSetup
         if (app.Environment.IsProduction()) app.UseHsts();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseResponseCompression();
         // Media files change name when they change, so browsers and CDNs may keep them for a day.
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "public, max-age=86400" });
         // Explicit, so that routing runs inside the request id's logging scope.
@@ -132,6 +149,10 @@ internal static class HostSetup
         app.UseCors();
         app.UseRateLimiter();
         app.UseAuthorization();
+        // After authorization, so a cached answer still needs a valid key and counts against the rate limit; compression
+        // runs inside the cache, so entries are kept compressed (one per encoding) and a hit is never compressed again.
+        app.UseOutputCache();
+        app.UseResponseCompression();
         app.UseMiddleware<NulFreeJson>();
         app.UseMiddleware<IdempotencyMiddleware>();
 

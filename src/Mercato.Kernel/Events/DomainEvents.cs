@@ -66,6 +66,7 @@ internal sealed class DomainEvents(MercatoDb db, TimeProvider time, IOptions<Jso
             throw new InvalidOperationException("WriteAsync writes in the caller's transaction; begin one first.");
         var e = Create(type, resourceId, state);
         await EventStreams.NumberAsync(db, [e], ct);
+        db.Uncommitted.Add(new CommittedChange(e.Type, e.ResourceId));
         object at = db.Database.IsSqlite() ? SqliteTime.ConvertToProvider(e.OccurredAt.ToUniversalTime())! : e.OccurredAt.ToUniversalTime();
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO kernel_events (id, type, resource_type, resource_id, sequence, occurred_at, data)

@@ -9,6 +9,8 @@ public static class EventServices
     {
         services.TryAddScoped<IDomainEvents, DomainEvents>();
         services.TryAddScoped<IEventOutbox, EventOutbox>();
+        // The host hands every registered interceptor to MercatoDb.
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, CommitHooks>();
         return services;
     }
 }

@@ -18,6 +18,9 @@ public interface IVersioned
 /// </summary>
 public sealed class MercatoDb(DbContextOptions<MercatoDb> options) : DbContext(options)
 {
+    /// <summary>Events written in the open transaction, handed to the commit observers when it commits (see <c>CommitHooks</c>).</summary>
+    internal List<CommittedChange> Uncommitted { get; } = [];
+
     private IReadOnlyList<Assembly> ModuleAssemblies =>
         options.FindExtension<ModulesOptionsExtension>()?.Assemblies ?? [];
 
@@ -54,6 +57,8 @@ public sealed class MercatoDb(DbContextOptions<MercatoDb> options) : DbContext(o
         // Events are numbered and written in the same transaction as the change they describe: the caller's, or one of our own.
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         await EventStreams.NumberPendingAsync(this, cancellationToken);
+        Uncommitted.AddRange(ChangeTracker.Entries<OutboxEvent>().Where(e => e.State == EntityState.Added)
+            .Select(e => new CommittedChange(e.Entity.Type, e.Entity.ResourceId)));
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (own is not null) await own.CommitAsync(cancellationToken);
         return saved;

@@ -6,8 +6,10 @@ using Mercato.Catalog.Collections;
 using Mercato.Catalog.Contracts;
 using Mercato.Catalog.Products;
 using Mercato.Catalog.Transfer;
+using Mercato.Kernel.Caching;
 using Mercato.Kernel.Jobs;
 using Mercato.Kernel.Paging;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,16 +28,19 @@ public static class CatalogModule
         services.AddOptions<ImportOptions>().BindConfiguration("Mercato:Imports");
         services.AddScoped<ImportBatch>();
         services.AddJobHandler<ImportJob>(ImportJob.JobType);
+        services.AddScoped<ICacheTagSource, CatalogCacheTags>();
         return services.AddScoped<IVariantCatalog, VariantCatalog>();
     }
 
     public static void MapCatalog(RouteGroupBuilder store, RouteGroupBuilder admin)
     {
-        StoreProducts.Map(store);
+        // Every anonymous catalog read answers through CacheableJson: routes mapped on this group are output-cached.
+        var catalog = store.MapGroup("").CacheStoreAnswers();
+        StoreProducts.Map(catalog);
         AdminProducts.Map(admin);
         AdminVariants.Map(admin);
-        CategoryEndpoints.Map(store, admin);
-        CollectionEndpoints.Map(store, admin);
+        CategoryEndpoints.Map(catalog, admin);
+        CollectionEndpoints.Map(catalog, admin);
         AdminAttributes.Map(admin);
         AdminImports.Map(admin);
         ProductExport.Map(admin);

@@ -55,7 +55,7 @@ internal static class AdminSalesChannels
     }
 
     private static async Task<Results<Created<SalesChannelResponse>, ProblemHttpResult>> Create(CreateRequest request, MercatoDb db,
-        TimeProvider time, IMemoryCache cache, HttpContext http, CancellationToken ct)
+        TimeProvider time, IMemoryCache cache, PublishableKeyCache keys, HttpContext http, CancellationToken ct)
     {
         var v = new Validator().Required("name", request.Name, 200).MaxLength("description", request.Description, 2000);
         var origins = AllowedOrigins.Normalize(request.AllowedOrigins, v);
@@ -66,12 +66,13 @@ internal static class AdminSalesChannels
         db.Add(channel);
         await db.SaveChangesAsync(ct);
         SalesChannelOriginCache.Invalidate(cache);
+        keys.Forget();
         http.SetETag(channel.Version);
         return TypedResults.Created($"/admin/sales-channels/{channel.Id}", SalesChannelResponse.From(channel));
     }
 
     private static async Task<Results<Ok<SalesChannelResponse>, ProblemHttpResult>> Update(string id, UpdateRequest request,
-        MercatoDb db, TimeProvider time, IMemoryCache cache, HttpContext http, CancellationToken ct)
+        MercatoDb db, TimeProvider time, IMemoryCache cache, PublishableKeyCache keys, HttpContext http, CancellationToken ct)
     {
         var v = new Validator().MaxLength("description", request.Description, 2000);
         if (request.Name is not null) v.Required("name", request.Name, 200);
@@ -88,11 +89,12 @@ internal static class AdminSalesChannels
         channel.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
         SalesChannelOriginCache.Invalidate(cache);
+        keys.Forget();
         http.SetETag(channel.Version);
         return TypedResults.Ok(SalesChannelResponse.From(channel));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, IMemoryCache cache,
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, IMemoryCache cache, PublishableKeyCache keys,
         HttpContext http, CancellationToken ct)
     {
         var channel = await Find(db, id, ct);
@@ -101,6 +103,7 @@ internal static class AdminSalesChannels
         db.Remove(channel);
         await db.SaveChangesAsync(ct);
         SalesChannelOriginCache.Invalidate(cache);
+        keys.Forget();
         return TypedResults.NoContent();
     }
 
@@ -116,7 +119,7 @@ internal static class AdminSalesChannels
     }
 
     private static async Task<Results<Ok<PublishableKeyResponse>, ProblemHttpResult>> RevokeKey(string id, string keyId,
-        MercatoDb db, TimeProvider time, CancellationToken ct)
+        MercatoDb db, TimeProvider time, PublishableKeyCache keys, CancellationToken ct)
     {
         var channel = await Find(db, id, ct);
         var key = channel?.Keys.SingleOrDefault(k => k.Id == keyId);
@@ -128,6 +131,7 @@ internal static class AdminSalesChannels
             channel.UpdatedAt = key.RevokedAt.Value;
         }
         await db.SaveChangesAsync(ct);
+        keys.Forget();
         return TypedResults.Ok(PublishableKeyResponse.From(key));
     }
 

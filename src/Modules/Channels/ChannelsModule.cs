@@ -16,6 +16,7 @@ public static class ChannelsModule
     {
         services.AddScoped<ISalesChannelDirectory, SalesChannelDirectory>();
         services.AddMemoryCache();
+        services.AddSingleton<PublishableKeyCache>();
         services.AddScoped<ISalesChannelOrigins, SalesChannelOriginCache>();
         return services;
     }

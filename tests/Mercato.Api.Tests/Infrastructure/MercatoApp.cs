@@ -87,6 +87,8 @@ public abstract class MercatoApp(ITestDatabase database, string seed) : WebAppli
         builder.UseSetting("Mercato:Checkout:RecoverySeconds", "0");
         // Jobs run when a test calls RunJobsAsync, not on a background loop that would race the assertions.
         builder.UseSetting("Mercato:Jobs:PollMilliseconds", "0");
+        // Nor does the outbox follower of the output cache: tests call it (OutboxCacheFollower.FollowAsync) when they mean to.
+        builder.UseSetting("Mercato:Cache:FollowMilliseconds", "0");
         // Webhook receivers in tests listen on 127.0.0.1; the SSRF tests turn this off on an app of their own.
         builder.UseSetting("Mercato:Webhooks:AllowPrivateNetworks", "true");
         // Every test class shares one caller and one address: the real limits would throttle the suite. The rate-limit tests

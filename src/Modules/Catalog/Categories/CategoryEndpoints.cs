@@ -1,4 +1,6 @@
+using Mercato.Catalog.Contracts;
 using Mercato.Kernel.Errors;
+using Mercato.Kernel.Events;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Paging;
 using Mercato.Kernel.Persistence;
@@ -80,7 +82,7 @@ internal static class CategoryEndpoints
     }
 
     private static async Task<Results<Created<CategoryResponse>, ProblemHttpResult>> Create(CreateRequest request, MercatoDb db,
-        TimeProvider time, HttpContext http, CancellationToken ct)
+        IDomainEvents events, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var v = new Validator().Required("name", request.Name, CatalogLimits.Title).Handle("handle", request.Handle)
             .MaxLength("description", request.Description, CatalogLimits.Description).Range("position", request.Position, 0, 1_000_000)
@@ -108,13 +110,14 @@ internal static class CategoryEndpoints
             Position = request.Position ?? 0, IsActive = request.IsActive ?? true, ExternalId = externalId,
         };
         db.Add(category);
+        events.Raise(CatalogEvents.CategoryCreated, category.Id, () => CategoryResponse.From(category));
         if (await db.SaveOrConflictAsync(CheckUnique, ct) is { } lost) return lost.ToProblem();
         http.SetETag(category.Version);
         return TypedResults.Created($"/admin/categories/{category.Id}", CategoryResponse.From(category));
     }
 
     private static async Task<Results<Ok<CategoryResponse>, ProblemHttpResult>> Update(string id, UpdateRequest request, MercatoDb db,
-        TimeProvider time, HttpContext http, CancellationToken ct)
+        IDomainEvents events, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var v = new Validator().Handle("handle", request.Handle).MaxLength("description", request.Description, CatalogLimits.Description)
             .Range("position", request.Position, 0, 1_000_000).MaxLength("externalId", request.ExternalId, CatalogLimits.ExternalId);
@@ -159,10 +162,12 @@ internal static class CategoryEndpoints
             {
                 descendant.Path = newPath + descendant.Path[oldPath.Length..];
                 descendant.UpdatedAt = now;
+                events.Raise(CatalogEvents.CategoryUpdated, descendant.Id, () => CategoryResponse.From(descendant));
             }
             category.Path = newPath;
         }
         category.UpdatedAt = now;
+        events.Raise(CatalogEvents.CategoryUpdated, category.Id, () => CategoryResponse.From(category));
         async Task<Error?> CheckUnique()
         {
             if (request.Handle is not null && await db.Set<Category>().AnyAsync(c => c.Handle == request.Handle && c.Id != id, ct))
@@ -179,8 +184,8 @@ internal static class CategoryEndpoints
     private static Error TooDeep(string field) =>
         Error.Validation(field, $"The category's path, or a subcategory's, would pass {CatalogLimits.CategoryPath} characters; nest less deeply.");
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, TimeProvider time, HttpContext http,
-        CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, IDomainEvents events, TimeProvider time,
+        HttpContext http, CancellationToken ct)
     {
         var category = await db.Set<Category>().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (category is null) return Error.NotFound("category", id).ToProblem();
@@ -189,6 +194,7 @@ internal static class CategoryEndpoints
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await Products.LinkedProducts.BumpAsync(db.Set<Products.Product>().Where(p => p.Categories.Any(l => l.CategoryId == id)), time.GetUtcNow(), ct);
         db.Remove(category);
+        events.Raise(CatalogEvents.CategoryDeleted, category.Id, CategoryResponse.From(category));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return TypedResults.NoContent();

@@ -1,4 +1,6 @@
+using Mercato.Catalog.Contracts;
 using Mercato.Kernel.Errors;
+using Mercato.Kernel.Events;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Paging;
 using Mercato.Kernel.Persistence;
@@ -64,7 +66,7 @@ internal static class CollectionEndpoints
     }
 
     private static async Task<Results<Created<CollectionResponse>, ProblemHttpResult>> Create(CreateRequest request, MercatoDb db,
-        TimeProvider time, HttpContext http, CancellationToken ct)
+        IDomainEvents events, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var v = new Validator().Required("title", request.Title, CatalogLimits.Title).Handle("handle", request.Handle)
             .MaxLength("description", request.Description, CatalogLimits.Description);
@@ -74,13 +76,14 @@ internal static class CollectionEndpoints
         if (await CheckUnique() is { } taken) return taken.ToProblem();
         var collection = new Collection(request.Title.Trim(), handle, time) { Description = request.Description };
         db.Add(collection);
+        events.Raise(CatalogEvents.CollectionCreated, collection.Id, () => CollectionResponse.From(collection));
         if (await db.SaveOrConflictAsync(CheckUnique, ct) is { } lost) return lost.ToProblem();
         http.SetETag(collection.Version);
         return TypedResults.Created($"/admin/collections/{collection.Id}", CollectionResponse.From(collection));
     }
 
     private static async Task<Results<Ok<CollectionResponse>, ProblemHttpResult>> Update(string id, UpdateRequest request, MercatoDb db,
-        TimeProvider time, HttpContext http, CancellationToken ct)
+        IDomainEvents events, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var v = new Validator().Handle("handle", request.Handle).MaxLength("description", request.Description, CatalogLimits.Description);
         if (request.Title is not null) v.Required("title", request.Title, CatalogLimits.Title);
@@ -95,13 +98,14 @@ internal static class CollectionEndpoints
         if (request.Handle is not null) collection.Handle = request.Handle;
         if (request.Description is not null) collection.Description = request.Description;
         collection.UpdatedAt = time.GetUtcNow();
+        events.Raise(CatalogEvents.CollectionUpdated, collection.Id, () => CollectionResponse.From(collection));
         if (await db.SaveOrConflictAsync(CheckUnique, ct) is { } lost) return lost.ToProblem();
         http.SetETag(collection.Version);
         return TypedResults.Ok(CollectionResponse.From(collection));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, TimeProvider time, HttpContext http,
-        CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, IDomainEvents events, TimeProvider time,
+        HttpContext http, CancellationToken ct)
     {
         var collection = await db.Set<Collection>().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (collection is null) return Error.NotFound("collection", id).ToProblem();
@@ -109,6 +113,7 @@ internal static class CollectionEndpoints
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await Products.LinkedProducts.BumpAsync(db.Set<Products.Product>().Where(p => p.Collections.Any(l => l.CollectionId == id)), time.GetUtcNow(), ct);
         db.Remove(collection);
+        events.Raise(CatalogEvents.CollectionDeleted, collection.Id, CollectionResponse.From(collection));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return TypedResults.NoContent();

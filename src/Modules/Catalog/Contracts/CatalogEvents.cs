@@ -14,4 +14,22 @@ public static class CatalogEvents
 
     /// <summary>A variant's prices changed (or it was created with prices); the resource is the variant.</summary>
     public const string VariantPriceChanged = "variant.price_changed";
+
+    /// <summary>A category was created; the resource is the category.</summary>
+    public const string CategoryCreated = "category.created";
+
+    /// <summary>A category changed (name, handle, place in the tree, or its path when an ancestor moved).</summary>
+    public const string CategoryUpdated = "category.updated";
+
+    /// <summary>A category was deleted; the state is its last state.</summary>
+    public const string CategoryDeleted = "category.deleted";
+
+    /// <summary>A collection was created; the resource is the collection.</summary>
+    public const string CollectionCreated = "collection.created";
+
+    /// <summary>A collection changed.</summary>
+    public const string CollectionUpdated = "collection.updated";
+
+    /// <summary>A collection was deleted; the state is its last state.</summary>
+    public const string CollectionDeleted = "collection.deleted";
 }

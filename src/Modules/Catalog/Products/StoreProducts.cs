@@ -219,7 +219,8 @@ internal static class StoreProducts
             [.. product.Tags.Select(t => t.Value).Order(StringComparer.Ordinal)],
             categories, collections, ProductResponse.AttributesOf(product.Attributes, types),
             new StoreSeo(product.MetaTitle ?? product.Title, product.MetaDescription));
-        return CacheableJson.Ok(http, response, [product.Id, .. categoryIds, .. collectionIds]);
+        var changesAt = availability.Values.Min(a => a.ChangesAt);
+        return CacheableJson.Ok(http, response, [product.Id, .. categoryIds, .. collectionIds], changesAt: changesAt);
     }
 
     private static async Task<Result<RegionSummary>> ResolveRegionAsync(IRegionDirectory regions, string? regionId, CancellationToken ct)

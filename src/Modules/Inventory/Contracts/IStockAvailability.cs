@@ -8,8 +8,11 @@ public enum StockStatus
     OutOfStock,
 }
 
-/// <summary>Availability of one SKU over all locations. <see cref="Available"/> is exact and for other modules' checks only.</summary>
-public sealed record SkuAvailability(string Sku, int Available, StockStatus Status);
+/// <summary>
+/// Availability of one SKU over all locations. <see cref="Available"/> is exact and for other modules' checks only.
+/// <see cref="ChangesAt"/> is when the earliest unexpired hold expires: availability changes then without any write.
+/// </summary>
+public sealed record SkuAvailability(string Sku, int Available, StockStatus Status, DateTimeOffset? ChangesAt = null);
 
 /// <summary>Reads of available stock (on hand minus reserved and unexpired holds) for other modules.</summary>
 public interface IStockAvailability

@@ -13,6 +13,7 @@ internal sealed class StockAvailability(MercatoDb db, TimeProvider time, IOption
         ArgumentNullException.ThrowIfNull(skus);
         var normalized = skus.Select(s => Skus.Normalize(s ?? "")).Distinct(StringComparer.Ordinal).ToList();
         var totals = new Dictionary<string, int>(StringComparer.Ordinal);
+        var changesAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         if (normalized.Count > 0)
         {
             var now = time.GetUtcNow();
@@ -23,10 +24,17 @@ internal sealed class StockAvailability(MercatoDb db, TimeProvider time, IOption
                     Available = l.OnHand - l.Reserved + (db.Set<Reservation>()
                         .Where(r => r.Sku == l.Sku && r.LocationId == l.LocationId && r.ExpiresAt != null && r.ExpiresAt <= now)
                         .Sum(r => (int?)r.Quantity) ?? 0),
+                    NextExpiry = db.Set<Reservation>()
+                        .Where(r => r.Sku == l.Sku && r.LocationId == l.LocationId && r.ExpiresAt != null && r.ExpiresAt > now)
+                        .Min(r => r.ExpiresAt),
                 })
                 .ToListAsync(ct);
             // A backordered (negative) location does not cancel out stock that another location can still sell.
-            foreach (var level in levels) totals[level.Sku] = totals.GetValueOrDefault(level.Sku) + Math.Max(level.Available, 0);
+            foreach (var level in levels)
+            {
+                totals[level.Sku] = totals.GetValueOrDefault(level.Sku) + Math.Max(level.Available, 0);
+                if (level.NextExpiry is { } at && (!changesAt.TryGetValue(level.Sku, out var earlier) || at < earlier)) changesAt[level.Sku] = at;
+            }
         }
         var threshold = options.Value.LowStockThreshold;
         var result = new Dictionary<string, SkuAvailability>(StringComparer.Ordinal);
@@ -34,7 +42,8 @@ internal sealed class StockAvailability(MercatoDb db, TimeProvider time, IOption
         {
             var key = Skus.Normalize(sku ?? "");
             var available = totals.GetValueOrDefault(key);
-            result[sku ?? ""] = new SkuAvailability(key, available, StatusOf(available, threshold));
+            result[sku ?? ""] = new SkuAvailability(key, available, StatusOf(available, threshold),
+                changesAt.TryGetValue(key, out var at) ? at : null);
         }
         return result;
     }

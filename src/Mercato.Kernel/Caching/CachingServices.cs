@@ -1,0 +1,35 @@
+using Mercato.Kernel.Events;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Mercato.Kernel.Caching;
+
+public static class CachingServices
+{
+    /// <summary>The name of the output cache policy of anonymous catalog reads (see <see cref="CacheStoreAnswers{T}"/>).</summary>
+    public const string StoreAnswersPolicy = "store-answers";
+
+    /// <summary>
+    /// The output cache (in memory; the host may put a shared store in its place), its policy, the eviction of committed
+    /// changes and, with <paramref name="followOutbox"/>, the outbox follower of API nodes.
+    /// </summary>
+    public static IServiceCollection AddStoreAnswerCache(this IServiceCollection services, IConfiguration configuration, bool followOutbox)
+    {
+        services.AddOptions<CacheOptions>().Bind(configuration.GetSection("Mercato:Cache"));
+        services.TryAddSingleton<StoreAnswerPolicy>();
+        services.AddOutputCache();
+        services.AddOptions<OutputCacheOptions>().Configure<StoreAnswerPolicy>((o, policy) => o.AddPolicy(StoreAnswersPolicy, policy));
+        services.TryAddSingleton<CacheInvalidation>();
+        services.AddSingleton<ICommitObserver>(sp => sp.GetRequiredService<CacheInvalidation>());
+        services.TryAddSingleton<OutboxCacheFollower>();
+        if (followOutbox) services.AddHostedService<OutboxCacheFollowerWorker>();
+        return services;
+    }
+
+    /// <summary>Keeps the endpoint's 200 answers from <see cref="Http.CacheableJson"/> in the output cache, tagged with their cache tags.</summary>
+    public static TBuilder CacheStoreAnswers<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.CacheOutput(StoreAnswersPolicy);
+}

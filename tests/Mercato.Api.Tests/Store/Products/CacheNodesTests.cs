@@ -1,0 +1,95 @@
+using Mercato.Kernel.Caching;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mercato.Api.Tests.Store.Products;
+
+/// <summary>An API node on a database other nodes share, optionally with the shared output cache on Redis.</summary>
+public sealed class CacheNodeApp(ITestDatabase database, bool first, string? redis = null) : MercatoApp(database, "none")
+{
+    protected override bool CreatesBaseline => first;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        if (redis is not null) builder.UseSetting("Mercato:Cache:Redis", redis);
+    }
+
+    public Task<int> FollowOutboxAsync() => Services.GetRequiredService<OutboxCacheFollower>().FollowAsync(CancellationToken.None);
+}
+
+/// <summary>Several API nodes on one database: one node's change reaches the others' caches.</summary>
+public sealed class CacheNodesTests
+{
+    private static async Task TwoNodesAsync(ITestDatabase inner, string? redis, Func<CacheNodeApp, CacheNodeApp, Task> test)
+    {
+        var database = new KeptTestDatabase(inner);
+        try
+        {
+            await using var a = new CacheNodeApp(database, first: true, redis);
+            await a.InitializeAsync();
+            await using var b = new CacheNodeApp(database, first: false, redis);
+            await b.InitializeAsync();
+            await test(a, b);
+        }
+        finally
+        {
+            await database.DropNowAsync();
+        }
+    }
+
+    private static async Task<string> TitleOnAsync(CacheNodeApp node, string handle) =>
+        (await node.Store.GetJsonAsync($"/store/products/{handle}")).Str("title");
+
+    private static Task NodeWithoutRedisFollowsTheOutboxAsync(ITestDatabase database) => TwoNodesAsync(database, redis: null, async (a, b) =>
+    {
+        var product = await a.Given.ProductAsync();
+        var handle = product.Str("handle");
+        await a.FollowOutboxAsync();
+        var before = await TitleOnAsync(a, handle);
+
+        await b.Admin.PatchJsonAsync($"/admin/products/{product.Str("id")}", new { title = "Changed on node B" });
+
+        // Node A's own cache has not heard of it yet: the answer is its cached one...
+        Assert.Equal(before, await TitleOnAsync(a, handle));
+        // ...until it follows the outbox, as it does every Mercato:Cache:FollowMilliseconds.
+        Assert.True(await a.FollowOutboxAsync() >= 1);
+        Assert.Equal("Changed on node B", await TitleOnAsync(a, handle));
+        Assert.Equal(0, await a.FollowOutboxAsync());
+    });
+
+    [Fact]
+    public Task A_node_evicts_what_another_node_changed_when_it_follows_the_outbox_on_sqlite() =>
+        NodeWithoutRedisFollowsTheOutboxAsync(new SqliteTestDatabase());
+
+    [Fact]
+    public Task A_node_evicts_what_another_node_changed_when_it_follows_the_outbox_on_postgres() =>
+        NodeWithoutRedisFollowsTheOutboxAsync(new PostgresTestDatabase());
+
+    [Fact]
+    public async Task Two_nodes_sharing_postgres_and_redis_see_each_others_changes_at_once()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await TwoNodesAsync(new PostgresTestDatabase(), redis.ConnectionString, async (a, b) =>
+        {
+            Assert.Equal("RedisOutputCacheStoreImpl", a.Services.GetRequiredService<IOutputCacheStore>().GetType().Name);
+            var product = await a.Given.ProductAsync();
+            var handle = product.Str("handle");
+            var url = $"/store/products/{handle}";
+            var first = await TitleOnAsync(a, handle);
+            // Node B answers from the entry node A stored in Redis, without a query.
+            using (b.Queries.Record(out var queries))
+            {
+                var fromB = await b.StoreClient(a.PublishableKey).GetAsync(url);
+                await fromB.ShouldSucceedAsync();
+                Assert.DoesNotContain(queries, q => q.Contains("catalog_product", StringComparison.Ordinal));
+            }
+
+            await b.Admin.PatchJsonAsync($"/admin/products/{product.Str("id")}", new { title = "Changed on node B" });
+
+            Assert.NotEqual("Changed on node B", first);
+            Assert.Equal("Changed on node B", await TitleOnAsync(a, handle));
+        });
+    }
+}
