@@ -5,11 +5,13 @@ using Mercato.Catalog.Categories;
 using Mercato.Catalog.Collections;
 using Mercato.Catalog.Contracts;
 using Mercato.Catalog.Products;
+using Mercato.Catalog.Search;
 using Mercato.Catalog.Transfer;
 using Mercato.Kernel.Jobs;
 using Mercato.Kernel.Paging;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mercato.Catalog;
@@ -26,12 +28,19 @@ public static class CatalogModule
         services.AddOptions<ImportOptions>().BindConfiguration("Mercato:Imports");
         services.AddScoped<ImportBatch>();
         services.AddJobHandler<ImportJob>(ImportJob.JobType);
+        // The search index is written by an interceptor so that every product change, whoever makes it, updates it in its save.
+        services.AddSingleton<IInterceptor, SearchIndexer>();
+        services.AddScoped<IProductSearch, DatabaseProductSearch>();
+        services.AddScoped<ICatalogSearchIndex, CatalogSearchIndex>();
+        services.AddJobHandler<SearchReindexJob>(SearchReindexJob.JobType);
         return services.AddScoped<IVariantCatalog, VariantCatalog>();
     }
 
     public static void MapCatalog(RouteGroupBuilder store, RouteGroupBuilder admin)
     {
         StoreProducts.Map(store);
+        StoreSearch.Map(store);
+        AdminSearch.Map(admin);
         AdminProducts.Map(admin);
         AdminVariants.Map(admin);
         CategoryEndpoints.Map(store, admin);
@@ -44,6 +53,8 @@ public static class CatalogModule
 
 [JsonSerializable(typeof(Page<StoreProductSummary>))]
 [JsonSerializable(typeof(StoreProductResponse))]
+[JsonSerializable(typeof(StoreFacets))]
+[JsonSerializable(typeof(StoreSuggestions))]
 [JsonSerializable(typeof(Page<StoreCategoryResponse>))]
 [JsonSerializable(typeof(Page<StoreCollectionResponse>))]
 [JsonSerializable(typeof(bool))]
