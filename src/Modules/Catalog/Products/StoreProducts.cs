@@ -71,7 +71,8 @@ internal static class StoreProducts
         string? cursor, CancellationToken ct)
     {
         var currency = filter.Currency;
-        var rows = from h in filter.Engine.Hits(filter.Search!)
+        if (filter.Search is null) return CacheableJson.Ok(http, new Page<StoreProductSummary>([], null), [CacheableJson.ProductListsTag]);
+        var rows = from h in filter.Engine.Hits(filter.Search)
                    join p in filter.Apply(db, withSearch: false) on h.ProductId equals p.Id
                    join s in db.Set<ProductPriceSummary>() on p.Id equals s.ProductId
                    where s.CurrencyCode == currency

@@ -88,11 +88,15 @@ internal sealed class StoreProductFilter
             Options = [.. options.Select(o => (o.Name.Trim().ToLowerInvariant(), ProductEditor.FilterKey(o.Name, o.Value)))],
             Attributes = attributeFilters, MinPrice = minPrice, MaxPrice = maxPrice, Engine = search,
             Search = string.IsNullOrWhiteSpace(q) ? null : await search.PrepareAsync(q, ct),
+            MatchesNothing = !string.IsNullOrWhiteSpace(q) && SearchText.Tokenize(q).Count == 0,
         };
     }
 
-    /// <summary>Whether q asked for a search (a q without letters or digits searches for nothing and is ignored).</summary>
-    public bool Searching => Search is not null;
+    /// <summary>Whether q asked for a search.</summary>
+    public bool Searching => Search is not null || MatchesNothing;
+
+    /// <summary>A q with no letter or digit (such as "%"): a search for no word, which nothing matches.</summary>
+    public bool MatchesNothing { get; private init; }
 
     /// <summary>
     /// Published products of the channel that pass every filter except the one named by <paramref name="except"/>
@@ -123,6 +127,7 @@ internal sealed class StoreProductFilter
             var currency = Currency;
             products = products.Where(p => p.Variants.Any(x => x.Prices.Any(pr => pr.CurrencyCode == currency && pr.Amount >= min && pr.Amount <= max)));
         }
+        if (MatchesNothing) products = products.Where(p => false);
         if (withSearch && Search is { } search)
         {
             var hits = Engine.Hits(search);
