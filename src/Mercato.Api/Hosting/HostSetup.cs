@@ -223,5 +223,8 @@ internal static class HostSetup
         {
             throw new InvalidOperationException($"Mercato:Seed '{seed}' is not 'demo' or 'none'.");
         }
+        // Databases from before the search index (or filled around the API) get indexed once.
+        if (await scope.ServiceProvider.GetRequiredService<Mercato.Catalog.Contracts.ICatalogSearchIndex>().RebuildIfEmptyAsync(CancellationToken.None))
+            log.LogInformation("Built the product search index");
     }
 }

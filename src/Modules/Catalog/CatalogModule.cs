@@ -5,6 +5,7 @@ using Mercato.Catalog.Categories;
 using Mercato.Catalog.Collections;
 using Mercato.Catalog.Contracts;
 using Mercato.Catalog.Products;
+using Mercato.Catalog.Search;
 using Mercato.Catalog.Transfer;
 using Mercato.Kernel.Caching;
 using Mercato.Kernel.Jobs;
@@ -12,6 +13,7 @@ using Mercato.Kernel.Paging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mercato.Catalog;
@@ -29,6 +31,11 @@ public static class CatalogModule
         services.AddScoped<ImportBatch>();
         services.AddJobHandler<ImportJob>(ImportJob.JobType);
         services.AddScoped<ICacheTagSource, CatalogCacheTags>();
+        // The search index is written by an interceptor so that every product change, whoever makes it, updates it in its save.
+        services.AddSingleton<IInterceptor, SearchIndexer>();
+        services.AddScoped<IProductSearch, DatabaseProductSearch>();
+        services.AddScoped<ICatalogSearchIndex, CatalogSearchIndex>();
+        services.AddJobHandler<SearchReindexJob>(SearchReindexJob.JobType);
         return services.AddScoped<IVariantCatalog, VariantCatalog>();
     }
 
@@ -37,6 +44,8 @@ public static class CatalogModule
         // Every anonymous catalog read answers through CacheableJson: routes mapped on this group are output-cached.
         var catalog = store.MapGroup("").CacheStoreAnswers();
         StoreProducts.Map(catalog);
+        StoreSearch.Map(catalog);
+        AdminSearch.Map(admin);
         AdminProducts.Map(admin);
         AdminVariants.Map(admin);
         CategoryEndpoints.Map(catalog, admin);
@@ -49,6 +58,8 @@ public static class CatalogModule
 
 [JsonSerializable(typeof(Page<StoreProductSummary>))]
 [JsonSerializable(typeof(StoreProductResponse))]
+[JsonSerializable(typeof(StoreFacets))]
+[JsonSerializable(typeof(StoreSuggestions))]
 [JsonSerializable(typeof(Page<StoreCategoryResponse>))]
 [JsonSerializable(typeof(Page<StoreCollectionResponse>))]
 [JsonSerializable(typeof(bool))]

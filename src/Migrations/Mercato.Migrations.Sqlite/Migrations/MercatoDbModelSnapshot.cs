@@ -999,6 +999,66 @@ namespace Mercato.Migrations.Sqlite.Migrations
                     b.ToTable("catalog_variant_price", (string)null);
                 });
 
+            modelBuilder.Entity("Mercato.Catalog.Search.SearchPosting", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("term");
+
+                    b.Property<string>("ProductId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("weight");
+
+                    b.HasKey("Term", "ProductId")
+                        .HasName("pk_catalog_search_postings");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_catalog_search_postings_product_id");
+
+                    b.ToTable("catalog_search_postings", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Catalog.Search.SearchTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("term");
+
+                    b.Property<int>("ProductCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("product_count");
+
+                    b.HasKey("Term")
+                        .HasName("pk_catalog_search_terms");
+
+                    b.ToTable("catalog_search_terms", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Catalog.Search.SearchTermDelete", b =>
+                {
+                    b.Property<string>("Variant")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("variant");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("term");
+
+                    b.HasKey("Variant", "Term")
+                        .HasName("pk_catalog_search_term_deletes");
+
+                    b.ToTable("catalog_search_term_deletes", (string)null);
+                });
+
             modelBuilder.Entity("Mercato.Catalog.Transfer.ImportChunk", b =>
                 {
                     b.Property<string>("ImportId")

@@ -2,6 +2,7 @@ using System.Globalization;
 using Mercato.Catalog.Attributes;
 using Mercato.Catalog.Categories;
 using Mercato.Catalog.Collections;
+using Mercato.Catalog.Search;
 using Mercato.Inventory.Contracts;
 using Mercato.Kernel.Errors;
 using Mercato.Kernel.Http;
@@ -25,8 +26,7 @@ namespace Mercato.Catalog.Products;
 /// </summary>
 internal static class StoreProducts
 {
-    private const int MaxFilterValues = 10;
-    private static readonly string[] Sorts = ["newest", "price_asc", "price_desc", "title"];
+    private static readonly string[] Sorts = ["relevance", "newest", "price_asc", "price_desc", "title"];
 
     public static void Map(RouteGroupBuilder store)
     {
@@ -34,7 +34,10 @@ internal static class StoreProducts
             .WithSummary("List published products of the key's sales channel, priced for a region")
             .WithDescription("Filters: `category` (id or handle, includes subcategories), `collection` (id or handle), `tag`, " +
                 "`option=Size:M`, `attribute=material:linen` (each repeatable; all must match), `minPrice`/`maxPrice` (minor units, " +
-                "any variant in range), `q` (title, tag or SKU). Sorts: newest (default), price_asc, price_desc, title. " +
+                "any variant in range), `q` (full-text search over titles, subtitles, descriptions, SKUs, tags, option and attribute " +
+                "values: every word must match, the last one also as a prefix, words of 4+ letters with one typo, 8+ with two). " +
+                "Sorts: relevance (the default with q: fewer typos, then exact before prefix matches, then field weights, then id), " +
+                "newest (the default without q), price_asc, price_desc, title. " +
                 "Only products with a price in the region's currency are listed.")
             .Produces<Page<StoreProductSummary>>().ProducesProblem(StatusCodes.Status400BadRequest);
         store.MapGet("/products/{handle}", GetByHandle).WithTags("Products").WithName("StoreGetProduct")
@@ -55,72 +58,71 @@ internal static class StoreProducts
         public long MaxAmount { get; init; }
         public string? ThumbnailUrl { get; init; }
         public string? ThumbnailAlt { get; init; }
+        public long Typos { get; init; }
+        public long Prefixes { get; init; }
+        public long Score { get; init; }
     }
 
-    private static async Task<IResult> List(HttpContext http, MercatoDb db, IRegionDirectory regions, int? limit, string? cursor,
-        string? q, string? category, string? collection, [FromQuery] string[]? tag, [FromQuery] string[]? option,
+    /// <summary>
+    /// Search results in relevance order (fewer typos, fewer prefix-only words, higher weight, then id); the cursor is the
+    /// last row's rank and id, so paging is keyset like the other sorts.
+    /// </summary>
+    private static async Task<IResult> ListByRelevanceAsync(HttpContext http, MercatoDb db, StoreProductFilter filter, int size,
+        string? cursor, CancellationToken ct)
+    {
+        var currency = filter.Currency;
+        if (filter.Search is null) return CacheableJson.Ok(http, new Page<StoreProductSummary>([], null), [CacheableJson.ProductListsTag]);
+        var rows = from h in filter.Engine.Hits(filter.Search)
+                   join p in filter.Apply(db, withSearch: false) on h.ProductId equals p.Id
+                   join s in db.Set<ProductPriceSummary>() on p.Id equals s.ProductId
+                   where s.CurrencyCode == currency
+                   select new Row
+                   {
+                       Id = p.Id, Handle = p.Handle, Title = p.Title, TitleSort = p.TitleSort, Subtitle = p.Subtitle,
+                       ProductType = p.ProductType, MinAmount = s.MinAmount, MaxAmount = s.MaxAmount,
+                       ThumbnailUrl = p.Media.OrderBy(m => m.Position).Select(m => m.Url).FirstOrDefault(),
+                       ThumbnailAlt = p.Media.OrderBy(m => m.Position).Select(m => m.Alt).FirstOrDefault(),
+                       Typos = h.Typos, Prefixes = h.Prefixes, Score = h.Score,
+                   };
+        if (cursor is not null)
+        {
+            if (Cursor.Decode(cursor, 3) is not ["relevance", { } key, { } id] || key.Split('.') is not [var t, var p, var sc]
+                || !long.TryParse(t, CultureInfo.InvariantCulture, out var typos) || !long.TryParse(p, CultureInfo.InvariantCulture, out var prefixes)
+                || !long.TryParse(sc, CultureInfo.InvariantCulture, out var score))
+                return ListQuery.InvalidCursor().ToProblem();
+            rows = rows.Where(r => r.Typos > typos || (r.Typos == typos && (r.Prefixes > prefixes || (r.Prefixes == prefixes
+                && (r.Score < score || (r.Score == score && r.Id.CompareTo(id) > 0))))));
+        }
+        var found = await rows.OrderBy(r => r.Typos).ThenBy(r => r.Prefixes).ThenByDescending(r => r.Score).ThenBy(r => r.Id)
+            .Take(size + 1).ToListAsync(ct);
+        var page = found.Take(size).ToList();
+        var next = found.Count > size
+            ? Cursor.Encode("relevance", string.Create(CultureInfo.InvariantCulture, $"{page[^1].Typos}.{page[^1].Prefixes}.{page[^1].Score}"), page[^1].Id)
+            : null;
+        var items = page.Select(r => new StoreProductSummary(r.Id, r.Handle, r.Title, r.Subtitle, r.ProductType,
+            r.ThumbnailUrl is null ? null : new StoreImage(r.ThumbnailUrl, r.ThumbnailAlt),
+            new StorePriceRange(new MoneyDto(r.MinAmount, currency), new MoneyDto(r.MaxAmount, currency)))).ToList();
+        return CacheableJson.Ok(http, new Page<StoreProductSummary>(items, next), [CacheableJson.ProductListsTag, .. items.Select(i => i.Id)]);
+    }
+
+    private static async Task<IResult> List(HttpContext http, MercatoDb db, IRegionDirectory regions, IProductSearch search, int? limit,
+        string? cursor, string? q, string? category, string? collection, [FromQuery] string[]? tag, [FromQuery] string[]? option,
         [FromQuery] string[]? attribute, long? minPrice, long? maxPrice, string? sort, string? region, CancellationToken ct)
     {
-        var v = new Validator().Range("minPrice", minPrice, 0, Money.MaxAmount).Range("maxPrice", maxPrice, 0, Money.MaxAmount)
-            .MaxLength("q", q, 200).MaxLength("category", category, 200).MaxLength("collection", collection, 200)
-            .Count("tag", tag, MaxFilterValues).Count("option", option, MaxFilterValues).Count("attribute", attribute, MaxFilterValues);
+        var v = new Validator();
         if (limit is < 1 or > Cursor.MaxLimit) v.Add("limit", $"Must be between 1 and {Cursor.MaxLimit}.");
-        sort ??= "newest";
-        if (!Sorts.Contains(sort)) v.Add("sort", $"One of: {string.Join(", ", Sorts)}.");
-        var options = ParsePairs(v, "option", option);
-        var attributes = ParsePairs(v, "attribute", attribute);
-        if (v.ToError() is { } invalid) return invalid.ToProblem();
+        if (sort is not null && !Sorts.Contains(sort)) v.Add("sort", $"One of: {string.Join(", ", Sorts)}.");
+        var bound = await StoreProductFilter.BindAsync(v, http, db, regions, search, q, category, collection, tag, option, attribute,
+            minPrice, maxPrice, region, ct);
+        if (bound.Error is { } invalid) return invalid.ToProblem();
+        var filter = bound.Value!;
         var size = limit ?? Cursor.DefaultLimit;
-
-        var market = await ResolveRegionAsync(regions, region, ct);
-        if (market.Error is { } noRegion) return noRegion.ToProblem();
-        var currency = market.Value!.CurrencyCode;
-        var channelId = http.SalesChannelId();
-
-        var products = db.Set<Product>().AsNoTracking()
-            .Where(p => p.Status == ProductStatus.Published && p.Channels.Any(c => c.SalesChannelId == channelId));
-        if (category is not null)
-        {
-            var tree = await StoreCategoryTree.LoadAsync(db, ct);
-            if (tree.Find(category) is not { } root) return Error.Validation("category", $"No category '{category}'.").ToProblem();
-            var subtree = tree.SubtreeIds(root);
-            products = products.Where(p => p.Categories.Any(l => subtree.Contains(l.CategoryId)));
-        }
-        if (collection is not null)
-        {
-            var collectionId = await db.Set<Collection>().Where(c => c.Id == collection || c.Handle == collection)
-                .Select(c => c.Id).FirstOrDefaultAsync(ct);
-            if (collectionId is null) return Error.Validation("collection", $"No collection '{collection}'.").ToProblem();
-            products = products.Where(p => p.Collections.Any(l => l.CollectionId == collectionId));
-        }
-        foreach (var t in (tag ?? []).Select(ProductEditor.NormalizeTag))
-            products = products.Where(p => p.Tags.Any(x => x.Value == t));
-        foreach (var (name, value) in options)
-        {
-            var key = ProductEditor.FilterKey(name, value);
-            products = products.Where(p => p.Variants.Any(x => x.OptionValues.Any(o => o.FilterKey == key)));
-        }
-        if (attributes.Count > 0)
-        {
-            var keys = attributes.Select(a => a.Name).Distinct().ToList();
-            var definitions = await db.Set<AttributeDefinition>().AsNoTracking().Where(a => keys.Contains(a.Key)).ToDictionaryAsync(a => a.Key, ct);
-            foreach (var (name, value) in attributes)
-            {
-                var stored = definitions.TryGetValue(name, out var definition) ? definition.CanonicalFilterValue(value) : value;
-                products = products.Where(p => p.Attributes.Any(a => a.Key == name && a.Value == stored));
-            }
-        }
-        if (minPrice is not null || maxPrice is not null)
-        {
-            long min = minPrice ?? 0, max = maxPrice ?? long.MaxValue;
-            products = products.Where(p => p.Variants.Any(x => x.Prices.Any(pr => pr.CurrencyCode == currency && pr.Amount >= min && pr.Amount <= max)));
-        }
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var term = q.Trim().ToLowerInvariant();
-            var sku = q.Trim().ToUpperInvariant();
-            products = products.Where(p => p.TitleSort.Contains(term) || p.Tags.Any(t => t.Value == term) || p.Variants.Any(x => x.Sku == sku));
-        }
+        // A search ranks by relevance unless another order is asked for; without a search, relevance means newest.
+        sort ??= filter.Searching ? "relevance" : "newest";
+        if (sort == "relevance" && !filter.Searching) sort = "newest";
+        var currency = filter.Currency;
+        if (sort == "relevance") return await ListByRelevanceAsync(http, db, filter, size, cursor, ct);
+        var products = filter.Apply(db);
 
         var rows = from p in products
                    join s in db.Set<ProductPriceSummary>() on p.Id equals s.ProductId
@@ -227,18 +229,5 @@ internal static class StoreProducts
     {
         if (regionId is null) return await regions.DefaultAsync(ct) is { } fallback ? fallback : CatalogErrors.NoRegion();
         return await regions.FindAsync(regionId, ct) is { } found ? found : CatalogErrors.RegionNotFound(regionId);
-    }
-
-    private static List<(string Name, string Value)> ParsePairs(Validator v, string field, string[]? values)
-    {
-        var pairs = new List<(string, string)>();
-        for (var i = 0; i < (values?.Length ?? 0); i++)
-        {
-            var parts = values![i].Split(':', 2);
-            if (parts.Length != 2 || parts[0].Length is 0 or > 64 || parts[1].Length is 0 or > 500)
-                v.Add($"{field}[{i}]", "Expected name:value, e.g. Size:M.");
-            else pairs.Add((parts[0], parts[1]));
-        }
-        return pairs;
     }
 }

@@ -1,0 +1,55 @@
+using Mercato.Catalog.Contracts;
+using Mercato.Catalog.Products;
+using Mercato.Kernel.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mercato.Catalog.Search;
+
+/// <summary>Rebuilds the search index from the products, in one transaction (readers see the old index until it commits).</summary>
+internal sealed class CatalogSearchIndex(MercatoDb db) : ICatalogSearchIndex
+{
+    private const int Batch = 500;
+
+    public async Task<bool> RebuildIfEmptyAsync(CancellationToken ct)
+    {
+        if (await db.Set<SearchPosting>().AnyAsync(ct)) return false;
+        if (!await db.Set<Product>().AnyAsync(p => p.Status == ProductStatus.Published, ct)) return false;
+        await RebuildAsync(ct);
+        return true;
+    }
+
+    public async Task<int> RebuildAsync(CancellationToken ct)
+    {
+        var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await db.Set<SearchTermDelete>().ExecuteDeleteAsync(ct);
+        await db.Set<SearchTerm>().ExecuteDeleteAsync(ct);
+        await db.Set<SearchPosting>().ExecuteDeleteAsync(ct);
+        var indexed = 0;
+        string? after = null;
+        while (true)
+        {
+            var query = db.Set<Product>().AsNoTracking().Where(p => p.Status == ProductStatus.Published);
+            if (after is not null) query = query.Where(p => p.Id.CompareTo(after) > 0);
+            var products = await query.OrderBy(p => p.Id).Take(Batch).WithGraph().ToListAsync(ct);
+            if (products.Count == 0) break;
+            foreach (var product in products)
+            {
+                foreach (var (term, weight) in SearchWeights.Of(product))
+                    db.Add(new SearchPosting { Term = term, ProductId = product.Id, Weight = weight });
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            indexed += products.Count;
+            after = products[^1].Id;
+        }
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO catalog_search_terms (term, product_count) " +
+            "SELECT term, COUNT(*) FROM catalog_search_postings GROUP BY term", ct);
+        var terms = await db.Set<SearchTerm>().AsNoTracking().Select(t => t.Term).ToListAsync(ct);
+        await SearchVocabulary.InsertDeletesAsync(db, terms, ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = tracking;
+        return indexed;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using Mercato.Kernel.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mercato.Catalog.Search;
+
+/// <summary>A product that matches every word of a query, with the parts of its rank (see <see cref="IProductSearch"/>).</summary>
+internal sealed class SearchHit
+{
+    public string ProductId { get; init; } = "";
+    /// <summary>Typos summed over the words (each word counts its best match).</summary>
+    public long Typos { get; init; }
+    /// <summary>How many words matched only as a prefix (the last word, typed so far).</summary>
+    public long Prefixes { get; init; }
+    /// <summary>Summed field weights of the best matching term of each word.</summary>
+    public long Score { get; init; }
+}
+
+/// <summary>One query word's acceptable terms: the word itself, completions of the last word, and typo neighbours.</summary>
+internal sealed record SearchCandidate(string Term, int Word, int Typos, int Prefix);
+
+/// <summary>A parsed query: its words and the terms each word may match.</summary>
+internal sealed record SearchQuery(IReadOnlyList<string> Words, IReadOnlyList<SearchCandidate> Candidates);
+
+/// <summary>
+/// Product search behind one seam, so that an external engine can replace the database index. Every word of the query must
+/// match (exactly, as a prefix for the last word, or within the typo budget); hits rank by fewer typos, then fewer prefix-only
+/// words, then higher summed field weights, then product id, which both databases compute with the same SQL.
+/// </summary>
+internal interface IProductSearch
+{
+    /// <summary>Resolves the words of <paramref name="q"/> to index terms; null when it holds no letter or digit.</summary>
+    Task<SearchQuery?> PrepareAsync(string q, CancellationToken ct);
+
+    /// <summary>The hits of a prepared query, to compose with the store's filters, ordering and paging.</summary>
+    IQueryable<SearchHit> Hits(SearchQuery query);
+
+    /// <summary>Terms that start with <paramref name="prefix"/>, with how many published products have each, most used first.</summary>
+    Task<IReadOnlyList<(string Term, int Count)>> CompleteAsync(string prefix, int limit, CancellationToken ct);
+}
+
+/// <summary>The portable inverted index kept in the database (docs/decisions/0006-portable-search-index.md).</summary>
+internal sealed class DatabaseProductSearch(MercatoDb db) : IProductSearch
+{
+    public const int MaxWords = 10;
+    /// <summary>Completions of the last word that take part in a query (the first ones in term order).</summary>
+    private const int MaxPrefixTerms = 64;
+    /// <summary>Typo neighbours kept per word: nearest first, then the most used, then term order.</summary>
+    private const int MaxTypoTerms = 10;
+    /// <summary>Completion candidates read in term order before the most used are picked.</summary>
+    private const int CompletionScan = 200;
+
+    public async Task<SearchQuery?> PrepareAsync(string q, CancellationToken ct)
+    {
+        var words = SearchText.Tokenize(q);
+        if (words.Count == 0) return null;
+        var candidates = new List<SearchCandidate>();
+        for (var i = 0; i < words.Count; i++) candidates.Add(new SearchCandidate(words[i], i, 0, 0));
+
+        var last = words[^1];
+        if (last.Length >= 2)
+        {
+            var upper = last + '\uffff';
+            var completions = await db.Set<SearchTerm>().AsNoTracking()
+                .Where(t => t.Term.CompareTo(last) > 0 && t.Term.CompareTo(upper) < 0 && t.ProductCount > 0)
+                .OrderBy(t => t.Term).Take(MaxPrefixTerms).Select(t => t.Term).ToListAsync(ct);
+            candidates.AddRange(completions.Select(t => new SearchCandidate(t, words.Count - 1, 0, 1)));
+        }
+
+        var typoWords = words.Select((w, i) => (Word: w, Index: i)).Where(x => SearchText.MaxTypos(x.Word) > 0 && !x.Word.Any(char.IsDigit)).ToList();
+        if (typoWords.Count > 0)
+        {
+            var variants = typoWords.SelectMany(x => SearchText.Deletes(x.Word).Append(x.Word)).Distinct().ToList();
+            var shorter = typoWords.SelectMany(x => SearchText.Deletes(x.Word)).Distinct().ToList();
+            var found = await db.Set<SearchTermDelete>().AsNoTracking().Where(d => variants.Contains(d.Variant))
+                .Join(db.Set<SearchTerm>().Where(t => t.ProductCount > 0), d => d.Term, t => t.Term, (d, t) => new { t.Term, t.ProductCount })
+                .Union(db.Set<SearchTerm>().Where(t => shorter.Contains(t.Term) && t.ProductCount > 0).Select(t => new { t.Term, t.ProductCount }))
+                .ToListAsync(ct);
+            foreach (var (word, index) in typoWords)
+            {
+                var max = SearchText.MaxTypos(word);
+                var near = found.Select(f => (f.Term, f.ProductCount, Distance: SearchText.Distance(word, f.Term, max)))
+                    .Where(f => f.Distance >= 1 && f.Distance <= max)
+                    .OrderBy(f => f.Distance).ThenByDescending(f => f.ProductCount).ThenBy(f => f.Term, StringComparer.Ordinal)
+                    .Take(MaxTypoTerms);
+                candidates.AddRange(near.Select(f => new SearchCandidate(f.Term, index, f.Distance, 0)));
+            }
+        }
+        return new SearchQuery(words, candidates);
+    }
+
+    public IQueryable<SearchHit> Hits(SearchQuery query)
+    {
+        // The candidates are a derived table of parameters (terms) and integer literals that we make ourselves.
+        var values = new List<object>();
+        var table = new StringBuilder();
+        foreach (var c in query.Candidates)
+        {
+            table.Append(values.Count == 0 ? "SELECT " : " UNION ALL SELECT ").Append(CultureInfo.InvariantCulture,
+                $"{{{values.Count}}} AS term, {c.Word} AS word, {c.Typos} AS typos, {c.Prefix} AS prefix");
+            values.Add(c.Term);
+        }
+        var sql = "SELECT x.product_id, SUM(x.typos) AS typos, SUM(x.prefix) AS prefixes, SUM(x.weight) AS score FROM (" +
+            "SELECT p.product_id, c.word, MIN(c.typos) AS typos, MIN(c.prefix) AS prefix, MAX(p.weight) AS weight " +
+            $"FROM catalog_search_postings p INNER JOIN ({table}) c ON c.term = p.term GROUP BY p.product_id, c.word) x " +
+            string.Create(CultureInfo.InvariantCulture, $"GROUP BY x.product_id HAVING COUNT(*) = {query.Words.Count}");
+        return db.Database.SqlQueryRaw<SearchHit>(sql, [.. values]);
+    }
+
+    public async Task<IReadOnlyList<(string Term, int Count)>> CompleteAsync(string prefix, int limit, CancellationToken ct)
+    {
+        var upper = prefix + '\uffff';
+        var terms = await db.Set<SearchTerm>().AsNoTracking()
+            .Where(t => t.Term.CompareTo(prefix) >= 0 && t.Term.CompareTo(upper) < 0 && t.ProductCount > 0)
+            .OrderBy(t => t.Term).Take(CompletionScan).Select(t => new { t.Term, t.ProductCount }).ToListAsync(ct);
+        return [.. terms.OrderByDescending(t => t.ProductCount).ThenBy(t => t.Term, StringComparer.Ordinal).Take(limit)
+            .Select(t => (t.Term, t.ProductCount))];
+    }
+}

@@ -1,0 +1,141 @@
+using System.Runtime.CompilerServices;
+using Mercato.Catalog.Products;
+using Mercato.Kernel.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Mercato.Catalog.Search;
+
+/// <summary>
+/// Keeps the search index in the unit of work of every product change, whoever makes it (admin edits, variant routes,
+/// imports, seeds): before a save it rewrites the postings of each changed product from the tracked graph; after the
+/// batch (still inside the caller's transaction) it adds new terms with their typo neighbourhoods and recounts them.
+/// </summary>
+internal sealed class SearchIndexer : SaveChangesInterceptor
+{
+    private static readonly ConditionalWeakTable<DbContext, HashSet<string>> Touched = new();
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is MercatoDb db && ChangedProductIds(db).Count > 0)
+            throw new InvalidOperationException("Product changes are saved with SaveChangesAsync (the search index is written with them).");
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is MercatoDb db)
+        {
+            var terms = await StageAsync(db, cancellationToken);
+            if (terms.Count > 0) Touched.AddOrUpdate(db, terms);
+        }
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is MercatoDb db && Touched.TryGetValue(db, out var terms))
+        {
+            Touched.Remove(db);
+            await SearchVocabulary.RefreshAsync(db, terms, cancellationToken);
+        }
+        return result;
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } db) Touched.Remove(db);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Rewrites the postings of the changed products; answers the terms that gained or lost a product.</summary>
+    private static async Task<HashSet<string>> StageAsync(MercatoDb db, CancellationToken ct)
+    {
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        var ids = ChangedProductIds(db);
+        if (ids.Count == 0) return touched;
+
+        var wanted = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        var tracked = db.ChangeTracker.Entries<Product>().ToDictionary(e => e.Entity.Id, StringComparer.Ordinal);
+        var untracked = new List<string>();
+        foreach (var id in ids)
+        {
+            if (!tracked.TryGetValue(id, out var entry)) { untracked.Add(id); continue; }
+            if (entry.State == EntityState.Deleted) { wanted[id] = []; continue; }
+            if (entry.State != EntityState.Added) await LoadGraphAsync(entry, ct);
+            wanted[id] = SearchWeights.Of(entry.Entity);
+        }
+        if (untracked.Count > 0)
+        {
+            var loaded = await db.Set<Product>().AsNoTracking().WithGraph().Where(p => untracked.Contains(p.Id)).ToListAsync(ct);
+            foreach (var id in untracked) wanted[id] = loaded.Find(p => p.Id == id) is { } p ? SearchWeights.Of(p) : [];
+        }
+
+        var existing = await db.Set<SearchPosting>().Where(p => ids.Contains(p.ProductId)).ToListAsync(ct);
+        foreach (var posting in existing)
+        {
+            var terms = wanted[posting.ProductId];
+            if (!terms.TryGetValue(posting.Term, out var weight)) { db.Remove(posting); touched.Add(posting.Term); }
+            else if (posting.Weight != weight) posting.Weight = weight;
+        }
+        var have = existing.Select(p => (p.ProductId, p.Term)).ToHashSet();
+        foreach (var (id, terms) in wanted)
+        {
+            foreach (var (term, weight) in terms)
+            {
+                if (have.Contains((id, term))) continue;
+                db.Add(new SearchPosting { Term = term, ProductId = id, Weight = weight });
+                touched.Add(term);
+            }
+        }
+        return touched;
+    }
+
+    /// <summary>Products whose searchable content may have changed in this unit of work.</summary>
+    private static HashSet<string> ChangedProductIds(MercatoDb db)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var variantProducts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.Entity is Variant known) variantProducts[known.Id] = known.ProductId;
+            if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
+            switch (entry.Entity)
+            {
+                case Product p: ids.Add(p.Id); break;
+                case Variant v: ids.Add(v.ProductId); break;
+                case ProductTag t: ids.Add(t.ProductId); break;
+                case ProductOption o: ids.Add(o.ProductId); break;
+                case ProductAttributeValue a: ids.Add(a.ProductId); break;
+                case ProductChannelLink l: ids.Add(l.ProductId); break;
+            }
+        }
+        foreach (var entry in db.ChangeTracker.Entries<VariantOptionValue>())
+        {
+            if (entry.State is not (EntityState.Unchanged or EntityState.Detached)
+                && variantProducts.TryGetValue(entry.Entity.VariantId, out var productId))
+                ids.Add(productId);
+        }
+        return ids;
+    }
+
+    private static async Task LoadGraphAsync(EntityEntry<Product> entry, CancellationToken ct)
+    {
+        foreach (var collection in new CollectionEntry[]
+                 {
+                     entry.Collection(p => p.Variants), entry.Collection(p => p.Tags), entry.Collection(p => p.Options),
+                     entry.Collection(p => p.Attributes),
+                 })
+        {
+            if (!collection.IsLoaded) await collection.LoadAsync(ct);
+        }
+        foreach (var variant in entry.Entity.Variants)
+        {
+            var values = entry.Context.Entry(variant).Collection(v => v.OptionValues);
+            if (!values.IsLoaded && entry.Context.Entry(variant).State != EntityState.Added) await values.LoadAsync(ct);
+        }
+    }
+}
