@@ -14,8 +14,12 @@
 #   SERVER_ENV="K=V K2=V2"        extra environment for the server (e.g. DOTNET_GCHeapCount=2 DOTNET_gcServer=1)
 #   ADD_CARTS=200 READY_CARTS=auto   carts for add-to-cart; ready carts for checkout (auto: 400 per second of DURATION)
 #   SEARCH_Q="navy jacket"        the search query
+#   SCENARIOS="list product search facets add checkout"   the calls measured; CEILING=0 skips the ceiling
 #   PG_BIN=/usr/lib/postgresql/15/bin  OUT=bench/RESULTS.md  KEEP=1 (keep the temp dir)
 set -euo pipefail
+
+# Everything runs from main, which bash reads whole before running: editing this file during a run cannot derail it.
+main() {
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SIZES=${SIZES:-"1000 100000 1000000"}
@@ -27,6 +31,8 @@ CACHE_SWITCH=${CACHE_SWITCH:-Mercato__Cache__OutputCache}
 SERVER_ENV=${SERVER_ENV:-}
 ADD_CARTS=${ADD_CARTS:-200}
 SEARCH_Q=${SEARCH_Q:-"navy jacket"}
+SCENARIOS=" ${SCENARIOS:-list product search facets add checkout} "
+CEILING=${CEILING:-1}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 OUT=${OUT:-$ROOT/bench/RESULTS.md}
 THREADS=2
@@ -36,6 +42,7 @@ READY_CARTS=${READY_CARTS:-auto}
 [[ $READY_CARTS == auto ]] && READY_CARTS=$((duration_seconds * 400))
 
 WORK=$(mktemp -d /tmp/mercato-bench.XXXXXX)
+chmod 755 "$WORK" # PostgreSQL runs as its own user below it
 RESULTS=$WORK/results.jsonl
 ADMIN_KEY="sk_bench_$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 SERVER_PID="" CEILING_PID="" PG_DATA=""
@@ -93,7 +100,9 @@ run_api() { # $1 db, $2 size, rest: command
     provider=postgres conn="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=bench_$size;Maximum Pool Size=100"
   fi
   # shellcheck disable=SC2086 # SERVER_ENV is a list of K=V words
-  env Mercato__Database__Provider=$provider "ConnectionStrings__Mercato=$conn" ASPNETCORE_ENVIRONMENT=Production \
+  # API_EXEC=1 (for a server started in the background): the subshell becomes the server, so $! is its pid.
+  local launcher=(env); [[ ${API_EXEC:-} == 1 ]] && launcher=(exec env)
+  "${launcher[@]}" Mercato__Database__Provider=$provider "ConnectionStrings__Mercato=$conn" ASPNETCORE_ENVIRONMENT=Production \
     MERCATO_BOOTSTRAP_ADMIN_KEY="$ADMIN_KEY" Mercato__RateLimits__Enabled=false \
     Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.EntityFrameworkCore=Error ${SERVER_ENV} "$@"
 }
@@ -144,7 +153,7 @@ bench_case() { # $1 db, $2 size
     local base=http://127.0.0.1:$port
     local cache_env=(); [[ $cache != default ]] && cache_env=("$CACHE_SWITCH=$([[ $cache == on ]] && echo true || echo false)")
     started=$(now_ms)
-    run_api "$db" "$size" env "${cache_env[@]}" Mercato__Seed=none "$WORK/api/Mercato.Api" --urls "$base" \
+    API_EXEC=1 run_api "$db" "$size" "${cache_env[@]}" Mercato__Seed=none "$WORK/api/Mercato.Api" --urls "$base" \
       >"$dir/server-$cache.log" 2>&1 &
     SERVER_PID=$!
     local ready_ms; ready_ms=$(wait_ready "$base" "$SERVER_PID" "$started")
@@ -165,8 +174,10 @@ bench_case() { # $1 db, $2 size
     done
 
     for name in list product search facets; do
+      [[ $SCENARIOS == *" $name "* ]] || continue
       if [[ $(cat "$dir/bodies/$name.status") == 404 ]]; then
         record '{}' kind=read db="$db" size="$size" cache="$cache" scenario="$name" na=404
+        rm -f "$dir/bodies/$name.json"
         continue
       fi
       if [[ $name == product ]]; then
@@ -181,7 +192,7 @@ bench_case() { # $1 db, $2 size
       log "$db, $size products, cache $cache: $name $(tail -1 "$RESULTS" | jq -r '"\(.rps) req/s, p99 \(.p99) ms"')"
     done
 
-    if [[ $cache == "$(echo $CACHE_MODES | awk '{print $1}')" ]]; then
+    if [[ $cache == "$(echo $CACHE_MODES | awk '{print $1}')" && ( $SCENARIOS == *" add "* || $SCENARIOS == *" checkout "* ) ]]; then
       log "$db, $size products: preparing $ADD_CARTS carts and $READY_CARTS ready carts"
       python3 "$ROOT/bench/prepare.py" "$base" "$pk" "$size" "$ADD_CARTS" "$READY_CARTS" "$dir" >&2
       curl -s -o "$dir/bodies/add.json" -H "X-Publishable-Key: $pk" -H 'Content-Type: application/json' \
@@ -203,6 +214,7 @@ bench_case() { # $1 db, $2 size
   done
 
   # The ceiling: the same bodies from memory, measured right after, on the same machine.
+  [[ $CEILING == 1 ]] || { cleanup_case "$db" "$size"; return 0; }
   local port; port=$(free_port)
   "$WORK/ceiling/Mercato.Bench.Ceiling" --dir "$dir/bodies" --urls "http://127.0.0.1:$port" >"$dir/ceiling.log" 2>&1 &
   CEILING_PID=$!
@@ -214,9 +226,12 @@ bench_case() { # $1 db, $2 size
       body_bytes="$(stat -c %s "$body")"
   done
   kill "$CEILING_PID"; wait "$CEILING_PID" 2>/dev/null || true; CEILING_PID=""
-  [[ $db == sqlite ]] && rm -f "$WORK/sqlite-$size.db"*
-  [[ $db == postgres ]] && as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "DROP DATABASE bench_$size" >/dev/null
-  return 0
+  cleanup_case "$db" "$size"
+}
+
+cleanup_case() { # $1 db, $2 size: the catalog's database goes, the next size starts from scratch
+  if [[ $1 == sqlite ]]; then rm -f "$WORK/sqlite-$2.db"*
+  else as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "DROP DATABASE bench_$2" >/dev/null; fi
 }
 
 started_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
@@ -237,3 +252,7 @@ python3 "$ROOT/bench/report.py" "$RESULTS" "$OUT" \
   --wrk "wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
 cp "$RESULTS" "${OUT%.md}.jsonl"
 log "wrote $OUT"
+}
+
+main "$@"
+exit $?

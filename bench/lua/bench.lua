@@ -60,8 +60,11 @@ function request()
     local i = next_index
     next_index = next_index + stride
     local cart = carts[((i - 1) % #carts) + 1]
-    return wrk.format(nil, "/store/carts/" .. cart .. "/complete",
-      { ["Idempotency-Key"] = "bench-" .. (index or 0) .. "-" .. n .. "-" .. math.random(1, 1000000000) })
+    -- wrk.format takes these headers instead of wrk.headers, so the key is copied in.
+    local headers = {}
+    for k, v in pairs(wrk.headers) do headers[k] = v end
+    headers["Idempotency-Key"] = "bench-" .. (index or 0) .. "-" .. n .. "-" .. math.random(1, 1000000000)
+    return wrk.format(nil, "/store/carts/" .. cart .. "/complete", headers)
   end
 end
 
