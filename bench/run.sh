@@ -16,6 +16,7 @@
 #   SEARCH_Q="navy jacket"        the search query
 #   SCENARIOS="list product search facets add checkout"   the calls measured; CEILING=0 skips the ceiling
 #   PG_BIN=/usr/lib/postgresql/15/bin  OUT=bench/RESULTS.md  KEEP=1 (keep the temp dir)
+#   PUBLISHED=dir                 reuse dir/api and dir/ceiling from an earlier run (KEEP=1) instead of publishing
 set -euo pipefail
 
 # Everything runs from main, which bash reads whole before running: editing this file during a run cannot derail it.
@@ -67,9 +68,15 @@ if ! command -v wrk >/dev/null; then
 fi
 for tool in curl jq python3; do command -v $tool >/dev/null || { echo "$tool is required" >&2; exit 1; }; done
 
-log "publishing Mercato.Api and the ceiling (Release) into $WORK"
-dotnet publish "$ROOT/src/Mercato.Api/Mercato.Api.csproj" -c Release -o "$WORK/api" -nologo -v q -nr:false >/dev/null
-dotnet publish "$ROOT/bench/Mercato.Bench.Ceiling/Mercato.Bench.Ceiling.csproj" -c Release -o "$WORK/ceiling" -nologo -v q -nr:false >/dev/null
+if [[ -n ${PUBLISHED:-} && -x $PUBLISHED/api/Mercato.Api && -x $PUBLISHED/ceiling/Mercato.Bench.Ceiling ]]; then
+  log "reusing the builds in $PUBLISHED"
+  ln -s "$PUBLISHED/api" "$WORK/api"
+  ln -s "$PUBLISHED/ceiling" "$WORK/ceiling"
+else
+  log "publishing Mercato.Api and the ceiling (Release) into $WORK"
+  dotnet publish "$ROOT/src/Mercato.Api/Mercato.Api.csproj" -c Release -o "$WORK/api" -nologo -v q -nr:false >/dev/null
+  dotnet publish "$ROOT/bench/Mercato.Bench.Ceiling/Mercato.Bench.Ceiling.csproj" -c Release -o "$WORK/ceiling" -nologo -v q -nr:false >/dev/null
+fi
 
 # --- PostgreSQL --------------------------------------------------------------------------------------------------
 PG_PORT=""

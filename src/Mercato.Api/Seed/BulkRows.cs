@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Mercato.Api.Seed;
 
@@ -51,10 +52,11 @@ internal sealed class BulkRows : IAsyncDisposable
         if (rows.Count == 0) return;
         if (!_tables.TryGetValue(typeof(T), out var table)) _tables[typeof(T)] = table = Table.For(_db, typeof(T));
         if (_connection is NpgsqlConnection npgsql) await CopyAsync(npgsql, table, rows, ct);
-        else await InsertAsync(table, rows, ct);
+        else Insert(table, rows);
     }
 
-    private async Task InsertAsync<T>(Table table, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
+    /// <summary>SQLite runs in-process: the synchronous call saves a task per row.</summary>
+    private void Insert<T>(Table table, IReadOnlyCollection<T> rows) where T : class
     {
         if (table.Insert is null)
         {
@@ -71,7 +73,7 @@ internal sealed class BulkRows : IAsyncDisposable
         foreach (var row in rows)
         {
             for (var i = 0; i < table.Columns.Length; i++) parameters[i].Value = table.Columns[i].Read(row) ?? DBNull.Value;
-            await table.Insert.ExecuteNonQueryAsync(ct);
+            table.Insert.ExecuteNonQuery();
         }
     }
 
@@ -85,12 +87,33 @@ internal sealed class BulkRows : IAsyncDisposable
             await writer.StartRowAsync(ct);
             foreach (var column in table.Columns)
             {
-                if (column.Read(row) is { } value) await writer.WriteAsync(value, column.StoreType, ct);
+                if (column.Read(row) is { } value) await writer.WriteAsync(value, PostgresType(column.StoreType), ct);
                 else await writer.WriteNullAsync(ct);
             }
         }
         await writer.CompleteAsync(ct);
     }
+
+    /// <summary>
+    /// The COPY type of a column. Binary COPY sends no type names, only each type's wire format, so varchar columns take
+    /// text values. (Npgsql 10.0.3 overflows its stack resolving some display names such as "character varying".)
+    /// </summary>
+    private static NpgsqlDbType PostgresType(string storeType) => storeType switch
+    {
+        "text" or "character varying" or "character" => NpgsqlDbType.Text,
+        "text[]" or "character varying[]" => NpgsqlDbType.Array | NpgsqlDbType.Text,
+        "integer" => NpgsqlDbType.Integer,
+        "bigint" => NpgsqlDbType.Bigint,
+        "smallint" => NpgsqlDbType.Smallint,
+        "boolean" => NpgsqlDbType.Boolean,
+        "double precision" => NpgsqlDbType.Double,
+        "numeric" => NpgsqlDbType.Numeric,
+        "timestamp with time zone" => NpgsqlDbType.TimestampTz,
+        "uuid" => NpgsqlDbType.Uuid,
+        "bytea" => NpgsqlDbType.Bytea,
+        "jsonb" => NpgsqlDbType.Jsonb,
+        _ => throw new NotSupportedException($"No COPY type for the column type '{storeType}'."),
+    };
 
     /// <summary>Refreshes the planner's statistics after the load (the tables grew by orders of magnitude).</summary>
     public async Task CommitAsync(CancellationToken ct)
@@ -131,7 +154,8 @@ internal sealed class BulkRows : IAsyncDisposable
                 var getter = p.GetGetter();
                 var converter = mapping.Converter;
                 // "character varying(40)" is written as "character varying": COPY takes the base type.
-                var storeType = mapping.StoreType.Split('(')[0].Trim() + (mapping.StoreType.EndsWith("[]", StringComparison.Ordinal) ? "[]" : "");
+                var storeType = mapping.StoreType.Split('(')[0].Trim();
+                if (mapping.StoreType.EndsWith("[]", StringComparison.Ordinal) && !storeType.EndsWith("[]", StringComparison.Ordinal)) storeType += "[]";
                 Func<object, object?> read = converter is null
                     ? getter.GetClrValue
                     : row => getter.GetClrValue(row) is { } value ? converter.ConvertToProvider(value) : null;
