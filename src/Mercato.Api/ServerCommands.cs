@@ -10,12 +10,13 @@ namespace Mercato.Api;
 public static class ServerCommands
 {
     /// <summary>Whether <paramref name="args"/> name a maintenance command rather than running the server.</summary>
-    public static bool Handles(string[] args) => args is ["migrate", ..] or ["seed", ..] or ["invite-owner", ..];
+    public static bool Handles(string[] args) => args is ["migrate", ..] or ["seed", ..] or ["invite-owner", ..] or ["generate-catalog", ..];
 
     /// <summary>
     /// <c>migrate</c>: applies the schema (and the bootstrap key); <c>seed [demo]</c>: the demo catalog into an empty
     /// database; <c>seed synthetic [--products N]</c> or <c>seed --products N</c>: a large synthetic catalog;
-    /// <c>invite-owner &lt;email&gt;</c>: the first admin user. Returns the process exit code.
+    /// <c>invite-owner &lt;email&gt;</c>: the first admin user; <c>generate-catalog --products N</c>: a bulk-loaded catalog for the
+    /// benchmarks (<see cref="CatalogGenerator"/>). Returns the process exit code.
     /// </summary>
     public static async Task<int> RunAsync(string[] args)
     {
@@ -47,11 +48,13 @@ public static class ServerCommands
                 return await SyntheticCatalog.RunAsync(app, options);
             case ("seed", ["--products", ..]):
                 return await SyntheticCatalog.RunAsync(app, operands);
+            case ("generate-catalog", _):
+                return await CatalogGenerator.RunAsync(app, operands);
             case ("invite-owner", [var email]):
                 await app.PrepareDatabaseAsync();
                 return await FirstOwner.InviteAsync(app, email);
             default:
-                await Console.Error.WriteLineAsync("Usage: migrate | seed [demo | synthetic [--products N]] | invite-owner <email>");
+                await Console.Error.WriteLineAsync("Usage: migrate | seed [demo | synthetic [--products N]] | invite-owner <email> | generate-catalog --products N");
                 return 2;
         }
     }

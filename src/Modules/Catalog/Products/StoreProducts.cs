@@ -184,7 +184,7 @@ internal static class StoreProducts
         var currency = market.Value!.CurrencyCode;
         var channelId = http.SalesChannelId();
         var normalized = handle.ToLowerInvariant();
-        var product = await db.Set<Product>().AsNoTracking().WithGraph()
+        var product = await db.Set<Product>().AsNoTracking().WithStoreGraph()
             .SingleOrDefaultAsync(p => p.Handle == normalized && p.Status == ProductStatus.Published
                 && p.Channels.Any(c => c.SalesChannelId == channelId), ct);
         if (product is null) return Error.NotFound("product", handle).ToProblem();
@@ -194,9 +194,10 @@ internal static class StoreProducts
         var attributeKeys = product.Attributes.Select(a => a.Key).ToList();
         var categories = categoryIds.Count == 0 ? [] : (await StoreCategoryTree.LoadAsync(db, ct)).Visible
             .Where(c => categoryIds.Contains(c.Id)).Select(c => new StoreCategoryRef(c.Id, c.Handle, c.Name, c.Path)).ToList();
-        var collections = await db.Set<Collection>().AsNoTracking().Where(c => collectionIds.Contains(c.Id)).OrderBy(c => c.Handle)
-            .Select(c => new StoreCollectionRef(c.Id, c.Handle, c.Title)).ToListAsync(ct);
-        var types = await db.Set<AttributeDefinition>().AsNoTracking().Where(a => attributeKeys.Contains(a.Key))
+        // No round trip for what the product does not have: most products are in no collection.
+        var collections = collectionIds.Count == 0 ? [] : await db.Set<Collection>().AsNoTracking().Where(c => collectionIds.Contains(c.Id))
+            .OrderBy(c => c.Handle).Select(c => new StoreCollectionRef(c.Id, c.Handle, c.Title)).ToListAsync(ct);
+        var types = attributeKeys.Count == 0 ? [] : await db.Set<AttributeDefinition>().AsNoTracking().Where(a => attributeKeys.Contains(a.Key))
             .ToDictionaryAsync(a => a.Key, a => a.Type, ct);
 
         // One availability query for every tracked variant; untracked variants are always in stock.
@@ -224,6 +225,16 @@ internal static class StoreProducts
         var changesAt = availability.Values.Min(a => a.ChangesAt);
         return CacheableJson.Ok(http, response, [product.Id, .. categoryIds, .. collectionIds], changesAt: changesAt);
     }
+
+    /// <summary>
+    /// What a product page shows, one split query per collection: the Admin API's graph without the channel links, which
+    /// the lookup has already filtered on.
+    /// </summary>
+    private static IQueryable<Product> WithStoreGraph(this IQueryable<Product> products) => products
+        .Include(p => p.Options).Include(p => p.Variants).ThenInclude(v => v.OptionValues)
+        .Include(p => p.Variants).ThenInclude(v => v.Prices).Include(p => p.Media).Include(p => p.Tags)
+        .Include(p => p.Categories).Include(p => p.Collections).Include(p => p.Attributes)
+        .Include(p => p.PriceSummaries).AsSplitQuery();
 
     private static async Task<Result<RegionSummary>> ResolveRegionAsync(IRegionDirectory regions, string? regionId, CancellationToken ct)
     {

@@ -1,0 +1,265 @@
+#!/usr/bin/env bash
+# Mercato's load benchmark, in one command: bench/run.sh
+#
+# Publishes Mercato.Api and the bare-Kestrel ceiling in Release; for each database and catalog size it generates the
+# catalog, starts the server (time to a 200 on /health/ready), warms up, then measures with wrk -t2 -c32 the storefront
+# calls, and the ceiling serving the very same bytes. Writes bench/RESULTS.md (figures are only ever measured here).
+#
+# Settings (environment):
+#   SIZES="1000 100000 1000000"   catalog sizes
+#   DATABASES="sqlite postgres"   databases (PostgreSQL from PG_BIN, started in a temp dir on a free port)
+#   DURATION=15s WARMUP=3s        wrk run and warm-up per scenario
+#   CACHE_MODES="on off"          catalog reads with the output cache on and off (CACHE_SWITCH=on|off is passed to the server)
+#   CACHE_SWITCH=Mercato__Cache__OutputCache   the server setting that switches output caching
+#   SERVER_ENV="K=V K2=V2"        extra environment for the server (e.g. DOTNET_GCHeapCount=2 DOTNET_gcServer=1)
+#   ADD_CARTS=200 READY_CARTS=auto   carts for add-to-cart; ready carts for checkout (auto: 400 per second of DURATION)
+#   SEARCH_Q="navy jacket"        the search query
+#   SCENARIOS="list product search facets add checkout"   the calls measured; CEILING=0 skips the ceiling
+#   PG_BIN=/usr/lib/postgresql/15/bin  OUT=bench/RESULTS.md  KEEP=1 (keep the temp dir)
+#   PUBLISHED=dir                 reuse dir/api and dir/ceiling from an earlier run (KEEP=1) instead of publishing
+set -euo pipefail
+
+# Everything runs from main, which bash reads whole before running: editing this file during a run cannot derail it.
+main() {
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SIZES=${SIZES:-"1000 100000 1000000"}
+DATABASES=${DATABASES:-"sqlite postgres"}
+DURATION=${DURATION:-15s}
+WARMUP=${WARMUP:-3s}
+CACHE_MODES=${CACHE_MODES:-"on off"}
+CACHE_SWITCH=${CACHE_SWITCH:-Mercato__Cache__OutputCache}
+SERVER_ENV=${SERVER_ENV:-}
+ADD_CARTS=${ADD_CARTS:-200}
+SEARCH_Q=${SEARCH_Q:-"navy jacket"}
+SCENARIOS=" ${SCENARIOS:-list product search facets add checkout} "
+CEILING=${CEILING:-1}
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+OUT=${OUT:-$ROOT/bench/RESULTS.md}
+THREADS=2
+CONNECTIONS=32
+duration_seconds=${DURATION%s}
+READY_CARTS=${READY_CARTS:-auto}
+[[ $READY_CARTS == auto ]] && READY_CARTS=$((duration_seconds * 400))
+
+WORK=$(mktemp -d /tmp/mercato-bench.XXXXXX)
+chmod 755 "$WORK" # PostgreSQL runs as its own user below it
+RESULTS=$WORK/results.jsonl
+ADMIN_KEY="sk_bench_$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+SERVER_PID="" CEILING_PID="" PG_DATA=""
+log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+
+cleanup() {
+  [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+  [[ -n $CEILING_PID ]] && kill "$CEILING_PID" 2>/dev/null && wait "$CEILING_PID" 2>/dev/null || true
+  [[ -n $PG_DATA ]] && as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w stop >/dev/null 2>&1 || true
+  if [[ -z ${KEEP:-} ]]; then rm -rf "$WORK"; else log "kept $WORK"; fi
+}
+trap cleanup EXIT
+
+as_postgres() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+now_ms() { date +%s%3N; }
+
+# --- tools -------------------------------------------------------------------------------------------------------
+if ! command -v wrk >/dev/null; then
+  log "installing wrk"
+  apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+fi
+for tool in curl jq python3; do command -v $tool >/dev/null || { echo "$tool is required" >&2; exit 1; }; done
+
+if [[ -n ${PUBLISHED:-} && -x $PUBLISHED/api/Mercato.Api && -x $PUBLISHED/ceiling/Mercato.Bench.Ceiling ]]; then
+  log "reusing the builds in $PUBLISHED"
+  ln -s "$PUBLISHED/api" "$WORK/api"
+  ln -s "$PUBLISHED/ceiling" "$WORK/ceiling"
+else
+  log "publishing Mercato.Api and the ceiling (Release) into $WORK"
+  dotnet publish "$ROOT/src/Mercato.Api/Mercato.Api.csproj" -c Release -o "$WORK/api" -nologo -v q -nr:false >/dev/null
+  dotnet publish "$ROOT/bench/Mercato.Bench.Ceiling/Mercato.Bench.Ceiling.csproj" -c Release -o "$WORK/ceiling" -nologo -v q -nr:false >/dev/null
+fi
+
+# --- PostgreSQL --------------------------------------------------------------------------------------------------
+PG_PORT=""
+start_postgres() {
+  [[ -n $PG_DATA ]] && return
+  PG_DATA=$WORK/pg/data
+  mkdir -p "$WORK/pg"
+  [[ $(id -u) == 0 ]] && chown -R postgres:postgres "$WORK/pg"
+  (cd /tmp && as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -A trust -U postgres -E UTF8 --locale=C >/dev/null)
+  PG_PORT=$(free_port)
+  cat >>"$PG_DATA/postgresql.conf" <<EOF
+listen_addresses = '127.0.0.1'
+port = $PG_PORT
+unix_socket_directories = '$WORK/pg'
+max_connections = 300
+shared_buffers = 256MB
+EOF
+  (cd /tmp && as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$WORK/pg/postgres.log" -w -t 60 start >/dev/null)
+  log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on port $PG_PORT"
+}
+
+# Runs the published API on the case's database with the bootstrap key, no rate limits and quiet logs.
+run_api() { # $1 db, $2 size, rest: command
+  local db=$1 size=$2 provider conn; shift 2
+  if [[ $db == sqlite ]]; then
+    provider=sqlite conn="Data Source=$WORK/sqlite-$size.db"
+  else
+    provider=postgres conn="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=bench_$size;Maximum Pool Size=100"
+  fi
+  # shellcheck disable=SC2086 # SERVER_ENV is a list of K=V words
+  # API_EXEC=1 (for a server started in the background): the subshell becomes the server, so $! is its pid.
+  local launcher=(env); [[ ${API_EXEC:-} == 1 ]] && launcher=(exec env)
+  "${launcher[@]}" Mercato__Database__Provider=$provider "ConnectionStrings__Mercato=$conn" ASPNETCORE_ENVIRONMENT=Production \
+    MERCATO_BOOTSTRAP_ADMIN_KEY="$ADMIN_KEY" Mercato__RateLimits__Enabled=false \
+    Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.EntityFrameworkCore=Error ${SERVER_ENV} "$@"
+}
+
+# --- measuring ---------------------------------------------------------------------------------------------------
+wrk_run() { # $1 url base, $2 mode, $3 duration, rest: script args -> prints the RESULT json
+  local base=$1 mode=$2 duration=$3; shift 3
+  local path=/; [[ $mode == get ]] && path=$3
+  BENCH_MODE=$mode wrk -t$THREADS -c$CONNECTIONS -d"$duration" --latency -s "$ROOT/bench/lua/bench.lua" "$base$path" -- "$@" \
+    | sed -n 's/^RESULT //p'
+}
+
+record() { # $1 json of the run, rest: key=value labels
+  local json=$1; shift
+  local labels="{}"
+  for kv in "$@"; do labels=$(jq -c --arg k "${kv%%=*}" --arg v "${kv#*=}" '. + {($k): $v}' <<<"$labels"); done
+  jq -c --argjson l "$labels" '. + $l' <<<"$json" >>"$RESULTS"
+}
+
+wait_ready() { # $1 url, $2 pid, $3 start ms -> prints ms to ready
+  for _ in $(seq 1 3000); do
+    if curl -fs -o /dev/null "$1/health/ready"; then echo $(($(now_ms) - $3)); return; fi
+    kill -0 "$2" 2>/dev/null || { echo "server exited" >&2; return 1; }
+    sleep 0.01
+  done
+  echo "not ready after 30 s" >&2; return 1
+}
+
+peak_rss_mb() { awk '/VmHWM/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
+
+bench_case() { # $1 db, $2 size
+  local db=$1 size=$2 dir=$WORK/$1-$2
+  mkdir -p "$dir/bodies"
+  if [[ $db == postgres ]]; then
+    start_postgres
+    as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE bench_$size" >/dev/null
+  fi
+  log "$db, $size products: generating"
+  local started; started=$(now_ms)
+  run_api "$db" "$size" "$WORK/api/Mercato.Api" generate-catalog --products "$size" >"$dir/generate.log" 2>&1 \
+    || { cat "$dir/generate.log" >&2; return 1; }
+  local generate_ms=$(($(now_ms) - started))
+  record '{}' kind=generate db="$db" size="$size" ms="$generate_ms"
+  log "$db, $size products: generated in $((generate_ms / 1000)) s"
+
+  for cache in $CACHE_MODES; do
+    local port; port=$(free_port)
+    local base=http://127.0.0.1:$port
+    local cache_env=(); [[ $cache != default ]] && cache_env=("$CACHE_SWITCH=$([[ $cache == on ]] && echo true || echo false)")
+    started=$(now_ms)
+    API_EXEC=1 run_api "$db" "$size" "${cache_env[@]}" Mercato__Seed=none "$WORK/api/Mercato.Api" --urls "$base" \
+      >"$dir/server-$cache.log" 2>&1 &
+    SERVER_PID=$!
+    local ready_ms; ready_ms=$(wait_ready "$base" "$SERVER_PID" "$started")
+    log "$db, $size products, cache $cache: ready in $ready_ms ms"
+
+    local channels; channels=$(curl -fs -H "Authorization: Bearer $ADMIN_KEY" "$base/admin/sales-channels")
+    local pk; pk=$(jq -r '[.items[] | select(.isDefault)][0].publishableKeys[0].token' <<<"$channels")
+    local q; q=$(jq -rn --arg q "$SEARCH_Q" '$q|@uri')
+    declare -A reads=(
+      [list]="/store/products?limit=20"
+      [product]="/store/products/gen-$((size / 2))"
+      [search]="/store/products?q=$q&limit=20"
+      [facets]="/store/products/facets"
+    )
+    # The bytes the ceiling serves: exactly what the endpoints answer.
+    for name in "${!reads[@]}"; do
+      curl -s -o "$dir/bodies/$name.json" -w '%{http_code}' -H "X-Publishable-Key: $pk" "$base${reads[$name]}" >"$dir/bodies/$name.status"
+    done
+
+    for name in list product search facets; do
+      [[ $SCENARIOS == *" $name "* ]] || continue
+      if [[ $(cat "$dir/bodies/$name.status") == 404 ]]; then
+        record '{}' kind=read db="$db" size="$size" cache="$cache" scenario="$name" na=404
+        rm -f "$dir/bodies/$name.json"
+        continue
+      fi
+      if [[ $name == product ]]; then
+        wrk_run "$base" handles "$WARMUP" "$pk" handles "$size" >/dev/null
+        record "$(wrk_run "$base" handles "$DURATION" "$pk" handles "$size")" kind=read db="$db" size="$size" cache="$cache" scenario=product \
+          body_bytes="$(stat -c %s "$dir/bodies/product.json")"
+      else
+        wrk_run "$base" get "$WARMUP" "$pk" get "${reads[$name]}" >/dev/null
+        record "$(wrk_run "$base" get "$DURATION" "$pk" get "${reads[$name]}")" kind=read db="$db" size="$size" cache="$cache" scenario="$name" \
+          body_bytes="$(stat -c %s "$dir/bodies/$name.json")"
+      fi
+      log "$db, $size products, cache $cache: $name $(tail -1 "$RESULTS" | jq -r '"\(.rps) req/s, p99 \(.p99) ms"')"
+    done
+
+    if [[ $cache == "$(echo $CACHE_MODES | awk '{print $1}')" && ( $SCENARIOS == *" add "* || $SCENARIOS == *" checkout "* ) ]]; then
+      log "$db, $size products: preparing $ADD_CARTS carts and $READY_CARTS ready carts"
+      python3 "$ROOT/bench/prepare.py" "$base" "$pk" "$size" "$ADD_CARTS" "$READY_CARTS" "$dir" >&2
+      curl -s -o "$dir/bodies/add.json" -H "X-Publishable-Key: $pk" -H 'Content-Type: application/json' \
+        -d "{\"variantId\":\"$(head -1 "$dir/variants.txt")\",\"quantity\":1}" "$base/store/carts/$(head -1 "$dir/add-carts.txt")/line-items"
+      wrk_run "$base" add "$WARMUP" "$pk" add "$dir/add-carts.txt" "$dir/variants.txt" >/dev/null
+      record "$(wrk_run "$base" add "$DURATION" "$pk" add "$dir/add-carts.txt" "$dir/variants.txt")" kind=write db="$db" size="$size" \
+        cache="$cache" scenario=add body_bytes="$(stat -c %s "$dir/bodies/add.json")"
+      log "$db, $size products: add to cart $(tail -1 "$RESULTS" | jq -r '"\(.rps) req/s, p99 \(.p99) ms"')"
+      # No warm-up: every ready cart completes once, and the first completions are part of the figure.
+      record "$(wrk_run "$base" complete "$DURATION" "$pk" complete "$dir/ready-carts.txt" "$THREADS")" kind=write db="$db" size="$size" \
+        cache="$cache" scenario=checkout ready_carts="$READY_CARTS"
+      log "$db, $size products: checkout $(tail -1 "$RESULTS" | jq -r '"\(.created) orders in \(.seconds) s, p99 \(.p99) ms"')"
+      curl -s -o "$dir/bodies/checkout.json" -H "X-Publishable-Key: $pk" -H "Idempotency-Key: capture" -X POST \
+        "$base/store/carts/$(head -1 "$dir/ready-carts.txt")/complete"
+    fi
+
+    record '{}' kind=server db="$db" size="$size" cache="$cache" ready_ms="$ready_ms" peak_rss_mb="$(peak_rss_mb "$SERVER_PID")"
+    kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+  done
+
+  # The ceiling: the same bodies from memory, measured right after, on the same machine.
+  [[ $CEILING == 1 ]] || { cleanup_case "$db" "$size"; return 0; }
+  local port; port=$(free_port)
+  "$WORK/ceiling/Mercato.Bench.Ceiling" --dir "$dir/bodies" --urls "http://127.0.0.1:$port" >"$dir/ceiling.log" 2>&1 &
+  CEILING_PID=$!
+  wait_ready "http://127.0.0.1:$port" "$CEILING_PID" "$(now_ms)" >/dev/null
+  for body in "$dir"/bodies/*.json; do
+    local name; name=$(basename "$body" .json)
+    wrk_run "http://127.0.0.1:$port" get "$WARMUP" - get "/$name" >/dev/null
+    record "$(wrk_run "http://127.0.0.1:$port" get "$DURATION" - get "/$name")" kind=ceiling db="$db" size="$size" scenario="$name" \
+      body_bytes="$(stat -c %s "$body")"
+  done
+  kill "$CEILING_PID"; wait "$CEILING_PID" 2>/dev/null || true; CEILING_PID=""
+  cleanup_case "$db" "$size"
+}
+
+cleanup_case() { # $1 db, $2 size: the catalog's database goes, the next size starts from scratch
+  if [[ $1 == sqlite ]]; then rm -f "$WORK/sqlite-$2.db"*
+  else as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "DROP DATABASE bench_$2" >/dev/null; fi
+}
+
+started_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+for db in $DATABASES; do
+  for size in $SIZES; do bench_case "$db" "$size"; done
+done
+
+# --- report ------------------------------------------------------------------------------------------------------
+commit=$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src bench || echo "+local changes")
+python3 "$ROOT/bench/report.py" "$RESULTS" "$OUT" \
+  --started "$started_at" --finished "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --commit "$commit" \
+  --cpu "$(lscpu | sed -n 's/^Model name: *//p' | head -1)" --cores "$(nproc)" \
+  --memory "$(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo)" \
+  --os "$(. /etc/os-release && echo "$PRETTY_NAME") ($(uname -r))" \
+  --dotnet "$(dotnet --list-runtimes | awk '/Microsoft.AspNetCore.App/ {v=$2} END {print "ASP.NET Core " v}')" \
+  --postgres "$("$PG_BIN/postgres" --version 2>/dev/null | awk '{print $3}')" \
+  --settings "SIZES=$SIZES DATABASES=$DATABASES DURATION=$DURATION WARMUP=$WARMUP CACHE_MODES=$CACHE_MODES SERVER_ENV=${SERVER_ENV:-none} READY_CARTS=$READY_CARTS" \
+  --wrk "wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
+cp "$RESULTS" "${OUT%.md}.jsonl"
+log "wrote $OUT"
+}
+
+main "$@"
+exit $?
