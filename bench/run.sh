@@ -10,7 +10,7 @@
 #   DATABASES="sqlite postgres"   databases (PostgreSQL from PG_BIN, started in a temp dir on a free port)
 #   DURATION=15s WARMUP=3s        wrk run and warm-up per scenario
 #   CACHE_MODES="on off"          catalog reads with the output cache on and off (CACHE_SWITCH=on|off is passed to the server)
-#   CACHE_SWITCH=Mercato__Cache__OutputCache   the server setting that switches output caching
+#   CACHE_SWITCH=Mercato__Cache__Enabled   the server setting that switches output caching
 #   SERVER_ENV="K=V K2=V2"        extra environment for the server (e.g. DOTNET_GCHeapCount=2 DOTNET_gcServer=1)
 #   ADD_CARTS=200 READY_CARTS=auto   carts for add-to-cart; ready carts for checkout (auto: 400 per second of DURATION)
 #   SEARCH_Q="navy jacket"        the search query
@@ -28,7 +28,7 @@ DATABASES=${DATABASES:-"sqlite postgres"}
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-3s}
 CACHE_MODES=${CACHE_MODES:-"on off"}
-CACHE_SWITCH=${CACHE_SWITCH:-Mercato__Cache__OutputCache}
+CACHE_SWITCH=${CACHE_SWITCH:-Mercato__Cache__Enabled}
 SERVER_ENV=${SERVER_ENV:-}
 ADD_CARTS=${ADD_CARTS:-200}
 SEARCH_Q=${SEARCH_Q:-"navy jacket"}
