@@ -1,12 +1,13 @@
 using Mercato.Catalog.Contracts;
 using Mercato.Catalog.Products;
+using Mercato.Kernel.Caching;
 using Mercato.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mercato.Catalog.Search;
 
 /// <summary>Rebuilds the search index from the products, in one transaction (readers see the old index until it commits).</summary>
-internal sealed class CatalogSearchIndex(MercatoDb db) : ICatalogSearchIndex
+internal sealed class CatalogSearchIndex(MercatoDb db, CacheInvalidation cache) : ICatalogSearchIndex
 {
     private const int Batch = 500;
 
@@ -48,8 +49,11 @@ internal sealed class CatalogSearchIndex(MercatoDb db) : ICatalogSearchIndex
             "SELECT term, COUNT(*) FROM catalog_search_postings GROUP BY term", ct);
         var terms = await db.Set<SearchTerm>().AsNoTracking().Select(t => t.Term).ToListAsync(ct);
         await SearchVocabulary.InsertDeletesAsync(db, terms, ct);
-        if (transaction is not null) await transaction.CommitAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = tracking;
+        if (transaction is null) return indexed;
+        await transaction.CommitAsync(ct);
+        // A rebuild writes no events, so the cached search answers built on the old index are evicted here.
+        await cache.EvictAllAsync(ct);
         return indexed;
     }
 }
