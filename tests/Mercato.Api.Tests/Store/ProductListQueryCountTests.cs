@@ -16,11 +16,13 @@ public abstract class ProductListQueryCountTests(MercatoApp app)
             });
         }
 
+        // The publishable key's lookup is remembered for a while: warm it up so both counts are alike.
+        await CountAsync($"/store/products?tag={tag}&limit=1&region={app.UsRegionId}");
         var small = await CountAsync($"/store/products?tag={tag}&limit=2&region={app.UsRegionId}");
         var large = await CountAsync($"/store/products?tag={tag}&limit=20&region={app.UsRegionId}");
 
         Assert.Equal(small, large);
-        // The publishable key lookup, the region, and the page itself.
+        // At most the publishable key lookup, the region, and the page itself.
         Assert.True(large <= 3, $"{large} commands for one list request");
     }
 

@@ -34,6 +34,7 @@ internal static partial class ProductEditor
         var prefix = slug + "-";
         var taken = (await db.Set<Product>().Where(p => p.Handle == slug || p.Handle.StartsWith(prefix)).Select(p => p.Handle).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
+        taken.UnionWith(ReservedHandles);
         if (!taken.Contains(slug)) return slug;
         var n = 2;
         while (taken.Contains($"{prefix}{n}")) n++;
@@ -54,9 +55,20 @@ internal static partial class ProductEditor
         return slug.Length == 0 ? "product" : slug;
     }
 
+    /// <summary>Path segments of the Store API under /store/products that a product handle would be shadowed by.</summary>
+    public static readonly IReadOnlySet<string> ReservedHandles = new HashSet<string>(StringComparer.Ordinal) { "facets" };
+
+    private static void ValidateHandle(Validator v, string? handle)
+    {
+        v.Handle("handle", handle);
+        if (handle is not null && ReservedHandles.Contains(handle))
+            v.Add("handle", $"'{handle}' is reserved by the Store API (/store/products/{handle}).");
+    }
+
     public static void ValidateShape(Validator v, CreateProductRequest r)
     {
-        v.Required("title", r.Title, CatalogLimits.Title).Handle("handle", r.Handle);
+        v.Required("title", r.Title, CatalogLimits.Title);
+        ValidateHandle(v, r.Handle);
         ValidateCommon(v, r.Subtitle, r.Description, r.ProductType, r.Options, r.CategoryIds, r.CollectionIds, r.SalesChannelIds,
             r.Tags, r.Media, r.Attributes, r.Seo, r.Metadata, r.ExternalId);
         v.MaxLength("taxClassId", r.TaxClassId, 40);
@@ -82,7 +94,7 @@ internal static partial class ProductEditor
     public static void ValidateShape(Validator v, UpdateProductRequest r)
     {
         if (r.Title is not null) v.Required("title", r.Title, CatalogLimits.Title);
-        v.Handle("handle", r.Handle);
+        ValidateHandle(v, r.Handle);
         ValidateCommon(v, r.Subtitle, r.Description, r.ProductType, r.Options, r.CategoryIds, r.CollectionIds, r.SalesChannelIds,
             r.Tags, r.Media, r.Attributes, r.Seo, r.Metadata, r.ExternalId);
         v.MaxLength("taxClassId", r.TaxClassId, 40);

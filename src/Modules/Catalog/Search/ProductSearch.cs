@@ -44,7 +44,7 @@ internal interface IProductSearch
 internal sealed class DatabaseProductSearch(MercatoDb db) : IProductSearch
 {
     public const int MaxWords = 10;
-    /// <summary>Completions of the last word that take part in a query (the first ones in term order).</summary>
+    /// <summary>Completions of the last word that take part in a query (the most used ones, so "sh" still finds shirts in a big vocabulary).</summary>
     private const int MaxPrefixTerms = 64;
     /// <summary>Typo neighbours kept per word: nearest first, then the most used, then term order.</summary>
     private const int MaxTypoTerms = 10;
@@ -64,7 +64,7 @@ internal sealed class DatabaseProductSearch(MercatoDb db) : IProductSearch
             var upper = last + '\uffff';
             var completions = await db.Set<SearchTerm>().AsNoTracking()
                 .Where(t => t.Term.CompareTo(last) > 0 && t.Term.CompareTo(upper) < 0 && t.ProductCount > 0)
-                .OrderBy(t => t.Term).Take(MaxPrefixTerms).Select(t => t.Term).ToListAsync(ct);
+                .OrderByDescending(t => t.ProductCount).ThenBy(t => t.Term).Take(MaxPrefixTerms).Select(t => t.Term).ToListAsync(ct);
             candidates.AddRange(completions.Select(t => new SearchCandidate(t, words.Count - 1, 0, 1)));
         }
 

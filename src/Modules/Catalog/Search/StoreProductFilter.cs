@@ -130,8 +130,9 @@ internal sealed class StoreProductFilter
         if (MatchesNothing) products = products.Where(p => false);
         if (withSearch && Search is { } search)
         {
-            var hits = Engine.Hits(search);
-            products = products.Where(p => hits.Any(h => h.ProductId == p.Id));
+            // IN (subquery), not a correlated EXISTS: SQLite would otherwise run the grouped search once per product.
+            var ids = Engine.Hits(search).Select(h => h.ProductId);
+            products = products.Where(p => ids.Contains(p.Id));
         }
         return products;
     }

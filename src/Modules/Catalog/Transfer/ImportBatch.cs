@@ -350,6 +350,7 @@ internal sealed class ImportBatch(MercatoDb db, IStockLevels stock, ISalesChanne
             .MaxLength("subtitle", r.Subtitle, CatalogLimits.Title).MaxLength("description", r.Description, CatalogLimits.Description)
             .MaxLength("productType", r.ProductType, 100).MaxLength("externalId", r.ExternalId, CatalogLimits.ExternalId)
             .Count("tags", r.Tags, CatalogLimits.Tags).Count("categories", r.Categories, CatalogLimits.Links).Count("options", r.Options, CatalogLimits.Options);
+        if (r.Handle is not null && ProductEditor.ReservedHandles.Contains(r.Handle)) v.Add("handle", "This handle is reserved by the Store API.");
         if (r.Status is not null && ParseStatus(r.Status) is null) v.Add("status", "One of: draft, published, archived.");
         if (r.Tags?.Any(t => string.IsNullOrWhiteSpace(t) || t.Length > CatalogLimits.Tag) == true) v.Add("tags", $"Each tag has 1 to {CatalogLimits.Tag} characters.");
         foreach (var handle in r.Categories ?? [])

@@ -110,6 +110,20 @@ public abstract class CreateProductTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task A_handle_the_store_api_uses_as_a_route_is_refused_and_never_derived_from_a_title()
+    {
+        var reserved = Given.ProductBody("facets");
+
+        var refused = await app.Admin.PostAsJsonAsync("/admin/products", reserved);
+        var derived = await app.Admin.PostAsJsonAsync("/admin/products", new { title = "Facets" });
+
+        Assert.Contains("handle", (await refused.ShouldBeProblemAsync(400, "validation_failed")).ErrorFields());
+        var product = await derived.ShouldSucceedAsync();
+        Assert.NotEqual("facets", product.Str("handle"));
+        Assert.StartsWith("facets-", product.Str("handle"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Variant_options_are_stored_as_the_product_spells_them()
     {
         var body = Given.ProductBody();
