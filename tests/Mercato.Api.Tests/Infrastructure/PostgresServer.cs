@@ -279,7 +279,8 @@ public sealed class PostgresServer : IAsyncDisposable
             ? version
             : new Version(0, 0);
 
-    private static int GetFreePort()
+    /// <summary>A loopback port nobody listens on now (for the throwaway servers the tests start).</summary>
+    internal static int GetFreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -35,7 +35,7 @@ public sealed class RedisServer : IAsyncDisposable
         Directory.CreateDirectory(dir);
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreePort();
+            var port = PostgresServer.GetFreePort();
             var start = new ProcessStartInfo(Binary) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir };
             foreach (var arg in new[] { "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", dir,
                          "--save", "", "--appendonly", "no", "--daemonize", "no", "--protected-mode", "yes" })
@@ -96,19 +96,5 @@ public sealed class RedisServer : IAsyncDisposable
         }
         _process.Dispose();
         if (deleteDir && Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
     }
 }
