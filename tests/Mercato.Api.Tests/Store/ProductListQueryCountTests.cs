@@ -16,14 +16,12 @@ public abstract class ProductListQueryCountTests(MercatoApp app)
             });
         }
 
-        // The publishable key's lookup is remembered for a while: warm it up so both counts are alike.
-        await CountAsync($"/store/products?tag={tag}&limit=1&region={app.UsRegionId}");
         var small = await CountAsync($"/store/products?tag={tag}&limit=2&region={app.UsRegionId}");
         var large = await CountAsync($"/store/products?tag={tag}&limit=20&region={app.UsRegionId}");
 
         Assert.Equal(small, large);
-        // At most the publishable key lookup, the region, and the page itself.
-        Assert.True(large <= 3, $"{large} commands for one list request");
+        // At most the region and the page itself.
+        Assert.True(large <= 2, $"{large} commands for one list request");
     }
 
     private async Task<int> CountAsync(string url)
@@ -32,7 +30,8 @@ public abstract class ProductListQueryCountTests(MercatoApp app)
         IReadOnlyList<string> commands;
         using (app.Queries.Record(out commands)) page = await app.Store.GetJsonAsync(url);
         Assert.NotEmpty(page.Arr("items"));
-        return commands.Count;
+        // The publishable key's lookup is remembered for a while, so whether a request pays for it depends on timing.
+        return commands.Count(c => !c.Contains("channels_publishable_key", StringComparison.Ordinal));
     }
 }
 

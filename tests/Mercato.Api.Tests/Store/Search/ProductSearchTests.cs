@@ -197,8 +197,8 @@ public abstract class ProductSearchTests(MercatoApp app)
         var facets = await CountAsync($"/store/products/facets?q={word}&region={app.UsRegionId}", "categories");
 
         Assert.Equal(small, large);
-        // The key, the region, the completions of the last word, the typo neighbours, and the page.
-        Assert.True(large <= 5, $"{large} commands for one search page");
+        // The region, the completions of the last word, the typo neighbours, and the page.
+        Assert.True(large <= 4, $"{large} commands for one search page");
         Assert.True(facets <= 10, $"{facets} commands for the facets");
     }
 
@@ -228,7 +228,8 @@ public abstract class ProductSearchTests(MercatoApp app)
         IReadOnlyList<string> commands;
         using (app.Queries.Record(out commands)) page = await app.Store.GetJsonAsync(url);
         Assert.NotNull(page[property]);
-        return commands.Count;
+        // The publishable key's lookup is remembered for a while, so whether a request pays for it depends on timing.
+        return commands.Count(c => !c.Contains("channels_publishable_key", StringComparison.Ordinal));
     }
 }
 
