@@ -209,6 +209,12 @@ internal static class HostSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
         await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            // Statistics for the tables that lack them or have changed much (bounded sampling keeps it quick): without them
+            // SQLite picks indexes blindly, and a store list can sort the whole catalog for one page.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002;");
+        }
         await IdentityModule.PrepareAsync(scope.ServiceProvider, db, CancellationToken.None);
         var bootstrapKey = app.Configuration["MERCATO_BOOTSTRAP_ADMIN_KEY"];
         if (!string.IsNullOrWhiteSpace(bootstrapKey))

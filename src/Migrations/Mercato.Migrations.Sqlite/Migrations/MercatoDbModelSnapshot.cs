@@ -651,8 +651,8 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_catalog_product_handle");
 
-                    b.HasIndex("Status", "TitleSort", "Id")
-                        .HasDatabaseName("ix_catalog_product_status_title_sort_id");
+                    b.HasIndex("TitleSort", "Id")
+                        .HasDatabaseName("ix_catalog_product_title_sort_id");
 
                     b.ToTable("catalog_product", (string)null);
                 });

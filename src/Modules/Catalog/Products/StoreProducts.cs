@@ -49,6 +49,11 @@ internal static class StoreProducts
     private sealed class Row
     {
         public string Id { get; init; } = "";
+        /// <summary>
+        /// The same id read from the price summary: price sorts order by it so that the database walks the summary's
+        /// (currency, amount, product) index instead of sorting every product of the channel.
+        /// </summary>
+        public string PricedId { get; init; } = "";
         public string Handle { get; init; } = "";
         public string Title { get; init; } = "";
         public string TitleSort { get; init; } = "";
@@ -129,7 +134,7 @@ internal static class StoreProducts
                    where s.CurrencyCode == currency
                    select new Row
                    {
-                       Id = p.Id, Handle = p.Handle, Title = p.Title, TitleSort = p.TitleSort, Subtitle = p.Subtitle,
+                       Id = p.Id, PricedId = s.ProductId, Handle = p.Handle, Title = p.Title, TitleSort = p.TitleSort, Subtitle = p.Subtitle,
                        ProductType = p.ProductType, MinAmount = s.MinAmount, MaxAmount = s.MaxAmount,
                        ThumbnailUrl = p.Media.OrderBy(m => m.Position).Select(m => m.Url).FirstOrDefault(),
                        ThumbnailAlt = p.Media.OrderBy(m => m.Position).Select(m => m.Alt).FirstOrDefault(),
@@ -143,16 +148,16 @@ internal static class StoreProducts
                 return ListQuery.InvalidCursor().ToProblem();
             rows = sort switch
             {
-                "price_asc" => rows.Where(r => r.MinAmount > amount || (r.MinAmount == amount && r.Id.CompareTo(id) > 0)),
-                "price_desc" => rows.Where(r => r.MinAmount < amount || (r.MinAmount == amount && r.Id.CompareTo(id) < 0)),
+                "price_asc" => rows.Where(r => r.MinAmount > amount || (r.MinAmount == amount && r.PricedId.CompareTo(id) > 0)),
+                "price_desc" => rows.Where(r => r.MinAmount < amount || (r.MinAmount == amount && r.PricedId.CompareTo(id) < 0)),
                 "title" => rows.Where(r => r.TitleSort.CompareTo(key) > 0 || (r.TitleSort == key && r.Id.CompareTo(id) > 0)),
                 _ => rows.Where(r => r.Id.CompareTo(id) < 0),
             };
         }
         rows = sort switch
         {
-            "price_asc" => rows.OrderBy(r => r.MinAmount).ThenBy(r => r.Id),
-            "price_desc" => rows.OrderByDescending(r => r.MinAmount).ThenByDescending(r => r.Id),
+            "price_asc" => rows.OrderBy(r => r.MinAmount).ThenBy(r => r.PricedId),
+            "price_desc" => rows.OrderByDescending(r => r.MinAmount).ThenByDescending(r => r.PricedId),
             "title" => rows.OrderBy(r => r.TitleSort).ThenBy(r => r.Id),
             _ => rows.OrderByDescending(r => r.Id),
         };
