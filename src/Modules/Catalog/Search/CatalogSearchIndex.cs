@@ -29,21 +29,21 @@ internal sealed class CatalogSearchIndex(MercatoDb db, CacheInvalidation cache) 
         await db.Set<SearchPosting>().ExecuteDeleteAsync(ct);
         var indexed = 0;
         string? after = null;
-        while (true)
+        // Millions of postings: written straight into the table (COPY on PostgreSQL), not through change tracking.
+        await using (var bulk = BulkRows.InCurrentTransaction(db))
         {
-            var query = db.Set<Product>().AsNoTracking().Where(p => p.Status == ProductStatus.Published);
-            if (after is not null) query = query.Where(p => p.Id.CompareTo(after) > 0);
-            var products = await query.OrderBy(p => p.Id).Take(Batch).WithGraph().ToListAsync(ct);
-            if (products.Count == 0) break;
-            foreach (var product in products)
+            while (true)
             {
-                foreach (var (term, weight) in SearchWeights.Of(product))
-                    db.Add(new SearchPosting { Term = term, ProductId = product.Id, Weight = weight });
+                var query = db.Set<Product>().AsNoTracking().Where(p => p.Status == ProductStatus.Published);
+                if (after is not null) query = query.Where(p => p.Id.CompareTo(after) > 0);
+                var products = await query.OrderBy(p => p.Id).Take(Batch).WithGraph().ToListAsync(ct);
+                if (products.Count == 0) break;
+                var postings = products.SelectMany(product => SearchWeights.Of(product)
+                    .Select(w => new SearchPosting { Term = w.Key, ProductId = product.Id, Weight = w.Value })).ToList();
+                await bulk.WriteAsync(postings, ct);
+                indexed += products.Count;
+                after = products[^1].Id;
             }
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            indexed += products.Count;
-            after = products[^1].Id;
         }
         await db.Database.ExecuteSqlRawAsync("INSERT INTO catalog_search_terms (term, product_count) " +
             "SELECT term, COUNT(*) FROM catalog_search_postings GROUP BY term", ct);

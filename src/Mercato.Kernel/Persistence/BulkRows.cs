@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Mercato.Kernel.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -7,25 +6,27 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Mercato.Api.Seed;
+namespace Mercato.Kernel.Persistence;
 
 /// <summary>
 /// Writes entities straight into their tables, bypassing change tracking: one prepared INSERT per table on SQLite, binary
 /// COPY on PostgreSQL. Tables, columns and value conversions come from the EF model, so the rows are exactly what
 /// SaveChanges would write (versions, events and derived rows are the caller's business).
 /// </summary>
-internal sealed class BulkRows : IAsyncDisposable
+public sealed class BulkRows : IAsyncDisposable
 {
     private readonly MercatoDb _db;
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
+    private readonly bool _ownsTransaction;
     private readonly Dictionary<Type, Table> _tables = [];
 
-    private BulkRows(MercatoDb db, DbConnection connection, DbTransaction transaction)
+    private BulkRows(MercatoDb db, DbConnection connection, DbTransaction transaction, bool ownsTransaction)
     {
         _db = db;
         _connection = connection;
         _transaction = transaction;
+        _ownsTransaction = ownsTransaction;
     }
 
     public bool IsPostgres => _connection is NpgsqlConnection;
@@ -43,7 +44,18 @@ internal sealed class BulkRows : IAsyncDisposable
             await pragma.ExecuteNonQueryAsync(ct);
         }
         var transaction = await connection.BeginTransactionAsync(ct);
-        return new BulkRows(db, connection, transaction);
+        return new BulkRows(db, connection, transaction, ownsTransaction: true);
+    }
+
+    /// <summary>
+    /// Writes inside the context's current transaction, which the caller commits (with whatever else it wrote); the
+    /// connection's settings are left as they are.
+    /// </summary>
+    public static BulkRows InCurrentTransaction(MercatoDb db)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("BulkRows.InCurrentTransaction needs a transaction begun on the context.");
+        return new BulkRows(db, db.Database.GetDbConnection(), transaction, ownsTransaction: false);
     }
 
     /// <summary>Writes <paramref name="rows"/> (all of one entity type) into that type's table.</summary>
@@ -118,6 +130,7 @@ internal sealed class BulkRows : IAsyncDisposable
     /// <summary>Refreshes the planner's statistics after the load (the tables grew by orders of magnitude).</summary>
     public async Task CommitAsync(CancellationToken ct)
     {
+        if (!_ownsTransaction) throw new InvalidOperationException("The caller owns this transaction: commit it there.");
         await _transaction.CommitAsync(ct);
         await using var analyze = _connection.CreateCommand();
         analyze.CommandText = "ANALYZE";
@@ -131,7 +144,7 @@ internal sealed class BulkRows : IAsyncDisposable
         {
             if (table.Insert is not null) await table.Insert.DisposeAsync();
         }
-        await _transaction.DisposeAsync();
+        if (_ownsTransaction) await _transaction.DisposeAsync();
     }
 
     private sealed record Column(string Name, string StoreType, RelationalTypeMapping Mapping, Func<object, object?> Read);
