@@ -1,13 +1,20 @@
 "use server";
 
 import { randomUUID } from "node:crypto";
+import { refresh } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { problemCode, problemMessage, storeApi } from "@/api/client";
 import { cartId, clearCookie, COOKIES, currentRegion, customerToken, writeCookie } from "@/lib/session";
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
-const back = (path: string, message: string) => redirect(`${path}${path.includes("?") ? "&" : "?"}error=${encodeURIComponent(message)}`);
+/** Navigates after a change, re-rendering the layout too (the header shows the cart count and who is signed in). */
+function go(path: string): never {
+  refresh();
+  redirect(path);
+}
+
+const back = (path: string, message: string) => go(`${path}${path.includes("?") ? "&" : "?"}error=${encodeURIComponent(message)}`);
 
 /** A safe place to return to: a path on this site only. */
 function localPath(value: string, fallback: string): string {
@@ -40,7 +47,7 @@ export async function addToCart(form: FormData) {
   const id = await ensureCart();
   const { error } = await (await api()).POST("/store/carts/{id}/line-items", { params: { path: { id } }, body: { variantId, quantity } });
   if (error) back(returnTo, problemMessage(error));
-  redirect("/cart?added=1");
+  go("/cart?added=1");
 }
 
 export async function changeQuantity(form: FormData) {
@@ -54,7 +61,7 @@ export async function changeQuantity(form: FormData) {
       ? await client.PATCH("/store/carts/{id}/line-items/{lineId}", { params: { path: { id: id!, lineId } }, body: { quantity } })
       : await client.DELETE("/store/carts/{id}/line-items/{lineId}", { params: { path: { id: id!, lineId } } });
   if (error) back("/cart", problemMessage(error));
-  redirect("/cart");
+  go("/cart?updated=1");
 }
 
 export async function removeLine(form: FormData) {
@@ -64,7 +71,7 @@ export async function removeLine(form: FormData) {
     const { error } = await (await api()).DELETE("/store/carts/{id}/line-items/{lineId}", { params: { path: { id, lineId } } });
     if (error) back("/cart", problemMessage(error));
   }
-  redirect("/cart");
+  go("/cart?updated=1");
 }
 
 export async function setRegion(form: FormData) {
@@ -75,7 +82,7 @@ export async function setRegion(form: FormData) {
   await writeCookie(COOKIES.region, regionId, 60 * 60 * 24 * 365);
   const id = await cartId();
   if (id) await (await api()).PATCH("/store/carts/{id}", { params: { path: { id } }, body: { regionId } });
-  redirect(returnTo);
+  go(returnTo);
 }
 
 export async function saveContact(form: FormData) {
@@ -96,7 +103,7 @@ export async function saveContact(form: FormData) {
     body: { email: text(form, "email"), shippingAddress },
   });
   if (error) back("/checkout", problemMessage(error));
-  redirect("/checkout#shipping");
+  go("/checkout?step=shipping#shipping");
 }
 
 export async function chooseShipping(form: FormData) {
@@ -107,7 +114,14 @@ export async function chooseShipping(form: FormData) {
     body: { optionId: text(form, "optionId") },
   });
   if (error) back("/checkout", problemMessage(error));
-  redirect("/checkout#payment");
+  go("/checkout?step=payment#payment");
+}
+
+/** A decline (at payment or at completion) gets one clear sentence; other problems their own detail. */
+function paymentMessage(error: unknown): string {
+  return problemCode(error) === "payment_declined"
+    ? "Your payment was declined. No order was placed and you have not been charged; please use another card."
+    : problemMessage(error, "The order could not be placed.");
 }
 
 export async function placeOrder(form: FormData) {
@@ -120,22 +134,15 @@ export async function placeOrder(form: FormData) {
     // The schema types `data` as a JsonElement, which openapi-typescript cannot express; any JSON object is accepted.
     body: { provider: "test", data: { token } as never },
   });
-  if (paid.error) {
-    back(
-      "/checkout",
-      problemCode(paid.error) === "payment_declined"
-        ? "Your payment was declined. No order was placed and you have not been charged; please use another card."
-        : problemMessage(paid.error),
-    );
-  }
+  if (paid.error) back("/checkout", paymentMessage(paid.error));
   const done = await client.POST("/store/carts/{cartId}/complete", {
     params: { path: { cartId: id! } },
     headers: { "Idempotency-Key": randomUUID() },
   });
-  if (!done.data) back("/checkout", problemMessage(done.error, "The order could not be placed."));
+  if (!done.data) back("/checkout", paymentMessage(done.error));
   await writeCookie(COOKIES.order, `${done.data!.order.id}.${done.data!.orderToken}`, 60 * 60 * 24 * 7);
   await clearCookie(COOKIES.cart);
-  redirect(`/checkout/confirmation/${done.data!.order.id}`);
+  go(`/checkout/confirmation/${done.data!.order.id}`);
 }
 
 export async function register(form: FormData) {
@@ -146,12 +153,12 @@ export async function register(form: FormData) {
   });
   if (error) back("/account/register", problemMessage(error));
   await signIn(email, password, "/account/register");
-  redirect("/account");
+  go("/account");
 }
 
 export async function login(form: FormData) {
   await signIn(text(form, "email"), String(form.get("password") ?? ""), "/account/login");
-  redirect(localPath(text(form, "returnTo"), "/account"));
+  go(localPath(text(form, "returnTo"), "/account"));
 }
 
 async function signIn(email: string, password: string, errorPath: string) {
@@ -166,7 +173,7 @@ export async function logout() {
   if (token) await storeApi({ token }).POST("/store/auth/logout");
   await clearCookie(COOKIES.customer);
   await clearCookie(COOKIES.cart);
-  redirect("/");
+  go("/");
 }
 
 export async function addAddress(form: FormData) {
@@ -184,5 +191,5 @@ export async function addAddress(form: FormData) {
     },
   });
   if (error) back("/account", problemMessage(error));
-  redirect("/account#addresses");
+  go("/account?added=address#addresses");
 }
