@@ -20,7 +20,7 @@ export function Listing({ pathname, query, products, nextCursor, facets, showRel
   const sorts = showRelevance ? [{ value: "relevance", label: "Relevance" }, ...SORTS] : SORTS;
   return (
     <div className="listing">
-      <form method="get" action={pathname} className="filters" aria-label="Filter and sort">
+      <form method="get" action={pathname} className="filters" aria-label="Filter and sort" id="filters">
         <AutoSubmit />
         {query.q && <input type="hidden" name="q" value={query.q} />}
         <div className="field">
@@ -76,6 +76,9 @@ export function Listing({ pathname, query, products, nextCursor, facets, showRel
         )}
       </form>
       <section aria-label="Products" className="results">
+        <a href="#filters" className="jump">
+          Filter and sort
+        </a>
         <ProductGrid products={products} eager={4} />
         <nav aria-label="Pagination" className="pagination">
           {query.cursor && (
