@@ -22,7 +22,8 @@ test("register, sign out, sign in, order, and find the order in the account", as
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("wrong-password-here");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page).toHaveURL(/\/account\/login\?error=/);
+  await expect(page.locator("p.alert")).toContainText("password is wrong");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
