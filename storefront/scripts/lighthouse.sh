@@ -11,8 +11,12 @@ chrome=${CHROMIUM_PATH:-/usr/bin/chromium}
 out=.lighthouse
 mkdir -p "$out"
 pids=()
+# Each server runs in its own process group (setsid), so stopping it also stops what it started (next-server, dotnet).
 cleanup() {
-  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[i]}" 2>/dev/null || true; wait "${pids[i]}" 2>/dev/null || true; done
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    kill -TERM -- "-${pids[i]}" 2>/dev/null || true
+    wait "${pids[i]}" 2>/dev/null || true
+  done
 }
 trap cleanup EXIT
 wait_for() {
@@ -23,10 +27,10 @@ wait_for() {
   echo "Timed out waiting for $1" >&2
   return 1
 }
-bash scripts/e2e-api.sh >"$out/api.log" 2>&1 &
+setsid bash scripts/e2e-api.sh >"$out/api.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$E2E_API_PORT/health/ready"
-bash scripts/e2e-storefront.sh >"$out/storefront.log" 2>&1 &
+setsid bash scripts/e2e-storefront.sh >"$out/storefront.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$E2E_WEB_PORT/robots.txt"
 
