@@ -3,6 +3,7 @@ import Link from "next/link";
 import { storeApi } from "@/api/client";
 import { AutoSubmit } from "@/components/AutoSubmit";
 import { SearchBox } from "@/components/SearchBox";
+import { categories, categoryHref } from "@/lib/catalog";
 import { config } from "@/lib/config";
 import { cartId, currentRegion, customerToken, regions } from "@/lib/session";
 import { setRegion } from "./actions";
@@ -25,7 +26,8 @@ async function cartCount(): Promise<number> {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [all, region, count, signedIn] = await Promise.all([regions(), currentRegion(), cartCount(), customerToken()]);
+  const [all, region, count, signedIn, tree] = await Promise.all([regions(), currentRegion(), cartCount(), customerToken(), categories()]);
+  const top = tree.filter((c) => !c.parentId).slice(0, 6);
   return (
     <html lang="en">
       <body>
@@ -38,10 +40,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               {config.siteName}
             </Link>
             <nav aria-label="Main" className="main-nav">
-              <Link href="/categories/women">Women</Link>
-              <Link href="/categories/men">Men</Link>
-              <Link href="/categories/accessories">Accessories</Link>
-              <Link href="/categories/home">Home</Link>
+              {top.map((c) => (
+                <Link key={c.id} href={categoryHref(c)}>
+                  {c.name}
+                </Link>
+              ))}
             </nav>
             <div className="tools">
               <form action={setRegion} className="region-switcher">
