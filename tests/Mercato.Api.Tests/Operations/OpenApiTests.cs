@@ -177,6 +177,31 @@ public abstract class OpenApiTests(MercatoApp app)
         Assert.Equal("/docs", response.Headers.Location?.OriginalString);
     }
 
+    [Fact]
+    public async Task StorefrontClient_matches_the_server()
+    {
+        // The storefront's generated client (storefront/src/api/schema.d.ts) is built from this committed copy of the document.
+        var committedPath = Path.Combine(RepositoryRoot(), "storefront", "openapi", "mercato.json");
+        var served = JsonNode.Parse(await app.Anonymous.GetStringAsync("/openapi/v1.json"))!.AsObject();
+        var committed = JsonNode.Parse(await File.ReadAllTextAsync(committedPath, TestContext.Current.CancellationToken))!.AsObject();
+        // `servers` is the address the document was fetched from; the committed copy leaves it out.
+        served.Remove("servers");
+        committed.Remove("servers");
+
+        Assert.True(JsonNode.DeepEquals(served, committed),
+            "storefront/openapi/mercato.json is out of date with the server's OpenAPI document: run storefront/scripts/update-client.sh " +
+            "(it refreshes openapi/mercato.json and regenerates src/api/schema.d.ts) and commit the result.");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Mercato.slnx"))) return dir.FullName;
+        }
+        throw new InvalidOperationException($"No Mercato.slnx above {AppContext.BaseDirectory}.");
+    }
+
     private async Task<OpenApiDocument> DocumentAsync()
     {
         var json = await app.Anonymous.GetStringAsync("/openapi/v1.json");

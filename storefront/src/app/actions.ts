@@ -1,0 +1,195 @@
+"use server";
+
+import { randomUUID } from "node:crypto";
+import { refresh } from "next/cache";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { problemCode, problemMessage, storeApi } from "@/api/client";
+import { cartId, clearCookie, COOKIES, currentRegion, customerToken, writeCookie } from "@/lib/session";
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
+/** Navigates after a change, re-rendering the layout too (the header shows the cart count and who is signed in). */
+function go(path: string): never {
+  refresh();
+  redirect(path);
+}
+
+const back = (path: string, message: string) => go(`${path}${path.includes("?") ? "&" : "?"}error=${encodeURIComponent(message)}`);
+
+/** A safe place to return to: a path on this site only. */
+function localPath(value: string, fallback: string): string {
+  return value.startsWith("/") && !value.startsWith("//") ? value : fallback;
+}
+
+async function api() {
+  return storeApi({ token: await customerToken() });
+}
+
+/** The shopper's open cart, created in their region on first use. */
+async function ensureCart(): Promise<string> {
+  const existing = await cartId();
+  if (existing) {
+    const { data } = await (await api()).GET("/store/carts/{id}", { params: { path: { id: existing } } });
+    if (data && !data.completedAt) return existing;
+  }
+  const region = await currentRegion();
+  const { data, error } = await (await api()).POST("/store/carts", { body: { regionId: region?.id } });
+  if (!data) throw new Error(problemMessage(error, "Could not create a cart."));
+  await writeCookie(COOKIES.cart, data.id);
+  return data.id;
+}
+
+export async function addToCart(form: FormData) {
+  const variantId = text(form, "variantId");
+  const quantity = Math.max(1, Math.min(100, Number(text(form, "quantity")) || 1));
+  const returnTo = localPath(text(form, "returnTo"), "/cart");
+  if (!variantId) back(returnTo, "Choose a variant first.");
+  const id = await ensureCart();
+  const { error } = await (await api()).POST("/store/carts/{id}/line-items", { params: { path: { id } }, body: { variantId, quantity } });
+  if (error) back(returnTo, problemMessage(error));
+  go("/cart?added=1");
+}
+
+export async function changeQuantity(form: FormData) {
+  const id = await cartId();
+  const lineId = text(form, "lineId");
+  const quantity = Number(text(form, "quantity"));
+  if (!id || !lineId) redirect("/cart");
+  const client = await api();
+  const { error } =
+    quantity > 0
+      ? await client.PATCH("/store/carts/{id}/line-items/{lineId}", { params: { path: { id: id!, lineId } }, body: { quantity } })
+      : await client.DELETE("/store/carts/{id}/line-items/{lineId}", { params: { path: { id: id!, lineId } } });
+  if (error) back("/cart", problemMessage(error));
+  go("/cart?updated=1");
+}
+
+export async function removeLine(form: FormData) {
+  const id = await cartId();
+  const lineId = text(form, "lineId");
+  if (id && lineId) {
+    const { error } = await (await api()).DELETE("/store/carts/{id}/line-items/{lineId}", { params: { path: { id, lineId } } });
+    if (error) back("/cart", problemMessage(error));
+  }
+  go("/cart?updated=1");
+}
+
+export async function setRegion(form: FormData) {
+  const regionId = text(form, "regionId");
+  const referer = (await headers()).get("referer");
+  const here = referer ? new URL(referer) : undefined;
+  const returnTo = localPath(here ? here.pathname + here.search : "", "/");
+  await writeCookie(COOKIES.region, regionId, 60 * 60 * 24 * 365);
+  const id = await cartId();
+  if (id) await (await api()).PATCH("/store/carts/{id}", { params: { path: { id } }, body: { regionId } });
+  go(returnTo);
+}
+
+export async function saveContact(form: FormData) {
+  const id = await cartId();
+  if (!id) redirect("/cart");
+  const shippingAddress = {
+    firstName: text(form, "firstName"),
+    lastName: text(form, "lastName"),
+    line1: text(form, "line1"),
+    line2: text(form, "line2") || null,
+    city: text(form, "city"),
+    postalCode: text(form, "postalCode"),
+    countryCode: text(form, "countryCode").toUpperCase(),
+    phone: text(form, "phone") || null,
+  };
+  const { error } = await (await api()).PATCH("/store/carts/{id}", {
+    params: { path: { id: id! } },
+    body: { email: text(form, "email"), shippingAddress },
+  });
+  if (error) back("/checkout", problemMessage(error));
+  go("/checkout?step=shipping#shipping");
+}
+
+export async function chooseShipping(form: FormData) {
+  const id = await cartId();
+  if (!id) redirect("/cart");
+  const { error } = await (await api()).POST("/store/carts/{id}/shipping-method", {
+    params: { path: { id: id! } },
+    body: { optionId: text(form, "optionId") },
+  });
+  if (error) back("/checkout", problemMessage(error));
+  go("/checkout?step=payment#payment");
+}
+
+/** A decline (at payment or at completion) gets one clear sentence; other problems their own detail. */
+function paymentMessage(error: unknown): string {
+  return problemCode(error) === "payment_declined"
+    ? "Your payment was declined. No order was placed and you have not been charged; please use another card."
+    : problemMessage(error, "The order could not be placed.");
+}
+
+export async function placeOrder(form: FormData) {
+  const id = await cartId();
+  if (!id) redirect("/cart");
+  const client = await api();
+  const token = text(form, "paymentToken") || "tok_success";
+  const paid = await client.POST("/store/carts/{cartId}/payment", {
+    params: { path: { cartId: id! } },
+    // The schema types `data` as a JsonElement, which openapi-typescript cannot express; any JSON object is accepted.
+    body: { provider: "test", data: { token } as never },
+  });
+  if (paid.error) back("/checkout", paymentMessage(paid.error));
+  const done = await client.POST("/store/carts/{cartId}/complete", {
+    params: { path: { cartId: id! } },
+    headers: { "Idempotency-Key": randomUUID() },
+  });
+  if (!done.data) back("/checkout", paymentMessage(done.error));
+  await writeCookie(COOKIES.order, `${done.data!.order.id}.${done.data!.orderToken}`, 60 * 60 * 24 * 7);
+  await clearCookie(COOKIES.cart);
+  go(`/checkout/confirmation/${done.data!.order.id}`);
+}
+
+export async function register(form: FormData) {
+  const email = text(form, "email");
+  const password = String(form.get("password") ?? "");
+  const { error } = await storeApi().POST("/store/customers", {
+    body: { email, password, firstName: text(form, "firstName"), lastName: text(form, "lastName") },
+  });
+  if (error) back("/account/register", problemMessage(error));
+  await signIn(email, password, "/account/register");
+  go("/account");
+}
+
+export async function login(form: FormData) {
+  await signIn(text(form, "email"), String(form.get("password") ?? ""), "/account/login");
+  go(localPath(text(form, "returnTo"), "/account"));
+}
+
+async function signIn(email: string, password: string, errorPath: string) {
+  const { data, error } = await storeApi().POST("/store/auth/token", { body: { email, password, cartId: (await cartId()) ?? null } });
+  if (!data) back(errorPath, problemMessage(error, "Wrong email or password."));
+  await writeCookie(COOKIES.customer, data!.accessToken, data!.expiresIn);
+  if (data!.cartId) await writeCookie(COOKIES.cart, data!.cartId);
+}
+
+export async function logout() {
+  const token = await customerToken();
+  if (token) await storeApi({ token }).POST("/store/auth/logout");
+  await clearCookie(COOKIES.customer);
+  await clearCookie(COOKIES.cart);
+  go("/");
+}
+
+export async function addAddress(form: FormData) {
+  const token = await customerToken();
+  if (!token) redirect("/account/login");
+  const { error } = await storeApi({ token }).POST("/store/customers/me/addresses", {
+    body: {
+      firstName: text(form, "firstName"),
+      lastName: text(form, "lastName"),
+      line1: text(form, "line1"),
+      city: text(form, "city"),
+      postalCode: text(form, "postalCode"),
+      countryCode: text(form, "countryCode").toUpperCase(),
+      isDefaultShipping: form.get("isDefaultShipping") === "on",
+    },
+  });
+  if (error) back("/account", problemMessage(error));
+  go("/account?added=address#addresses");
+}

@@ -1,0 +1,128 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { storeApi } from "@/api/client";
+import { Totals } from "@/components/Totals";
+import { openCart } from "@/lib/cart";
+import { formatMoney } from "@/lib/money";
+import { customerToken, regions } from "@/lib/session";
+import { chooseShipping, placeOrder, saveContact } from "../actions";
+
+export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
+
+type Props = { searchParams: Promise<Record<string, string | undefined>> };
+
+type Address = { firstName?: string; lastName?: string; line1?: string; line2?: string | null; city?: string; postalCode?: string; countryCode?: string; phone?: string | null };
+
+export default async function CheckoutPage({ searchParams }: Props) {
+  const { error } = await searchParams;
+  const cart = await openCart();
+  if (!cart || cart.items.length === 0) redirect("/cart");
+  const token = await customerToken();
+  const region = (await regions()).find((r) => r.id === cart.regionId);
+  const address = (cart.shippingAddress ?? {}) as Address;
+  const hasAddress = Boolean(cart.email && address.line1);
+  const options = hasAddress
+    ? ((await storeApi({ token }).GET("/store/carts/{id}/shipping-options", { params: { path: { id: cart.id } } })).data?.items ?? [])
+    : [];
+  const method = cart.shippingMethod as { optionId: string } | null | undefined;
+  const field = (name: keyof Address, label: string, autoComplete: string, required = true, wide = false) => (
+    <div className={`field${wide ? " wide" : ""}`}>
+      <label htmlFor={name}>{label}</label>
+      <input id={name} name={name} autoComplete={autoComplete} required={required} defaultValue={(address[name] as string) ?? ""} />
+    </div>
+  );
+  return (
+    <>
+      <h1>Checkout</h1>
+      {error && (
+        <p role="alert" className="alert" data-testid="checkout-error">
+          {error}
+        </p>
+      )}
+      <section className="step" aria-labelledby="contact">
+        <h2 id="contact">1. Contact and delivery address</h2>
+        <form action={saveContact} className="form-grid">
+          <div className="field wide">
+            <label htmlFor="email">Email</label>
+            <input id="email" name="email" type="email" autoComplete="email" required defaultValue={cart.email ?? ""} />
+          </div>
+          {field("firstName", "First name", "given-name")}
+          {field("lastName", "Last name", "family-name")}
+          {field("line1", "Address", "address-line1", true, true)}
+          {field("line2", "Apartment, suite (optional)", "address-line2", false, true)}
+          {field("city", "City", "address-level2")}
+          {field("postalCode", "Postal code", "postal-code")}
+          <div className="field">
+            <label htmlFor="countryCode">Country</label>
+            <select id="countryCode" name="countryCode" autoComplete="country" defaultValue={address.countryCode ?? region?.countries[0]}>
+              {(region?.countries ?? []).map((c) => (
+                <option key={c} value={c}>
+                  {new Intl.DisplayNames(["en"], { type: "region" }).of(c) ?? c}
+                </option>
+              ))}
+            </select>
+          </div>
+          {field("phone", "Phone (optional)", "tel", false)}
+          <div className="wide">
+            <button type="submit">{hasAddress ? "Update address" : "Continue to shipping"}</button>
+          </div>
+        </form>
+      </section>
+      <section className="step" aria-labelledby="shipping-title" id="shipping">
+        <h2 id="shipping-title">2. Shipping</h2>
+        {!hasAddress ? (
+          <p>Enter your address first.</p>
+        ) : (
+          <form action={chooseShipping}>
+            <fieldset style={{ border: 0, padding: 0 }}>
+              <legend>Shipping option</legend>
+              {options.map((o, i) => (
+                <div key={o.id} className="check">
+                  <input type="radio" id={`ship-${o.id}`} name="optionId" value={o.id} required defaultChecked={method ? method.optionId === o.id : i === 0} />
+                  <label htmlFor={`ship-${o.id}`}>
+                    {o.name} · {formatMoney(o.price)}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+            <button type="submit">{method ? "Change shipping" : "Continue to payment"}</button>
+          </form>
+        )}
+      </section>
+      <section className="step" aria-labelledby="payment-title" id="payment">
+        <h2 id="payment-title">3. Payment</h2>
+        {!method ? (
+          <p>Choose a shipping option first.</p>
+        ) : (
+          <form action={placeOrder}>
+            <p>This demo shop takes payment with Mercato&apos;s test provider: no real card is charged.</p>
+            <div className="field" style={{ maxWidth: "24rem" }}>
+              <label htmlFor="paymentToken">Test card</label>
+              <select id="paymentToken" name="paymentToken" defaultValue="tok_success">
+                <option value="tok_success">Test card that is approved</option>
+                <option value="tok_decline">Test card that is declined</option>
+              </select>
+            </div>
+            <button type="submit">Place order · {formatMoney(cart.totals.total)}</button>
+          </form>
+        )}
+      </section>
+      <section aria-labelledby="summary">
+        <h2 id="summary">Order summary</h2>
+        <ul>
+          {cart.items.map((l) => (
+            <li key={l.id}>
+              {l.quantity} × {l.productTitle}
+              {l.variantTitle ? ` (${l.variantTitle})` : ""} · {formatMoney(l.total)}
+            </li>
+          ))}
+        </ul>
+        <Totals totals={cart.totals} taxIncluded={cart.pricesIncludeTax} />
+        <p>
+          <Link href="/cart">Edit cart</Link>
+        </p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+import Link from "next/link";
+
+export default function NotFound() {
+  return (
+    <>
+      <h1>Page not found</h1>
+      <p>We could not find that page. It may have moved, or the product may no longer be sold.</p>
+      <p>
+        <Link href="/">Go to the home page</Link> or use the search above.
+      </p>
+    </>
+  );
+}
