@@ -209,12 +209,6 @@ internal static class HostSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
         await db.Database.MigrateAsync();
-        if (db.Database.IsSqlite())
-        {
-            // Statistics for the tables that lack them or have changed much (bounded sampling keeps it quick): without them
-            // SQLite picks indexes blindly, and a store list can sort the whole catalog for one page.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002;");
-        }
         await IdentityModule.PrepareAsync(scope.ServiceProvider, db, CancellationToken.None);
         var bootstrapKey = app.Configuration["MERCATO_BOOTSTRAP_ADMIN_KEY"];
         if (!string.IsNullOrWhiteSpace(bootstrapKey))
@@ -232,5 +226,12 @@ internal static class HostSetup
         // Databases from before the search index (or filled around the API) get indexed once.
         if (await scope.ServiceProvider.GetRequiredService<Mercato.Catalog.Contracts.ICatalogSearchIndex>().RebuildIfEmptyAsync(CancellationToken.None))
             log.LogInformation("Built the product search index");
+        if (db.Database.IsSqlite() && await db.Database.SqlQueryRaw<int>(
+                "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE name = 'sqlite_stat1'").SingleAsync() == 0)
+        {
+            // Without statistics SQLite picks indexes blindly, and a store list can sort the whole catalog for one page.
+            // Taken once, after the seed; a search rebuild (which follows bulk changes) takes them again.
+            await db.Database.ExecuteSqlRawAsync("ANALYZE");
+        }
     }
 }
