@@ -189,57 +189,225 @@ internal static class StoreProducts
         var currency = market.Value!.CurrencyCode;
         var channelId = http.SalesChannelId();
         var normalized = handle.ToLowerInvariant();
-        var product = await db.Set<Product>().AsNoTracking().WithStoreGraph()
-            .SingleOrDefaultAsync(p => p.Handle == normalized && p.Status == ProductStatus.Published
-                && p.Channels.Any(c => c.SalesChannelId == channelId), ct);
+        // Two round trips for the catalog: the product row with its options and price range, then every other row of the
+        // aggregate (and what it links to) in one UNION ALL, assembled here in memory.
+        var product = await db.Set<Product>().AsNoTracking()
+            .Where(p => p.Handle == normalized && p.Status == ProductStatus.Published && p.Channels.Any(c => c.SalesChannelId == channelId))
+            .Select(p => new Head
+            {
+                Id = p.Id, Handle = p.Handle, Title = p.Title, Subtitle = p.Subtitle, Description = p.Description,
+                ProductType = p.ProductType, MetaTitle = p.MetaTitle, MetaDescription = p.MetaDescription,
+                MinAmount = p.PriceSummaries.Where(s => s.CurrencyCode == currency).Select(s => (long?)s.MinAmount).FirstOrDefault(),
+                MaxAmount = p.PriceSummaries.Where(s => s.CurrencyCode == currency).Select(s => (long?)s.MaxAmount).FirstOrDefault(),
+                Options = p.Options.OrderBy(o => o.Position).Select(o => new StoreOption(o.Name, o.Values)).ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
         if (product is null) return Error.NotFound("product", handle).ToProblem();
 
-        var categoryIds = product.Categories.Select(c => c.CategoryId).ToList();
-        var collectionIds = product.Collections.Select(c => c.CollectionId).ToList();
-        var attributeKeys = product.Attributes.Select(a => a.Key).ToList();
-        var categories = categoryIds.Count == 0 ? [] : (await StoreCategoryTree.LoadAsync(db, ct)).Visible
-            .Where(c => categoryIds.Contains(c.Id)).Select(c => new StoreCategoryRef(c.Id, c.Handle, c.Name, c.Path)).ToList();
-        // No round trip for what the product does not have: most products are in no collection.
-        var collections = collectionIds.Count == 0 ? [] : await db.Set<Collection>().AsNoTracking().Where(c => collectionIds.Contains(c.Id))
-            .OrderBy(c => c.Handle).Select(c => new StoreCollectionRef(c.Id, c.Handle, c.Title)).ToListAsync(ct);
-        var types = attributeKeys.Count == 0 ? [] : await db.Set<AttributeDefinition>().AsNoTracking().Where(a => attributeKeys.Contains(a.Key))
-            .ToDictionaryAsync(a => a.Key, a => a.Type, ct);
+        var parts = await PartsOf(db, product.Id, currency).ToListAsync(ct);
+        var categoryIds = new List<string>();
+        var collectionIds = new List<string>();
+        var hiddenPaths = new List<string>();
+        var linkedCategories = new List<StoreCategoryRef>();
+        var collections = new List<StoreCollectionRef>();
+        var variants = new List<Part>();
+        var optionValues = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        var prices = new Dictionary<string, long>(StringComparer.Ordinal);
+        var media = new List<Part>();
+        var tags = new List<string>();
+        var attributes = new List<ProductAttributeValue>();
+        var types = new Dictionary<string, AttributeType>(StringComparer.Ordinal);
+        foreach (var part in parts)
+        {
+            switch (part.Kind)
+            {
+                case PartKind.Variant: variants.Add(part); break;
+                case PartKind.OptionValue:
+                    if (!optionValues.TryGetValue(part.Key, out var values)) optionValues[part.Key] = values = new(StringComparer.Ordinal);
+                    values[part.S1!] = part.S2!;
+                    break;
+                case PartKind.Price: prices[part.Key] = part.L1!.Value; break;
+                case PartKind.Media: media.Add(part); break;
+                case PartKind.Tag: tags.Add(part.Key); break;
+                case PartKind.CategoryLink: categoryIds.Add(part.Key); break;
+                case PartKind.Category: linkedCategories.Add(new StoreCategoryRef(part.S1!, part.S2!, part.S3!, part.Key)); break;
+                case PartKind.HiddenCategory: hiddenPaths.Add(part.Key); break;
+                case PartKind.CollectionLink: collectionIds.Add(part.Key); break;
+                case PartKind.Collection: collections.Add(new StoreCollectionRef(part.S1!, part.Key, part.S2!)); break;
+                case PartKind.Attribute:
+                    attributes.Add(new ProductAttributeValue { Key = part.Key, Value = part.S1!, NumberValue = part.D1 });
+                    break;
+                case PartKind.AttributeType: types[part.Key] = (AttributeType)part.L1!.Value; break;
+                default: break;
+            }
+        }
+        // The storefront's category tree hides every category under an inactive one.
+        var categories = linkedCategories
+            .Where(c => !hiddenPaths.Exists(h => c.Path == h || c.Path.StartsWith(h + "/", StringComparison.Ordinal)))
+            .Order(Comparer<StoreCategoryRef>.Create((a, b) =>
+            {
+                var byPath = string.CompareOrdinal(a.Path.Replace('/', '\0'), b.Path.Replace('/', '\0'));
+                return byPath != 0 ? byPath : string.CompareOrdinal(a.Id, b.Id);
+            }))
+            .ToList();
 
         // One availability query for every tracked variant; untracked variants are always in stock.
-        var tracked = product.Variants.Where(x => x.ManageInventory).Select(x => x.Sku).ToList();
+        var tracked = variants.Where(x => x.F1).Select(x => x.S1!).ToList();
         var availability = tracked.Count == 0 ? new Dictionary<string, SkuAvailability>() : await stock.ForSkusAsync(tracked, ct);
         var exposeQuantities = config.GetValue("Mercato:Inventory:ExposeQuantities", false);
-        StoreVariant ToStore(Variant x)
+        StoreVariant ToStore(Part x)
         {
-            var known = x.ManageInventory ? availability.GetValueOrDefault(x.Sku) : null;
-            return new StoreVariant(x.Id, x.Sku, x.Title, x.OptionValues.ToDictionary(o => o.OptionName, o => o.Value),
-                x.Prices.Find(p => p.CurrencyCode == currency) is { } price ? new MoneyDto(price.Amount, currency) : null, x.WeightGrams,
-                known?.Status ?? StockStatus.InStock, x.AllowBackorder, exposeQuantities && known is not null ? known.Available : null);
+            var known = x.F1 ? availability.GetValueOrDefault(x.S1!) : null;
+            return new StoreVariant(x.Key, x.S1!, x.S2, optionValues.GetValueOrDefault(x.Key) ?? new Dictionary<string, string>(),
+                prices.TryGetValue(x.Key, out var amount) ? new MoneyDto(amount, currency) : null, (int?)x.L2,
+                known?.Status ?? StockStatus.InStock, x.F2, exposeQuantities && known is not null ? known.Available : null);
         }
 
-        var summary = product.PriceSummaries.Find(s => s.CurrencyCode == currency);
         var response = new StoreProductResponse(product.Id, product.Handle, product.Title, product.Subtitle, product.Description,
             product.ProductType, market.Value.Id,
-            summary is null ? null : new StorePriceRange(new MoneyDto(summary.MinAmount, currency), new MoneyDto(summary.MaxAmount, currency)),
-            [.. product.Options.OrderBy(o => o.Position).Select(o => new StoreOption(o.Name, o.Values))],
-            [.. product.Variants.OrderBy(x => x.Position).ThenBy(x => x.Id, StringComparer.Ordinal).Select(ToStore)],
-            [.. product.Media.OrderBy(m => m.Position).Select(m => new StoreImage(m.Url, m.Alt))],
-            [.. product.Tags.Select(t => t.Value).Order(StringComparer.Ordinal)],
-            categories, collections, ProductResponse.AttributesOf(product.Attributes, types),
+            product.MinAmount is { } min && product.MaxAmount is { } max
+                ? new StorePriceRange(new MoneyDto(min, currency), new MoneyDto(max, currency)) : null,
+            product.Options,
+            [.. variants.OrderBy(x => x.L1).ThenBy(x => x.Key, StringComparer.Ordinal).Select(ToStore)],
+            [.. media.OrderBy(m => m.L1).Select(m => new StoreImage(m.S1!, m.S2))],
+            [.. tags.Order(StringComparer.Ordinal)],
+            categories, collections, ProductResponse.AttributesOf(attributes, types),
             new StoreSeo(product.MetaTitle ?? product.Title, product.MetaDescription));
         var changesAt = availability.Values.Min(a => a.ChangesAt);
         return CacheableJson.Ok(http, response, [product.Id, .. categoryIds, .. collectionIds], changesAt: changesAt);
     }
 
+    /// <summary>The product row a product page shows, with its options and its price range in one currency.</summary>
+    private sealed class Head
+    {
+        public string Id { get; init; } = "";
+        public string Handle { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string? Subtitle { get; init; }
+        public string? Description { get; init; }
+        public string? ProductType { get; init; }
+        public string? MetaTitle { get; init; }
+        public string? MetaDescription { get; init; }
+        public long? MinAmount { get; init; }
+        public long? MaxAmount { get; init; }
+        public List<StoreOption> Options { get; init; } = [];
+    }
+
+    private static class PartKind
+    {
+        public const int Variant = 1, OptionValue = 2, Price = 3, Media = 4, Tag = 5, CategoryLink = 6, Category = 7,
+            HiddenCategory = 8, CollectionLink = 9, Collection = 10, Attribute = 11, AttributeType = 12;
+    }
+
     /// <summary>
-    /// What a product page shows, one split query per collection: the Admin API's graph without the channel links, which
-    /// the lookup has already filtered on.
+    /// One row of <see cref="PartsOf"/>: a kind and a few loosely typed columns, so that every child table of the product
+    /// answers in the same result set. Member-init (not a constructor) so that EF can combine the branches.
     /// </summary>
-    private static IQueryable<Product> WithStoreGraph(this IQueryable<Product> products) => products
-        .Include(p => p.Options).Include(p => p.Variants).ThenInclude(v => v.OptionValues)
-        .Include(p => p.Variants).ThenInclude(v => v.Prices).Include(p => p.Media).Include(p => p.Tags)
-        .Include(p => p.Categories).Include(p => p.Collections).Include(p => p.Attributes)
-        .Include(p => p.PriceSummaries).AsSplitQuery();
+    private sealed class Part
+    {
+        public int Kind { get; init; }
+        public string Key { get; init; } = "";
+        public string? S1 { get; init; }
+        public string? S2 { get; init; }
+        public string? S3 { get; init; }
+        public long? L1 { get; init; }
+        public long? L2 { get; init; }
+        public double? D1 { get; init; }
+        public bool F1 { get; init; }
+        public bool F2 { get; init; }
+    }
+
+    /// <summary>
+    /// Everything a product page shows besides the product row, as one UNION ALL: variants (Key id, S1 sku, S2 title, L1
+    /// position, L2 weight, F1 manage inventory, F2 backorder), their option values (Key variant, S1 option, S2 value) and
+    /// prices in the currency (Key variant, L1 amount), media (Key id, S1 url, S2 alt, L1 position), tags, category links,
+    /// the linked categories (Key path, S1 id, S2 handle, S3 name) and the paths of inactive ones, collection links, the
+    /// linked collections (Key handle, S1 id, S2 title), attribute values (Key key, S1 value, D1 number) and their types
+    /// (L1). Ordered by kind, key and S1 in the database, which keeps option values and collections in database order.
+    /// </summary>
+    private static IQueryable<Part> PartsOf(MercatoDb db, string productId, string currency)
+    {
+        var variantsOf = db.Set<Variant>().Where(v => v.ProductId == productId);
+        var variants = variantsOf.Select(v => new Part
+        {
+            Kind = PartKind.Variant, Key = v.Id, S1 = v.Sku, S2 = v.Title, S3 = null, L1 = (long)v.Position, L2 = (long?)v.WeightGrams,
+            D1 = null, F1 = v.ManageInventory, F2 = v.AllowBackorder,
+        });
+        var optionValues = from o in db.Set<VariantOptionValue>()
+                           join v in variantsOf on o.VariantId equals v.Id
+                           select new Part
+                           {
+                               Kind = PartKind.OptionValue, Key = o.VariantId, S1 = o.OptionName, S2 = o.Value, S3 = null, L1 = null,
+                               L2 = null, D1 = null, F1 = false, F2 = false,
+                           };
+        var prices = from x in db.Set<VariantPrice>()
+                     join v in variantsOf on x.VariantId equals v.Id
+                     where x.CurrencyCode == currency
+                     select new Part
+                     {
+                         Kind = PartKind.Price, Key = x.VariantId, S1 = null, S2 = null, S3 = null, L1 = x.Amount, L2 = null, D1 = null,
+                         F1 = false, F2 = false,
+                     };
+        var media = db.Set<ProductMedia>().Where(m => m.ProductId == productId).Select(m => new Part
+        {
+            Kind = PartKind.Media, Key = m.Id, S1 = m.Url, S2 = m.Alt, S3 = null, L1 = (long)m.Position, L2 = null, D1 = null,
+            F1 = false, F2 = false,
+        });
+        var tags = db.Set<ProductTag>().Where(t => t.ProductId == productId).Select(t => new Part
+        {
+            Kind = PartKind.Tag, Key = t.Value, S1 = null, S2 = null, S3 = null, L1 = null, L2 = null, D1 = null, F1 = false, F2 = false,
+        });
+        var categoryLinks = db.Set<ProductCategoryLink>().Where(l => l.ProductId == productId);
+        var links = categoryLinks.Select(l => new Part
+        {
+            Kind = PartKind.CategoryLink, Key = l.CategoryId, S1 = null, S2 = null, S3 = null, L1 = null, L2 = null, D1 = null,
+            F1 = false, F2 = false,
+        });
+        var categories = from c in db.Set<Category>()
+                         join l in categoryLinks on c.Id equals l.CategoryId
+                         select new Part
+                         {
+                             Kind = PartKind.Category, Key = c.Path, S1 = c.Id, S2 = c.Handle, S3 = c.Name, L1 = null, L2 = null, D1 = null,
+                             F1 = false, F2 = false,
+                         };
+        var hidden = db.Set<Category>().Where(c => !c.IsActive).Select(c => new Part
+        {
+            Kind = PartKind.HiddenCategory, Key = c.Path, S1 = null, S2 = null, S3 = null, L1 = null, L2 = null, D1 = null,
+            F1 = false, F2 = false,
+        });
+        var collectionLinks = db.Set<ProductCollectionLink>().Where(l => l.ProductId == productId);
+        var collectionRows = collectionLinks.Select(l => new Part
+        {
+            Kind = PartKind.CollectionLink, Key = l.CollectionId, S1 = null, S2 = null, S3 = null, L1 = null, L2 = null, D1 = null,
+            F1 = false, F2 = false,
+        });
+        var collections = from c in db.Set<Collection>()
+                          join l in collectionLinks on c.Id equals l.CollectionId
+                          select new Part
+                          {
+                              Kind = PartKind.Collection, Key = c.Handle, S1 = c.Id, S2 = c.Title, S3 = null, L1 = null, L2 = null,
+                              D1 = null, F1 = false, F2 = false,
+                          };
+        var attributesOf = db.Set<ProductAttributeValue>().Where(a => a.ProductId == productId);
+        var attributes = attributesOf.Select(a => new Part
+        {
+            Kind = PartKind.Attribute, Key = a.Key, S1 = a.Value, S2 = null, S3 = null, L1 = null, L2 = null, D1 = a.NumberValue,
+            F1 = false, F2 = false,
+        });
+        var types = from d in db.Set<AttributeDefinition>()
+                    join a in attributesOf on d.Key equals a.Key
+                    select new Part
+                    {
+                        Kind = PartKind.AttributeType, Key = d.Key, S1 = null, S2 = null, S3 = null,
+                        L1 = d.Type == AttributeType.Number ? (long)AttributeType.Number
+                            : d.Type == AttributeType.Boolean ? (long)AttributeType.Boolean
+                            : d.Type == AttributeType.Enum ? (long)AttributeType.Enum : (long)AttributeType.Text,
+                        L2 = null, D1 = null, F1 = false, F2 = false,
+                    };
+        return variants.Concat(optionValues).Concat(prices).Concat(media).Concat(tags).Concat(links).Concat(categories).Concat(hidden)
+            .Concat(collectionRows).Concat(collections).Concat(attributes).Concat(types)
+            .OrderBy(p => p.Kind).ThenBy(p => p.Key).ThenBy(p => p.S1);
+    }
 
     private static async Task<Result<RegionSummary>> ResolveRegionAsync(IRegionDirectory regions, string? regionId, CancellationToken ct)
     {
