@@ -12,9 +12,16 @@ internal sealed class RegionDirectory(MercatoDb db) : IRegionDirectory
             CountryCodes = r.Countries.OrderBy(c => c.CountryCode).Select(c => c.CountryCode).ToList(),
         };
 
-    public Task<RegionSummary?> FindAsync(string regionId, CancellationToken ct) =>
-        db.Set<Region>().Where(r => r.Id == regionId)
-            .Select(Summary).SingleOrDefaultAsync(ct);
+    /// <summary>Regions already read in this scope (one request or one job): pricing, shipping and tax each ask for the cart's.</summary>
+    private readonly Dictionary<string, RegionSummary?> _found = new(StringComparer.Ordinal);
+
+    public async Task<RegionSummary?> FindAsync(string regionId, CancellationToken ct)
+    {
+        if (_found.TryGetValue(regionId, out var known)) return known;
+        var region = await db.Set<Region>().Where(r => r.Id == regionId).Select(Summary).SingleOrDefaultAsync(ct);
+        _found[regionId] = region;
+        return region;
+    }
 
     public Task<RegionSummary?> DefaultAsync(CancellationToken ct) =>
         db.Set<Region>().OrderBy(r => r.Id)

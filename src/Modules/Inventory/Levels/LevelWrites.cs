@@ -101,7 +101,8 @@ internal static class LevelWrites
         var released = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in found)
         {
-            if (await db.Set<Reservation>().Where(r => r.Id == row.Id).ExecuteDeleteAsync(ct) != 1) continue;
+            // Deleted only if it still matches what selected it: a hold renewed or converted since the read stays.
+            if (await rows.Where(r => r.Id == row.Id).ExecuteDeleteAsync(ct) != 1) continue;
             await db.Set<InventoryLevel>().Where(l => l.Sku == row.Sku && l.LocationId == row.LocationId)
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.Reserved, l => l.Reserved - row.Quantity)
                     .SetProperty(l => l.Version, l => l.Version + 1).SetProperty(l => l.UpdatedAt, now), ct);

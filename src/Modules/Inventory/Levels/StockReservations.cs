@@ -18,6 +18,7 @@ internal sealed class StockReservations(MercatoDb db, LevelEvents events, TimePr
         return await db.InTransactionAsync(async () =>
         {
             var now = time.GetUtcNow();
+            if (await ExtendAsync(holderId, needs, expiresAt, now, ct)) return (true, (IReadOnlyList<StockShortage>)[]);
             await db.ReleaseAsync(events, db.Set<Reservation>().Where(r => r.HolderId == holderId && r.ExpiresAt != null), now, ct);
             var skus = needs.Select(n => n.Sku).ToList();
             // Correctness must not wait for the sweeper: expired holds of these SKUs go first.
@@ -30,6 +31,25 @@ internal sealed class StockReservations(MercatoDb db, LevelEvents events, TimePr
             }
             return (shortages.Count == 0, (IReadOnlyList<StockShortage>)shortages);
         }, ct);
+    }
+
+    /// <summary>
+    /// Renews the holder's hold in place when it is still live and holds exactly the demand, SKU by SKU: releasing and taking
+    /// the same stock again would cost a dozen statements per SKU (and two level events that cancel out) for no change.
+    /// Anything else (a changed cart, an expired hold, a race with the sweeper) falls back to release and take.
+    /// </summary>
+    private async Task<bool> ExtendAsync(string holderId, List<Need> needs, DateTimeOffset expiresAt, DateTimeOffset now, CancellationToken ct)
+    {
+        if (needs.Count == 0) return false;
+        var held = await db.Set<Reservation>().AsNoTracking().Where(r => r.HolderId == holderId && r.ExpiresAt != null)
+            .Select(r => new { r.Sku, r.Quantity, r.ExpiresAt }).ToListAsync(ct);
+        if (held.Count == 0 || held.Exists(r => r.ExpiresAt <= now)) return false;
+        var bySku = held.GroupBy(r => r.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(r => r.Quantity), StringComparer.Ordinal);
+        if (bySku.Count != needs.Count || needs.Exists(n => bySku.GetValueOrDefault(n.Sku) != n.Quantity)) return false;
+        // Only live rows are renewed; if one expired (or was swept) since the read, the count differs and the caller starts over.
+        var renewed = await db.Set<Reservation>().Where(r => r.HolderId == holderId && r.ExpiresAt != null && r.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ExpiresAt, expiresAt), ct);
+        return renewed == held.Count;
     }
 
     public Task<bool> ConvertHoldAsync(string holderId, string orderId, CancellationToken ct)
