@@ -82,7 +82,8 @@ internal static class CatalogGenerator
         }
         var loaded = time.GetElapsedTime(started);
 
-        // Bulk rows bypass the save interceptor that keeps the search index current, so index them all once.
+        // Bulk rows bypass the save interceptor that keeps the search index current, so index them all once; the rebuild
+        // also refreshes the planner's statistics (BulkRows.CommitAsync leaves that to it).
         await RebuildSearchIndexAsync(scope.ServiceProvider, ct);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

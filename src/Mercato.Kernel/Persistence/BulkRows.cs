@@ -127,15 +127,15 @@ public sealed class BulkRows : IAsyncDisposable
         _ => throw new NotSupportedException($"No COPY type for the column type '{storeType}'."),
     };
 
-    /// <summary>Refreshes the planner's statistics after the load (the tables grew by orders of magnitude).</summary>
+    /// <summary>
+    /// Commits the load. The planner's statistics are the caller's to refresh (the tables grew by orders of magnitude): the
+    /// catalog generator's search index rebuild, which follows every load, ends with a full ANALYZE, so one here would
+    /// only scan every table twice.
+    /// </summary>
     public async Task CommitAsync(CancellationToken ct)
     {
         if (!_ownsTransaction) throw new InvalidOperationException("The caller owns this transaction: commit it there.");
         await _transaction.CommitAsync(ct);
-        await using var analyze = _connection.CreateCommand();
-        analyze.CommandText = "ANALYZE";
-        analyze.CommandTimeout = 0;
-        await analyze.ExecuteNonQueryAsync(ct);
     }
 
     public async ValueTask DisposeAsync()
