@@ -179,8 +179,7 @@ export async function placeOrder(form: FormData) {
   });
   if (paid.error) back("/checkout", paymentMessage(paid.error));
   const done = await client.POST("/store/carts/{cartId}/complete", {
-    params: { path: { cartId: id! } },
-    headers: { "Idempotency-Key": randomUUID() },
+    params: { path: { cartId: id! }, header: { "Idempotency-Key": randomUUID() } },
   });
   if (!done.data) back("/checkout", paymentMessage(done.error));
   await writeCookie(COOKIES.order, `${done.data!.order.id}.${done.data!.orderToken}`, 60 * 60 * 24 * 7);
