@@ -26,10 +26,11 @@ export function SessionLinks() {
   const [signedIn, count] = hints ? hints.split("|") : ["", undefined];
   return (
     <>
-      <Link href={signedIn ? "/account" : "/account/login"} prefetch={false}>
+      {/* Fixed widths: the text filled in after hydration must not move the header (layout shift). */}
+      <Link href={signedIn ? "/account" : "/account/login"} prefetch={false} className="session-link">
         {signedIn ? "Account" : "Sign in"}
       </Link>
-      <Link href="/cart" data-testid="cart-link" prefetch={false}>
+      <Link href="/cart" data-testid="cart-link" prefetch={false} className="session-link cart-link">
         {count === undefined ? "Cart" : `Cart (${count})`}
       </Link>
     </>
