@@ -11,6 +11,8 @@ function freePort(): string {
 process.env.E2E_API_PORT ||= freePort();
 process.env.E2E_WEB_PORT ||= freePort();
 process.env.E2E_ADMIN_KEY ||= "sk_e2e_storefront_owner_key_00000001";
+// A Standard Webhooks secret (whsec_ + base64 of 32 bytes) shared by the storefront and the endpoint the tests register.
+process.env.E2E_WEBHOOK_SECRET ||= `whsec_${Buffer.from("mercato-e2e-webhook-secret-32b!!").toString("base64")}`;
 
 const apiUrl = `http://127.0.0.1:${process.env.E2E_API_PORT}`;
 const webUrl = `http://127.0.0.1:${process.env.E2E_WEB_PORT}`;

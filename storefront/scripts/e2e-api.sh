@@ -24,6 +24,8 @@ export Mercato__Seed=demo
 export MERCATO_BOOTSTRAP_ADMIN_KEY="$E2E_ADMIN_KEY"
 # One test run makes more calls from one address than a shopper would; the real limits would throttle it.
 export Mercato__RateLimits__Global__PermitLimit=1000000 Mercato__RateLimits__Auth__PermitLimit=1000000
+# The storefront's /api/revalidate listens on 127.0.0.1: webhooks may reach it here (never by default).
+export Mercato__Webhooks__AllowPrivateNetworks=true
 dotnet run --no-build -c "$configuration" --project "$root/src/Mercato.Api" -- --urls "http://127.0.0.1:$E2E_API_PORT" &
 pid=$!
 wait "$pid"

@@ -32,15 +32,44 @@ export const US_ADDRESS = { firstName: "Ada", lastName: "Lovelace", line1: "1 Ma
 export async function checkout(page: Page, email: string, card: "approved" | "declined" = "approved") {
   await page.goto("/checkout");
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("First name").fill(US_ADDRESS.firstName);
-  await page.getByLabel("Last name").fill(US_ADDRESS.lastName);
-  await page.getByLabel("Address", { exact: true }).fill(US_ADDRESS.line1);
-  await page.getByLabel("City").fill(US_ADDRESS.city);
-  await page.getByLabel("Postal code").fill(US_ADDRESS.postalCode);
-  await page.getByLabel("Country").selectOption(US_ADDRESS.country);
-  await page.getByRole("button", { name: "Continue to shipping" }).click();
+  const delivery = page.getByRole("group", { name: "Delivery address" });
+  await delivery.getByLabel("First name").fill(US_ADDRESS.firstName);
+  await delivery.getByLabel("Last name").fill(US_ADDRESS.lastName);
+  await delivery.getByLabel("Address", { exact: true }).fill(US_ADDRESS.line1);
+  await delivery.getByLabel("City").fill(US_ADDRESS.city);
+  await delivery.getByLabel("Postal code").fill(US_ADDRESS.postalCode);
+  await delivery.getByLabel("Country").selectOption(US_ADDRESS.country);
+  await page.getByRole("button", { name: /^(Continue to shipping|Update address)$/ }).click();
   await page.getByLabel(/^Standard/).check();
   await page.getByRole("button", { name: "Continue to payment" }).click();
   await page.getByLabel("Test card").selectOption(card === "approved" ? "tok_success" : "tok_decline");
   await page.getByRole("button", { name: /^Place order/ }).click();
+}
+
+/** Registers a new customer through the storefront's form and ends on their account page, signed in. */
+export async function register(page: Page, firstName = "Grace"): Promise<{ email: string; password: string }> {
+  const email = `${unique(firstName.toLowerCase())}@example.com`;
+  const password = "correct-horse-battery-staple";
+  await page.goto("/account/register");
+  await page.getByLabel("First name").fill(firstName);
+  await page.getByLabel("Last name").fill("Tester");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: `Hello, ${firstName}` })).toBeVisible();
+  return { email, password };
+}
+
+/** Adds an address in the account's "Add an address" form. */
+export async function addAddress(page: Page, a: { line1: string; city: string; postalCode: string; country: string; isDefault?: boolean }) {
+  const form = page.getByRole("form", { name: "Add an address" });
+  await form.getByLabel("First name").fill("Grace");
+  await form.getByLabel("Last name").fill("Tester");
+  await form.getByLabel("Address", { exact: true }).fill(a.line1);
+  await form.getByLabel("City").fill(a.city);
+  await form.getByLabel("Postal code").fill(a.postalCode);
+  await form.getByLabel("Country").selectOption(a.country);
+  if (a.isDefault) await form.getByLabel("Default delivery address").check();
+  await form.getByRole("button", { name: "Add address" }).click();
+  await expect(page.getByTestId("address").filter({ hasText: a.line1 })).toBeVisible();
 }

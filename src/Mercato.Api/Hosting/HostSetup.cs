@@ -66,6 +66,7 @@ internal static class HostSetup
                 .RequireSignedInCustomer());
 
         services.AddMercatoRateLimiting();
+        services.AddForwardedClients();
         services.AddCors();
         services.AddSingleton<ICorsPolicyProvider, Cors>();
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
@@ -73,7 +74,8 @@ internal static class HostSetup
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddOpenApi(o =>
         {
-            o.AddDocumentTransformer<OpenApiSecurity>().AddOperationTransformer<OpenApiFileBodies>().AddSchemaTransformer<OpenApiSchemas>();
+            o.AddDocumentTransformer<OpenApiSecurity>().AddOperationTransformer<OpenApiFileBodies>().AddOperationTransformer<OpenApiIdempotencyKey>()
+                .AddSchemaTransformer<OpenApiSchemas>();
             // Schemas are named by the type's simple name, so every slice's nested CreateRequest would share one schema.
             o.CreateSchemaReferenceId = type => OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id && type.Type.DeclaringType is { } owner
                 ? owner.Name + id
@@ -133,6 +135,8 @@ internal static class HostSetup
         var maxBody = app.Configuration.GetValue("Mercato:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
         // First, so that every log line and every response (errors included) carries the request id and the headers.
         app.UseMiddleware<RequestIds>();
+        // The client's address from a trusted proxy's X-Forwarded-For, before anything (rate limits, audit) reads it.
+        if (ForwardedClients.AnyTrusted(app.Configuration)) app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeaders>();
         if (app.Environment.IsProduction()) app.UseHsts();
         app.UseExceptionHandler();

@@ -139,6 +139,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     }
 }
 
+/// <summary>Endpoint metadata: the endpoint refuses a write without an <c>Idempotency-Key</c> (documented as required).</summary>
+public sealed record IdempotencyKeyRequired;
+
 /// <summary>Endpoint metadata: the answer carries access or refresh tokens, so storing it for replay would keep them at rest.</summary>
 public sealed record AnswersCredentials;
 
@@ -148,6 +151,13 @@ public static class IdempotencyEndpoints
     public static TBuilder NeverReplayed<TBuilder>(this TBuilder builder) where TBuilder : Microsoft.AspNetCore.Builder.IEndpointConventionBuilder
     {
         builder.Add(b => b.Metadata.Add(new AnswersCredentials()));
+        return builder;
+    }
+
+    /// <summary>Marks an endpoint that checks for an Idempotency-Key itself and refuses the request without one.</summary>
+    public static TBuilder RequiresIdempotencyKey<TBuilder>(this TBuilder builder) where TBuilder : Microsoft.AspNetCore.Builder.IEndpointConventionBuilder
+    {
+        builder.Add(b => b.Metadata.Add(new IdempotencyKeyRequired()));
         return builder;
     }
 }

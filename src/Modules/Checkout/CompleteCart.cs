@@ -18,7 +18,7 @@ internal static class CompleteCart
 
     public static void Map(RouteGroupBuilder store) => store.MapPost("/carts/{cartId}/complete", Handle)
         .WithName(nameof(CompleteCart)).WithSummary("Complete a cart and place its order (requires Idempotency-Key)")
-        .WithTags("Checkout")
+        .WithTags("Checkout").RequiresIdempotencyKey()
         .ProducesProblem(StatusCodes.Status402PaymentRequired).ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict);
 

@@ -3597,7 +3597,10 @@ export interface operations {
     ReceiveWebhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 provider: string;
             };
@@ -3635,7 +3638,10 @@ export interface operations {
     CreateCart: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3717,7 +3723,10 @@ export interface operations {
     UpdateCart: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3761,7 +3770,10 @@ export interface operations {
     AddLineItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3805,7 +3817,10 @@ export interface operations {
     RemoveLineItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
                 lineId: string;
@@ -3846,7 +3861,10 @@ export interface operations {
     ChangeLineItemQuantity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
                 lineId: string;
@@ -3931,7 +3949,10 @@ export interface operations {
     SelectShippingMethod: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3975,7 +3996,10 @@ export interface operations {
     TakeOverCart: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4053,7 +4077,10 @@ export interface operations {
     StartPayment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 cartId: string;
             };
@@ -4124,7 +4151,10 @@ export interface operations {
     ConfirmPayment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 cartId: string;
             };
@@ -4195,7 +4225,10 @@ export interface operations {
     CompleteCart: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description Required. A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key": string;
+            };
             path: {
                 cartId: string;
             };
@@ -4271,7 +4304,10 @@ export interface operations {
     RegisterCustomer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4397,7 +4433,10 @@ export interface operations {
     SignOutCustomer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4433,7 +4472,10 @@ export interface operations {
     RequestCustomerPasswordReset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4473,7 +4515,10 @@ export interface operations {
     ConfirmCustomerPasswordReset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4513,7 +4558,10 @@ export interface operations {
     VerifyCustomerEmail: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4940,7 +4988,10 @@ export interface operations {
     ResendCustomerVerification: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5014,7 +5065,10 @@ export interface operations {
     UpdateMyCustomerProfile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5139,7 +5193,10 @@ export interface operations {
     CreateMyAddress: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5221,7 +5278,10 @@ export interface operations {
     DeleteMyAddress: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 addressId: string;
             };
@@ -5259,7 +5319,10 @@ export interface operations {
     UpdateMyAddress: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 addressId: string;
             };
@@ -5408,7 +5471,10 @@ export interface operations {
     ReindexSearch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5804,7 +5870,10 @@ export interface operations {
     CreateProduct: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5904,7 +5973,10 @@ export interface operations {
     DeleteProduct: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5951,7 +6023,10 @@ export interface operations {
     UpdateProduct: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6055,7 +6130,10 @@ export interface operations {
     CreateVariant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 productId: string;
             };
@@ -6158,7 +6236,10 @@ export interface operations {
     DeleteVariant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 productId: string;
                 variantId: string;
@@ -6208,7 +6289,10 @@ export interface operations {
     UpdateVariant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 productId: string;
                 variantId: string;
@@ -6313,7 +6397,10 @@ export interface operations {
     CreateCategory: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6413,7 +6500,10 @@ export interface operations {
     DeleteCategory: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6460,7 +6550,10 @@ export interface operations {
     UpdateCategory: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6563,7 +6656,10 @@ export interface operations {
     CreateCollection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6663,7 +6759,10 @@ export interface operations {
     DeleteCollection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6710,7 +6809,10 @@ export interface operations {
     UpdateCollection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6813,7 +6915,10 @@ export interface operations {
     CreateAttribute: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6913,7 +7018,10 @@ export interface operations {
     DeleteAttribute: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6960,7 +7068,10 @@ export interface operations {
     UpdateAttribute: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7066,7 +7177,10 @@ export interface operations {
                 dryRun?: boolean;
                 mode?: string;
             };
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7267,7 +7381,10 @@ export interface operations {
     CreateSalesChannel: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7367,7 +7484,10 @@ export interface operations {
     DeleteSalesChannel: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7414,7 +7534,10 @@ export interface operations {
     UpdateSalesChannel: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7467,7 +7590,10 @@ export interface operations {
     CreatePublishableKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7520,7 +7646,10 @@ export interface operations {
     RevokePublishableKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
                 keyId: string;
@@ -7673,7 +7802,10 @@ export interface operations {
     UpdateCustomer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7776,7 +7908,10 @@ export interface operations {
     CreateCustomerGroup: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7876,7 +8011,10 @@ export interface operations {
     DeleteCustomerGroup: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7923,7 +8061,10 @@ export interface operations {
     UpdateCustomerGroup: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7976,7 +8117,10 @@ export interface operations {
     AddCustomerToGroup: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
                 customerId: string;
@@ -8024,7 +8168,10 @@ export interface operations {
     RemoveCustomerFromGroup: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
                 customerId: string;
@@ -8122,7 +8269,10 @@ export interface operations {
     CreateApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8222,7 +8372,10 @@ export interface operations {
     RevokeApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8321,7 +8474,10 @@ export interface operations {
     InviteAdminUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8421,7 +8577,10 @@ export interface operations {
     UpdateAdminUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8474,7 +8633,10 @@ export interface operations {
     ResendAdminInvitation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8676,7 +8838,10 @@ export interface operations {
     RequestAdminPasswordReset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8725,7 +8890,10 @@ export interface operations {
     ConfirmAdminPasswordReset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8774,7 +8942,10 @@ export interface operations {
     AdminLogOut: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8968,7 +9139,10 @@ export interface operations {
     CreateStockLocation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9068,7 +9242,10 @@ export interface operations {
     DeleteStockLocation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9115,7 +9292,10 @@ export interface operations {
     UpdateStockLocation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9168,7 +9348,10 @@ export interface operations {
     SetInventoryLevel: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 sku: string;
                 locationId: string;
@@ -9222,7 +9405,10 @@ export interface operations {
     AdjustInventoryLevel: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 sku: string;
                 locationId: string;
@@ -9487,7 +9673,10 @@ export interface operations {
     UpdateOrder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9540,7 +9729,10 @@ export interface operations {
     ArchiveOrder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9589,7 +9781,10 @@ export interface operations {
     CaptureOrderPayment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9642,7 +9837,10 @@ export interface operations {
     RefundOrder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9695,7 +9893,10 @@ export interface operations {
     CancelOrder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9744,7 +9945,10 @@ export interface operations {
     CreateFulfillment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9797,7 +10001,10 @@ export interface operations {
     ShipFulfillment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
                 fulfillmentId: string;
@@ -9851,7 +10058,10 @@ export interface operations {
     DeliverFulfillment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
                 fulfillmentId: string;
@@ -9901,7 +10111,10 @@ export interface operations {
     RequestReturn: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9954,7 +10167,10 @@ export interface operations {
     ReceiveReturn: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
                 returnId: string;
@@ -10058,7 +10274,10 @@ export interface operations {
     CreateRegion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10158,7 +10377,10 @@ export interface operations {
     DeleteRegion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10205,7 +10427,10 @@ export interface operations {
     UpdateRegion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10309,7 +10534,10 @@ export interface operations {
     CreateShippingOption: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10409,7 +10637,10 @@ export interface operations {
     DeleteShippingOption: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10456,7 +10687,10 @@ export interface operations {
     UpdateShippingOption: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10559,7 +10793,10 @@ export interface operations {
     CreateTaxClass: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10659,7 +10896,10 @@ export interface operations {
     DeleteTaxClass: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10706,7 +10946,10 @@ export interface operations {
     UpdateTaxClass: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10809,7 +11052,10 @@ export interface operations {
     CreateWebhookEndpoint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10909,7 +11155,10 @@ export interface operations {
     DeleteWebhookEndpoint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10956,7 +11205,10 @@ export interface operations {
     UpdateWebhookEndpoint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11009,7 +11261,10 @@ export interface operations {
     EnableWebhookEndpoint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11058,7 +11313,10 @@ export interface operations {
     DisableWebhookEndpoint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11107,7 +11365,10 @@ export interface operations {
     RotateWebhookSecret: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11259,7 +11520,10 @@ export interface operations {
     RedeliverWebhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
                 deliveryId: string;
@@ -11309,7 +11573,10 @@ export interface operations {
     TestWebhookEndpoint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };

@@ -5,7 +5,7 @@ import { refresh } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { problemCode, problemMessage, storeApi } from "@/api/client";
-import { cartId, clearCookie, COOKIES, currentRegion, customerToken, writeCookie } from "@/lib/session";
+import { cartId, clearCookie, clearSession, clientIp, COOKIES, currentRegion, customerToken, saveSession, syncCartCount, writeCookie } from "@/lib/session";
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
 /** Navigates after a change, re-rendering the layout too (the header shows the cart count and who is signed in). */
@@ -22,7 +22,7 @@ function localPath(value: string, fallback: string): string {
 }
 
 async function api() {
-  return storeApi({ token: await customerToken() });
+  return storeApi({ token: await customerToken(), clientIp: await clientIp() });
 }
 
 /** The shopper's open cart, created in their region on first use. */
@@ -47,6 +47,7 @@ export async function addToCart(form: FormData) {
   const id = await ensureCart();
   const { error } = await (await api()).POST("/store/carts/{id}/line-items", { params: { path: { id } }, body: { variantId, quantity } });
   if (error) back(returnTo, problemMessage(error));
+  await syncCartCount();
   go("/cart?added=1");
 }
 
@@ -61,6 +62,7 @@ export async function changeQuantity(form: FormData) {
       ? await client.PATCH("/store/carts/{id}/line-items/{lineId}", { params: { path: { id: id!, lineId } }, body: { quantity } })
       : await client.DELETE("/store/carts/{id}/line-items/{lineId}", { params: { path: { id: id!, lineId } } });
   if (error) back("/cart", problemMessage(error));
+  await syncCartCount();
   go("/cart?updated=1");
 }
 
@@ -71,6 +73,7 @@ export async function removeLine(form: FormData) {
     const { error } = await (await api()).DELETE("/store/carts/{id}/line-items/{lineId}", { params: { path: { id, lineId } } });
     if (error) back("/cart", problemMessage(error));
   }
+  await syncCartCount();
   go("/cart?updated=1");
 }
 
@@ -85,22 +88,62 @@ export async function setRegion(form: FormData) {
   go(returnTo);
 }
 
+type AddressFields = {
+  firstName: string;
+  lastName: string;
+  line1: string;
+  line2: string | null;
+  city: string;
+  postalCode: string;
+  countryCode: string;
+  phone: string | null;
+};
+
+/** An address from a form's fields, each name with an optional prefix ("billing." for the billing address). */
+function addressFrom(form: FormData, prefix = ""): AddressFields {
+  const f = (name: string) => text(form, `${prefix}${name}`);
+  return {
+    firstName: f("firstName"),
+    lastName: f("lastName"),
+    line1: f("line1"),
+    line2: f("line2") || null,
+    city: f("city"),
+    postalCode: f("postalCode"),
+    countryCode: f("countryCode").toUpperCase(),
+    phone: f("phone") || null,
+  };
+}
+
+/** Step 1 of checkout: email, delivery address and billing address (the delivery address unless the shopper gives another). */
 export async function saveContact(form: FormData) {
   const id = await cartId();
   if (!id) redirect("/cart");
-  const shippingAddress = {
-    firstName: text(form, "firstName"),
-    lastName: text(form, "lastName"),
-    line1: text(form, "line1"),
-    line2: text(form, "line2") || null,
-    city: text(form, "city"),
-    postalCode: text(form, "postalCode"),
-    countryCode: text(form, "countryCode").toUpperCase(),
-    phone: text(form, "phone") || null,
-  };
+  const shippingAddress = addressFrom(form);
+  const billingAddress = form.get("billingSame") === "on" ? shippingAddress : addressFrom(form, "billing.");
   const { error } = await (await api()).PATCH("/store/carts/{id}", {
     params: { path: { id: id! } },
-    body: { email: text(form, "email"), shippingAddress },
+    body: { email: text(form, "email"), shippingAddress, billingAddress },
+  });
+  if (error) back("/checkout", problemMessage(error));
+  go("/checkout?step=shipping#shipping");
+}
+
+/** Step 1 of checkout for a signed-in customer: one of their saved addresses, for delivery and billing. */
+export async function useSavedAddress(form: FormData) {
+  const id = await cartId();
+  const token = await customerToken();
+  if (!id || !token) redirect("/checkout");
+  const client = storeApi({ token });
+  const [saved, me] = await Promise.all([
+    client.GET("/store/customers/me/addresses/{addressId}", { params: { path: { addressId: text(form, "addressId") } } }),
+    client.GET("/store/customers/me"),
+  ]);
+  if (!saved.data || !me.data) back("/checkout", problemMessage(saved.error ?? me.error, "That address is no longer in your account."));
+  const a = saved.data!;
+  const address = { firstName: a.firstName, lastName: a.lastName, company: a.company, line1: a.line1, line2: a.line2, city: a.city, province: a.province, postalCode: a.postalCode, countryCode: a.countryCode, phone: a.phone };
+  const { error } = await client.PATCH("/store/carts/{id}", {
+    params: { path: { id: id! } },
+    body: { email: me.data!.email, shippingAddress: address, billingAddress: address },
   });
   if (error) back("/checkout", problemMessage(error));
   go("/checkout?step=shipping#shipping");
@@ -136,19 +179,19 @@ export async function placeOrder(form: FormData) {
   });
   if (paid.error) back("/checkout", paymentMessage(paid.error));
   const done = await client.POST("/store/carts/{cartId}/complete", {
-    params: { path: { cartId: id! } },
-    headers: { "Idempotency-Key": randomUUID() },
+    params: { path: { cartId: id! }, header: { "Idempotency-Key": randomUUID() } },
   });
   if (!done.data) back("/checkout", paymentMessage(done.error));
   await writeCookie(COOKIES.order, `${done.data!.order.id}.${done.data!.orderToken}`, 60 * 60 * 24 * 7);
   await clearCookie(COOKIES.cart);
+  await writeCookie(COOKIES.cartCount, "0");
   go(`/checkout/confirmation/${done.data!.order.id}`);
 }
 
 export async function register(form: FormData) {
   const email = text(form, "email");
   const password = String(form.get("password") ?? "");
-  const { error } = await storeApi().POST("/store/customers", {
+  const { error } = await storeApi({ clientIp: await clientIp() }).POST("/store/customers", {
     body: { email, password, firstName: text(form, "firstName"), lastName: text(form, "lastName") },
   });
   if (error) back("/account/register", problemMessage(error));
@@ -162,17 +205,19 @@ export async function login(form: FormData) {
 }
 
 async function signIn(email: string, password: string, errorPath: string) {
-  const { data, error } = await storeApi().POST("/store/auth/token", { body: { email, password, cartId: (await cartId()) ?? null } });
+  const { data, error } = await storeApi({ clientIp: await clientIp() }).POST("/store/auth/token", { body: { email, password, cartId: (await cartId()) ?? null } });
   if (!data) back(errorPath, problemMessage(error, "Wrong email or password."));
-  await writeCookie(COOKIES.customer, data!.accessToken, data!.expiresIn);
+  await saveSession(data!);
   if (data!.cartId) await writeCookie(COOKIES.cart, data!.cartId);
+  await syncCartCount();
 }
 
 export async function logout() {
   const token = await customerToken();
   if (token) await storeApi({ token }).POST("/store/auth/logout");
-  await clearCookie(COOKIES.customer);
+  await clearSession();
   await clearCookie(COOKIES.cart);
+  await writeCookie(COOKIES.cartCount, "0");
   go("/");
 }
 
@@ -180,16 +225,33 @@ export async function addAddress(form: FormData) {
   const token = await customerToken();
   if (!token) redirect("/account/login");
   const { error } = await storeApi({ token }).POST("/store/customers/me/addresses", {
-    body: {
-      firstName: text(form, "firstName"),
-      lastName: text(form, "lastName"),
-      line1: text(form, "line1"),
-      city: text(form, "city"),
-      postalCode: text(form, "postalCode"),
-      countryCode: text(form, "countryCode").toUpperCase(),
-      isDefaultShipping: form.get("isDefaultShipping") === "on",
-    },
+    body: { ...addressFrom(form), isDefaultShipping: form.get("isDefaultShipping") === "on" },
   });
   if (error) back("/account", problemMessage(error));
   go("/account?added=address#addresses");
+}
+
+/** Changes a saved address; the form carries the version it was shown at (If-Match), so a stale form gets a clear error. */
+export async function updateAddress(form: FormData) {
+  const token = await customerToken();
+  if (!token) redirect("/account/login");
+  const address = addressFrom(form);
+  const { error } = await storeApi({ token }).PATCH("/store/customers/me/addresses/{addressId}", {
+    params: { path: { addressId: text(form, "addressId") } },
+    headers: { "If-Match": `"${text(form, "version")}"` },
+    // "" removes an optional field on the server.
+    body: { ...address, line2: address.line2 ?? "", phone: address.phone ?? "", isDefaultShipping: form.get("isDefaultShipping") === "on" ? true : undefined },
+  });
+  if (error) back("/account", problemMessage(error));
+  go("/account?updated=address#addresses");
+}
+
+export async function deleteAddress(form: FormData) {
+  const token = await customerToken();
+  if (!token) redirect("/account/login");
+  const { error } = await storeApi({ token }).DELETE("/store/customers/me/addresses/{addressId}", {
+    params: { path: { addressId: text(form, "addressId") } },
+  });
+  if (error) back("/account", problemMessage(error));
+  go("/account?deleted=address#addresses");
 }

@@ -1,39 +1,9 @@
-import type { Metadata } from "next";
-import Link from "next/link";
-import { ProductGrid } from "@/components/ProductGrid";
-import { collections, listProducts } from "@/lib/catalog";
-import { config } from "@/lib/config";
 import { currentRegion } from "@/lib/session";
+import { HomeView, homeMetadata } from "@/views/HomeView";
 
-export const metadata: Metadata = {
-  title: { absolute: `${config.siteName}: clothing, accessories and homeware` },
-  alternates: { canonical: "/" },
-};
-
-const FEATURED = ["best-sellers", "summer-essentials", "home-refresh", "gifts-under-50"];
+// With a query string: per request. Without one, the proxy serves the static copy (r/[region]).
+export const metadata = homeMetadata;
 
 export default async function Home() {
-  const region = await currentRegion();
-  const [all, newest] = await Promise.all([collections(), listProducts({}, { option: [], sort: "newest" }, region?.id, 8)]);
-  const featured = all.filter((c) => FEATURED.includes(c.handle)).concat(all.filter((c) => !FEATURED.includes(c.handle))).slice(0, 4);
-  return (
-    <>
-      <h1>Well-made things for every day</h1>
-      <section aria-labelledby="featured">
-        <h2 id="featured">Featured collections</h2>
-        <ul className="collections">
-          {featured.map((c) => (
-            <li key={c.id}>
-              <Link href={`/collections/${c.handle}`}>{c.title}</Link>
-              {c.description && <p>{c.description}</p>}
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="new">
-        <h2 id="new">New arrivals</h2>
-        <ProductGrid products={newest.items} eager={4} />
-      </section>
-    </>
-  );
+  return <HomeView regionId={(await currentRegion())?.id} />;
 }

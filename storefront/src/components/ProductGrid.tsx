@@ -9,7 +9,7 @@ export function ProductGrid({ products, eager = 0 }: { products: ProductSummary[
     <ul className="product-grid">
       {products.map((p, i) => (
         <li key={p.id} className="product-card">
-          <Link href={`/products/${p.handle}`}>
+          <Link href={`/products/${p.handle}`} prefetch={false}>
             {p.thumbnail ? (
               // eslint-disable-next-line @next/next/no-img-element
               <img

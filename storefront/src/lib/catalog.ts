@@ -1,13 +1,13 @@
 import { notFound } from "next/navigation";
-import { catalogApi, type Category, type Collection, type ProductSummary } from "@/api/client";
+import { catalogApi, TAGS, type Category, type Collection, type ProductSummary } from "@/api/client";
 
 export async function categories(): Promise<Category[]> {
-  const { data } = await catalogApi().GET("/store/categories");
+  const { data } = await catalogApi(TAGS.categories).GET("/store/categories");
   return data?.items ?? [];
 }
 
 export async function collections(): Promise<Collection[]> {
-  const { data } = await catalogApi().GET("/store/collections");
+  const { data } = await catalogApi(TAGS.collections).GET("/store/collections");
   return data?.items ?? [];
 }
 
@@ -74,7 +74,7 @@ export async function listProducts(
   const [min, max] = q.price ? q.price.split("-") : [];
   const minPrice = min ? Number(min) : undefined;
   const maxPrice = max ? Number(max) : undefined;
-  const { data, error } = await catalogApi().GET("/store/products", {
+  const { data, error } = await catalogApi(TAGS.productLists).GET("/store/products", {
     params: {
       query: {
         ...scope,
@@ -93,7 +93,7 @@ export async function listProducts(
 }
 
 export async function facets(scope: { category?: string; collection?: string; q?: string }, q: ListingQuery, regionId?: string) {
-  const { data } = await catalogApi().GET("/store/products/facets", {
+  const { data } = await catalogApi(TAGS.productLists).GET("/store/products/facets", {
     params: { query: { ...scope, option: q.option.length ? q.option : undefined, region: regionId } },
   });
   return data;

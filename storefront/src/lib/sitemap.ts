@@ -1,4 +1,4 @@
-import { catalogApi } from "@/api/client";
+import { catalogApi, TAGS } from "@/api/client";
 import { absoluteUrl } from "./config";
 import { categories, categoryHref, collections } from "./catalog";
 import { regions } from "./session";
@@ -8,7 +8,7 @@ export const SITEMAP_LIMIT = Number(process.env.SITEMAP_LIMIT ?? 50_000);
 
 /** Every indexable page: home, categories, collections and each published product (in any region's currency). */
 export async function sitemapUrls(): Promise<string[]> {
-  const api = catalogApi();
+  const api = catalogApi(TAGS.productLists, TAGS.categories, TAGS.collections);
   const handles = new Set<string>();
   for (const region of await regions()) {
     let cursor: string | undefined;

@@ -154,6 +154,28 @@ public abstract class OpenApiTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task The_idempotency_key_header_is_documented_on_writes_and_required_where_the_endpoint_demands_it()
+    {
+        var document = await DocumentAsync();
+        IOpenApiParameter? KeyOf(string route) => Operation(document, RouteCatalog.Of(app).Single(r => r.ToString() == route))!
+            .Parameters?.SingleOrDefault(p => p.Name == "Idempotency-Key" && p.In == ParameterLocation.Header);
+
+        var complete = KeyOf("POST /store/carts/{cartId}/complete");
+        var createCart = KeyOf("POST /store/carts");
+        var signIn = KeyOf("POST /store/auth/token");
+        var read = KeyOf("GET /store/regions");
+
+        Assert.NotNull(complete);
+        Assert.True(complete.Required);
+        Assert.True(complete.Schema!.Type?.HasFlag(JsonSchemaType.String));
+        Assert.NotNull(createCart);
+        Assert.False(createCart.Required);
+        // Answers with tokens are never replayed, and reads are never idempotent-keyed: no header there.
+        Assert.Null(signIn);
+        Assert.Null(read);
+    }
+
+    [Fact]
     public async Task The_docs_page_is_html_that_loads_the_document()
     {
         var response = await app.Anonymous.GetAsync("/docs");

@@ -4,11 +4,48 @@ import { redirect } from "next/navigation";
 import { storeApi } from "@/api/client";
 import { formatMoney } from "@/lib/money";
 import { customerToken, regions } from "@/lib/session";
-import { addAddress, logout } from "../actions";
+import { addAddress, deleteAddress, logout, updateAddress } from "../actions";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
+
+type SavedAddress = { firstName: string; lastName: string; line1: string; line2?: string | null; city: string; postalCode: string; countryCode: string; phone?: string | null; isDefaultShipping: boolean };
+
+/** The fields of an address form, ids prefixed so several forms can share a page. */
+function addressInputs(prefix: string, countries: string[], a?: SavedAddress) {
+  const field = (name: keyof SavedAddress, label: string, autoComplete: string, required = true, wide = false) => (
+    <div className={`field${wide ? " wide" : ""}`}>
+      <label htmlFor={`${prefix}-${name}`}>{label}</label>
+      <input id={`${prefix}-${name}`} name={name} autoComplete={autoComplete} required={required} defaultValue={(a?.[name] as string | null) ?? ""} />
+    </div>
+  );
+  return (
+    <>
+      {field("firstName", "First name", "given-name")}
+      {field("lastName", "Last name", "family-name")}
+      {field("line1", "Address", "address-line1", true, true)}
+      {field("line2", "Apartment, suite (optional)", "address-line2", false, true)}
+      {field("city", "City", "address-level2")}
+      {field("postalCode", "Postal code", "postal-code")}
+      <div className="field">
+        <label htmlFor={`${prefix}-countryCode`}>Country</label>
+        <select id={`${prefix}-countryCode`} name="countryCode" autoComplete="country" defaultValue={a?.countryCode}>
+          {countries.map((c) => (
+            <option key={c} value={c}>
+              {new Intl.DisplayNames(["en"], { type: "region" }).of(c) ?? c}
+            </option>
+          ))}
+        </select>
+      </div>
+      {field("phone", "Phone (optional)", "tel", false)}
+      <div className="check">
+        <input type="checkbox" id={`${prefix}-default`} name="isDefaultShipping" defaultChecked={a?.isDefaultShipping} />
+        <label htmlFor={`${prefix}-default`}>Default delivery address</label>
+      </div>
+    </>
+  );
+}
 
 export default async function AccountPage({ searchParams }: Props) {
   const { error } = await searchParams;
@@ -70,49 +107,37 @@ export default async function AccountPage({ searchParams }: Props) {
       </section>
       <section aria-labelledby="addresses-title" id="addresses">
         <h2 id="addresses-title">Addresses</h2>
-        <ul>
-          {addresses.data?.items.map((a) => (
-            <li key={a.id}>
-              {a.firstName} {a.lastName}, {a.line1}, {a.postalCode} {a.city}, {a.countryCode}
-              {a.isDefaultShipping && " (default)"}
-            </li>
-          ))}
+        <ul className="address-list">
+          {addresses.data?.items.map((a) => {
+            const label = `${a.line1}, ${a.city}`;
+            return (
+              <li key={a.id} data-testid="address">
+                {a.firstName} {a.lastName}, {a.line1}
+                {a.line2 ? `, ${a.line2}` : ""}, {a.postalCode} {a.city}, {a.countryCode}
+                {a.isDefaultShipping && " (default)"}
+                <details>
+                  <summary aria-label={`Edit ${label}`}>Edit</summary>
+                  <form action={updateAddress} className="form-grid" aria-label={`Edit address ${label}`}>
+                    <input type="hidden" name="addressId" value={a.id} />
+                    <input type="hidden" name="version" value={a.version} />
+                    {addressInputs(`e-${a.id}`, countries, a)}
+                    <div className="wide">
+                      <button type="submit">Save address</button>
+                    </div>
+                  </form>
+                </details>
+                <form action={deleteAddress} className="inline-form">
+                  <input type="hidden" name="addressId" value={a.id} />
+                  <button type="submit" className="link" aria-label={`Delete ${label}`}>
+                    Delete
+                  </button>
+                </form>
+              </li>
+            );
+          })}
         </ul>
         <form action={addAddress} className="form-grid" aria-label="Add an address">
-          <div className="field">
-            <label htmlFor="a-firstName">First name</label>
-            <input id="a-firstName" name="firstName" autoComplete="given-name" required />
-          </div>
-          <div className="field">
-            <label htmlFor="a-lastName">Last name</label>
-            <input id="a-lastName" name="lastName" autoComplete="family-name" required />
-          </div>
-          <div className="field wide">
-            <label htmlFor="a-line1">Address</label>
-            <input id="a-line1" name="line1" autoComplete="address-line1" required />
-          </div>
-          <div className="field">
-            <label htmlFor="a-city">City</label>
-            <input id="a-city" name="city" autoComplete="address-level2" required />
-          </div>
-          <div className="field">
-            <label htmlFor="a-postalCode">Postal code</label>
-            <input id="a-postalCode" name="postalCode" autoComplete="postal-code" required />
-          </div>
-          <div className="field">
-            <label htmlFor="a-countryCode">Country</label>
-            <select id="a-countryCode" name="countryCode" autoComplete="country">
-              {countries.map((c) => (
-                <option key={c} value={c}>
-                  {new Intl.DisplayNames(["en"], { type: "region" }).of(c) ?? c}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="check">
-            <input type="checkbox" id="a-default" name="isDefaultShipping" />
-            <label htmlFor="a-default">Default delivery address</label>
-          </div>
+          {addressInputs("a", countries)}
           <div className="wide">
             <button type="submit">Add address</button>
           </div>

@@ -6,7 +6,7 @@ import { Totals } from "@/components/Totals";
 import { openCart } from "@/lib/cart";
 import { formatMoney } from "@/lib/money";
 import { customerToken, regions } from "@/lib/session";
-import { chooseShipping, placeOrder, saveContact } from "../actions";
+import { chooseShipping, placeOrder, saveContact, useSavedAddress } from "../actions";
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
 
@@ -14,24 +14,68 @@ type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
 type Address = { firstName?: string; lastName?: string; line1?: string; line2?: string | null; city?: string; postalCode?: string; countryCode?: string; phone?: string | null };
 
+const ADDRESS_KEYS = ["firstName", "lastName", "line1", "line2", "city", "postalCode", "countryCode", "phone"] as const;
+const sameAddress = (a: Address, b: Address) => ADDRESS_KEYS.every((k) => (a[k] ?? "") === (b[k] ?? ""));
+
 export default async function CheckoutPage({ searchParams }: Props) {
   const { error } = await searchParams;
   const cart = await openCart();
   if (!cart || cart.items.length === 0) redirect("/cart");
   const token = await customerToken();
   const region = (await regions()).find((r) => r.id === cart.regionId);
-  const address = (cart.shippingAddress ?? {}) as Address;
-  const hasAddress = Boolean(cart.email && address.line1);
+  const api = storeApi({ token });
+  const [saved, me] = token
+    ? await Promise.all([api.GET("/store/customers/me/addresses", { params: { query: { limit: 50 } } }), api.GET("/store/customers/me")])
+    : [undefined, undefined];
+  // Only addresses the cart's region delivers to can be chosen.
+  const savedAddresses = (saved?.data?.items ?? []).filter((a) => region?.countries.includes(a.countryCode));
+  const defaultSaved = savedAddresses.find((a) => a.isDefaultShipping) ?? savedAddresses[0];
+  // The form starts from the cart's address, else the customer's default one.
+  const address = (cart.shippingAddress ?? defaultSaved ?? {}) as Address;
+  const billing = (cart.billingAddress ?? {}) as Address;
+  const billingSame = !cart.billingAddress || sameAddress(cart.billingAddress as Address, address);
+  const hasAddress = Boolean(cart.email && cart.shippingAddress);
   const options = hasAddress
-    ? ((await storeApi({ token }).GET("/store/carts/{id}/shipping-options", { params: { path: { id: cart.id } } })).data?.items ?? [])
+    ? ((await api.GET("/store/carts/{id}/shipping-options", { params: { path: { id: cart.id } } })).data?.items ?? [])
     : [];
   const method = cart.shippingMethod as { optionId: string } | null | undefined;
-  const field = (name: keyof Address, label: string, autoComplete: string, required = true, wide = false) => (
-    <div className={`field${wide ? " wide" : ""}`}>
-      <label htmlFor={name}>{label}</label>
-      <input id={name} name={name} autoComplete={autoComplete} required={required} defaultValue={(address[name] as string) ?? ""} />
-    </div>
-  );
+  const countries = (region?.countries ?? []).map((c) => ({ code: c, name: new Intl.DisplayNames(["en"], { type: "region" }).of(c) ?? c }));
+  /** The address fields, for delivery (no prefix) or billing ("billing."; optional in HTML, checked by the server). */
+  const addressFields = (values: Address, prefix: "" | "billing.", group: "shipping" | "billing") => {
+    const field = (name: keyof Address, label: string, autoComplete: string, required = true, wide = false) => (
+      <div className={`field${wide ? " wide" : ""}`}>
+        <label htmlFor={`${prefix}${name}`}>{label}</label>
+        <input
+          id={`${prefix}${name}`}
+          name={`${prefix}${name}`}
+          autoComplete={`${group} ${autoComplete}`}
+          required={required && !prefix}
+          defaultValue={(values[name] as string) ?? ""}
+        />
+      </div>
+    );
+    return (
+      <>
+        {field("firstName", "First name", "given-name")}
+        {field("lastName", "Last name", "family-name")}
+        {field("line1", "Address", "address-line1", true, true)}
+        {field("line2", "Apartment, suite (optional)", "address-line2", false, true)}
+        {field("city", "City", "address-level2")}
+        {field("postalCode", "Postal code", "postal-code")}
+        <div className="field">
+          <label htmlFor={`${prefix}countryCode`}>Country</label>
+          <select id={`${prefix}countryCode`} name={`${prefix}countryCode`} autoComplete={`${group} country`} defaultValue={values.countryCode ?? region?.countries[0]}>
+            {countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {field("phone", "Phone (optional)", "tel", false)}
+      </>
+    );
+  };
   return (
     <>
       <h1>Checkout</h1>
@@ -42,28 +86,42 @@ export default async function CheckoutPage({ searchParams }: Props) {
       )}
       <section className="step" aria-labelledby="contact">
         <h2 id="contact">1. Contact and delivery address</h2>
-        <form action={saveContact} className="form-grid">
+        {savedAddresses.length > 0 && (
+          <form action={useSavedAddress} className="saved-addresses" aria-label="Use a saved address">
+            <fieldset>
+              <legend>Your saved addresses</legend>
+              {savedAddresses.map((a) => (
+                <div key={a.id} className="check">
+                  <input type="radio" id={`saved-${a.id}`} name="addressId" value={a.id} required defaultChecked={a.id === defaultSaved?.id} />
+                  <label htmlFor={`saved-${a.id}`}>
+                    {a.firstName} {a.lastName}, {a.line1}, {a.postalCode} {a.city}, {a.countryCode}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+            <button type="submit">Deliver to this address</button>
+            <p className="count">Or enter another address below.</p>
+          </form>
+        )}
+        <form action={saveContact} className="form-grid" aria-label="Contact and address">
           <div className="field wide">
             <label htmlFor="email">Email</label>
-            <input id="email" name="email" type="email" autoComplete="email" required defaultValue={cart.email ?? ""} />
+            <input id="email" name="email" type="email" autoComplete="email" required defaultValue={cart.email ?? me?.data?.email ?? ""} />
           </div>
-          {field("firstName", "First name", "given-name")}
-          {field("lastName", "Last name", "family-name")}
-          {field("line1", "Address", "address-line1", true, true)}
-          {field("line2", "Apartment, suite (optional)", "address-line2", false, true)}
-          {field("city", "City", "address-level2")}
-          {field("postalCode", "Postal code", "postal-code")}
-          <div className="field">
-            <label htmlFor="countryCode">Country</label>
-            <select id="countryCode" name="countryCode" autoComplete="country" defaultValue={address.countryCode ?? region?.countries[0]}>
-              {(region?.countries ?? []).map((c) => (
-                <option key={c} value={c}>
-                  {new Intl.DisplayNames(["en"], { type: "region" }).of(c) ?? c}
-                </option>
-              ))}
-            </select>
-          </div>
-          {field("phone", "Phone (optional)", "tel", false)}
+          <fieldset className="wide address" id="delivery">
+            <legend>Delivery address</legend>
+            <div className="form-grid">{addressFields(address, "", "shipping")}</div>
+          </fieldset>
+          <fieldset className="wide address billing">
+            <legend>Billing address</legend>
+            <div className="check">
+              <input type="checkbox" id="billingSame" name="billingSame" defaultChecked={billingSame} />
+              <label htmlFor="billingSame">Same as the delivery address</label>
+            </div>
+            <div className="form-grid billing-fields" id="billing">
+              {addressFields(billingSame ? {} : billing, "billing.", "billing")}
+            </div>
+          </fieldset>
           <div className="wide">
             <button type="submit">{hasAddress ? "Update address" : "Continue to shipping"}</button>
           </div>

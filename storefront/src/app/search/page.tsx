@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { catalogApi } from "@/api/client";
+import { catalogApi, TAGS } from "@/api/client";
 import { Listing } from "@/components/Listing";
 import { facets, listProducts, readListingQuery } from "@/lib/catalog";
 import { currentRegion } from "@/lib/session";
@@ -26,7 +26,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const [page, found, suggested] = await Promise.all([
     listProducts({}, query, region?.id),
     facets({ q: query.q }, query, region?.id),
-    catalogApi().GET("/store/search/suggestions", { params: { query: { q: query.q, limit: 5, region: region?.id } } }),
+    catalogApi(TAGS.productLists).GET("/store/search/suggestions", { params: { query: { q: query.q, limit: 5, region: region?.id } } }),
   ]);
   const terms = (suggested.data?.terms ?? []).filter((t) => t.text.toLowerCase() !== query.q!.toLowerCase());
   return (

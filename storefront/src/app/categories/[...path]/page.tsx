@@ -1,53 +1,14 @@
 import type { Metadata } from "next";
-import { Breadcrumbs } from "@/components/Breadcrumbs";
-import { Listing } from "@/components/Listing";
-import { categories, categoryByPath, categoryHref, facets, hasRefinements, listProducts, readListingQuery } from "@/lib/catalog";
 import { currentRegion } from "@/lib/session";
-import Link from "next/link";
+import { CategoryView, categoryMetadata } from "@/views/CategoryView";
 
+// With a query (filters, sort, cursor): per request. Without one, the proxy serves the static copy (r/[region]/categories).
 type Props = { params: Promise<{ path: string[] }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const { category } = await categoryByPath((await params).path);
-  const refined = hasRefinements(readListingQuery(await searchParams));
-  return {
-    title: category.name,
-    description: category.description ?? `Shop ${category.name}.`,
-    alternates: { canonical: categoryHref(category) },
-    openGraph: { title: category.name, url: categoryHref(category) },
-    // Filtered, sorted and later pages are for shoppers; the category itself is the page to index.
-    robots: refined ? { index: false, follow: true } : undefined,
-  };
+  return categoryMetadata((await params).path, await searchParams);
 }
 
 export default async function CategoryPage({ params, searchParams }: Props) {
-  const { category, trail } = await categoryByPath((await params).path);
-  const query = readListingQuery(await searchParams);
-  const region = await currentRegion();
-  const [page, found, all] = await Promise.all([
-    listProducts({ category: category.handle }, query, region?.id),
-    facets({ category: category.handle }, query, region?.id),
-    categories(),
-  ]);
-  const children = all.filter((c) => c.parentId === category.id);
-  const pathname = categoryHref(category);
-  return (
-    <>
-      <Breadcrumbs items={trail.map((c) => ({ name: c.name, href: categoryHref(c) }))} />
-      <h1>{category.name}</h1>
-      {category.description && <p>{category.description}</p>}
-      {children.length > 0 && (
-        <nav aria-label="Subcategories">
-          <ul className="inline">
-            {children.map((c) => (
-              <li key={c.id} style={{ listStyle: "none", marginRight: "1rem" }}>
-                <Link href={categoryHref(c)}>{c.name}</Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
-      <Listing pathname={pathname} query={query} products={page.items} nextCursor={page.nextCursor} facets={found} />
-    </>
-  );
+  return <CategoryView path={(await params).path} regionId={(await currentRegion())?.id} params={await searchParams} />;
 }

@@ -1,45 +1,14 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { Breadcrumbs } from "@/components/Breadcrumbs";
-import { Listing } from "@/components/Listing";
-import { collections, facets, hasRefinements, listProducts, readListingQuery } from "@/lib/catalog";
 import { currentRegion } from "@/lib/session";
+import { CollectionView, collectionMetadata } from "@/views/CollectionView";
 
+// With a query (filters, sort, cursor): per request. Without one, the proxy serves the static copy (r/[region]/collections).
 type Props = { params: Promise<{ handle: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-async function collection(handle: string) {
-  const found = (await collections()).find((c) => c.handle === handle);
-  if (!found) notFound();
-  return found;
-}
-
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const c = await collection((await params).handle);
-  const refined = hasRefinements(readListingQuery(await searchParams));
-  return {
-    title: c.title,
-    description: c.description ?? `Shop the ${c.title} collection.`,
-    alternates: { canonical: `/collections/${c.handle}` },
-    openGraph: { title: c.title, url: `/collections/${c.handle}` },
-    robots: refined ? { index: false, follow: true } : undefined,
-  };
+  return collectionMetadata((await params).handle, await searchParams);
 }
 
 export default async function CollectionPage({ params, searchParams }: Props) {
-  const c = await collection((await params).handle);
-  const query = readListingQuery(await searchParams);
-  const region = await currentRegion();
-  const [page, found] = await Promise.all([
-    listProducts({ collection: c.handle }, query, region?.id),
-    facets({ collection: c.handle }, query, region?.id),
-  ]);
-  const pathname = `/collections/${c.handle}`;
-  return (
-    <>
-      <Breadcrumbs items={[{ name: c.title, href: pathname }]} />
-      <h1>{c.title}</h1>
-      {c.description && <p>{c.description}</p>}
-      <Listing pathname={pathname} query={query} products={page.items} nextCursor={page.nextCursor} facets={found} />
-    </>
-  );
+  return <CollectionView handle={(await params).handle} regionId={(await currentRegion())?.id} params={await searchParams} />;
 }

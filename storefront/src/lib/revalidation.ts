@@ -1,0 +1,17 @@
+import { TAGS } from "@/api/client";
+
+export type WebhookBody = { type?: string; data?: { resourceId?: string; state?: { handle?: string; productHandle?: string } | null } };
+
+/** The cache tags one Mercato event makes stale: the product's own page and every product list (titles, prices, stock). */
+export function tagsFor(event: WebhookBody): string[] {
+  const type = event.type ?? "";
+  const handle = event.data?.state?.handle ?? event.data?.state?.productHandle;
+  if (type.startsWith("product.")) return [TAGS.productLists, ...(handle ? [TAGS.product(handle)] : [])];
+  if (type === "variant.price_changed" || type === "inventory_level.changed")
+    return [TAGS.productLists, ...(handle ? [TAGS.product(handle)] : [TAGS.productPages])];
+  if (type.startsWith("category.")) return [TAGS.categories, TAGS.productLists];
+  if (type.startsWith("collection.")) return [TAGS.collections, TAGS.productLists];
+  if (type.startsWith("region.")) return [TAGS.regions];
+  return [];
+}
+
