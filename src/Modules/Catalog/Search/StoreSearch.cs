@@ -207,15 +207,9 @@ internal static class StoreSearch
                            join s in db.Set<ProductPriceSummary>() on p.Id equals s.ProductId
                            where s.CurrencyCode == currency
                            orderby h.Typos, h.Prefixes, h.Score descending, p.Id
-                           select new
-                           {
-                               p.Id, p.Handle, p.Title, s.MinAmount, s.MaxAmount,
-                               ThumbnailUrl = p.Media.OrderBy(m => m.Position).Select(m => m.Url).FirstOrDefault(),
-                               ThumbnailAlt = p.Media.OrderBy(m => m.Position).Select(m => m.Alt).FirstOrDefault(),
-                           }).Take(size).ToListAsync(ct);
-        var products = found.Select(r => new StoreSuggestedProduct(r.Id, r.Handle, r.Title,
-            r.ThumbnailUrl is null ? null : new StoreImage(r.ThumbnailUrl, r.ThumbnailAlt),
-            new StorePriceRange(new MoneyDto(r.MinAmount, currency), new MoneyDto(r.MaxAmount, currency)))).ToList();
+                           select p.Id).Take(size).ToListAsync(ct);
+        var summaries = await StoreProducts.SummariesAsync(db, found, currency, ct);
+        var products = found.Select(id => summaries[id]).Select(r => new StoreSuggestedProduct(r.Id, r.Handle, r.Title, r.Thumbnail, r.Price)).ToList();
 
         var tree = await StoreCategoryTree.LoadAsync(db, ct);
         var categories = tree.Visible.Where(c => Matches(SearchText.Tokenize(c.Name), words)).Take(size)
