@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mercato.Catalog.Search;
 
 /// <summary>Rebuilds the search index from the products, in one transaction (readers see the old index until it commits).</summary>
-internal sealed class CatalogSearchIndex(MercatoDb db, CacheInvalidation cache) : ICatalogSearchIndex
+internal sealed class CatalogSearchIndex(MercatoDb db, CacheInvalidation cache, CatalogFacetIndex facets) : ICatalogSearchIndex
 {
     private const int Batch = 500;
 
@@ -58,7 +58,9 @@ internal sealed class CatalogSearchIndex(MercatoDb db, CacheInvalidation cache) 
         await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         // PostgreSQL reads the postings from their covering index alone only once the pages are marked all-visible.
         if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true) await db.Database.ExecuteSqlRawAsync("VACUUM catalog_search_postings", ct);
-        // A rebuild writes no events, so the cached search answers built on the old index are evicted here.
+        // A rebuild writes no events (it follows bulk loads that wrote none either), so the cached answers built on the old
+        // index are evicted here, and this node's facets reloaded.
+        facets.Reset();
         await cache.EvictAllAsync(ct);
         return indexed;
     }
