@@ -77,7 +77,7 @@ public sealed class CacheNodesTests
         var product = await a.Given.ProductAsync(body => body["title"] = $"{word} facet");
         await a.FollowOutboxAsync();
         var url = $"/store/products/facets?region={a.UsRegionId}&q={word}";
-        Assert.Equal(1, Bucket(await a.Store.GetJsonAsync(url), 1000));
+        Assert.Equal(0, Bucket(await a.Store.GetJsonAsync(url), 50000));
 
         var variantId = product.Arr("variants")[0].Str("id");
         await b.Admin.PatchJsonAsync($"/admin/products/{product.Str("id")}/variants/{variantId}",
@@ -85,9 +85,7 @@ public sealed class CacheNodesTests
 
         // Node A's in-memory facet index (not only its cache) hears of it from the outbox.
         Assert.True(await a.FollowOutboxAsync() >= 1);
-        var after = await a.Store.GetJsonAsync(url);
-        Assert.Equal(0, Bucket(after, 1000));
-        Assert.Equal(1, Bucket(after, 50000));
+        Assert.Equal(1, Bucket(await a.Store.GetJsonAsync(url), 50000));
     });
 
     [Fact]
