@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Mercato.Kernel.Caching;
 
 /// <summary>
-/// Follows the outbox so that this node's cache hears of changes other nodes (and workers) committed. It reads the events
+/// Follows the outbox so that this node's cache (and every <see cref="IFollowedChangeObserver"/>) hears of changes other nodes
+/// (and workers) committed. It reads the events
 /// after the last position it saw, an indexed range read. A position can commit after a higher one (PostgreSQL hands them
 /// out before commit), so a gap below the highest seen is read again until it fills or, after <see cref="GapPatience"/>
 /// (a rolled-back insert leaves a hole forever), is given up.
@@ -44,7 +45,13 @@ public sealed class OutboxCacheFollower(IServiceScopeFactory scopes, CacheInvali
             var fresh = rows.Where(r => !_seenAbove.Contains(r.Position)).ToList();
             foreach (var row in fresh) _seenAbove.Add(row.Position);
             Advance();
-            if (fresh.Count > 0) await invalidation.EvictAsync([.. fresh.Select(r => new CommittedChange(r.Type, r.ResourceId))], ct);
+            if (fresh.Count > 0)
+            {
+                var changes = fresh.Select(r => new CommittedChange(r.Type, r.ResourceId)).ToList();
+                // In-memory indexes first, so that an answer computed after the eviction is computed on fresh data.
+                foreach (var observer in scope.ServiceProvider.GetServices<IFollowedChangeObserver>()) await observer.FollowedAsync(changes, ct);
+                await invalidation.EvictAsync(changes, ct);
+            }
             return fresh.Count;
         }
         finally

@@ -18,6 +18,15 @@ public interface ICommitObserver
 }
 
 /// <summary>
+/// Told about the changes any node committed (this one included), as this node's outbox follower reads them: later than an
+/// <see cref="ICommitObserver"/>, possibly more than once.
+/// </summary>
+public interface IFollowedChangeObserver
+{
+    Task FollowedAsync(IReadOnlyList<CommittedChange> changes, CancellationToken ct);
+}
+
+/// <summary>
 /// Watches the transactions of <see cref="MercatoDb"/>: the events a transaction wrote (tracked by the context) are handed to
 /// every <see cref="ICommitObserver"/> once it commits, and forgotten when it rolls back.
 /// </summary>

@@ -8,6 +8,7 @@ using Mercato.Catalog.Products;
 using Mercato.Catalog.Search;
 using Mercato.Catalog.Transfer;
 using Mercato.Kernel.Caching;
+using Mercato.Kernel.Events;
 using Mercato.Kernel.Jobs;
 using Mercato.Kernel.Paging;
 using Microsoft.AspNetCore.Builder;
@@ -36,6 +37,10 @@ public static class CatalogModule
         services.AddScoped<IProductSearch, DatabaseProductSearch>();
         services.AddScoped<ICatalogSearchIndex, CatalogSearchIndex>();
         services.AddJobHandler<SearchReindexJob>(SearchReindexJob.JobType);
+        // Facets are counted from memory, kept current by the changes this node commits and those its outbox follower reads.
+        services.AddSingleton<CatalogFacetIndex>();
+        services.AddSingleton<ICommitObserver>(sp => sp.GetRequiredService<CatalogFacetIndex>());
+        services.AddSingleton<IFollowedChangeObserver>(sp => sp.GetRequiredService<CatalogFacetIndex>());
         return services.AddScoped<IVariantCatalog, VariantCatalog>();
     }
 

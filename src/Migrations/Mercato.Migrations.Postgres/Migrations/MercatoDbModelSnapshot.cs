@@ -1121,6 +1121,9 @@ namespace Mercato.Migrations.Postgres.Migrations
                     b.HasIndex("ProductId")
                         .HasDatabaseName("ix_catalog_search_postings_product_id");
 
+                    b.HasIndex("Term", "ProductId", "Weight")
+                        .HasDatabaseName("ix_catalog_search_postings_covering");
+
                     b.ToTable("catalog_search_postings", (string)null);
                 });
 

@@ -1021,6 +1021,9 @@ namespace Mercato.Migrations.Sqlite.Migrations
                     b.HasIndex("ProductId")
                         .HasDatabaseName("ix_catalog_search_postings_product_id");
 
+                    b.HasIndex("Term", "ProductId", "Weight")
+                        .HasDatabaseName("ix_catalog_search_postings_covering");
+
                     b.ToTable("catalog_search_postings", (string)null);
                 });
 

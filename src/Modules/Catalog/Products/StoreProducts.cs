@@ -63,9 +63,35 @@ internal static class StoreProducts
         public long MaxAmount { get; init; }
         public string? ThumbnailUrl { get; init; }
         public string? ThumbnailAlt { get; init; }
+    }
+
+    /// <summary>A search hit's rank, keyed by product.</summary>
+    private sealed class Ranked
+    {
+        public string Id { get; init; } = "";
         public long Typos { get; init; }
         public long Prefixes { get; init; }
         public long Score { get; init; }
+    }
+
+    /// <summary>The store summaries of the given published products, by id, in one query.</summary>
+    internal static async Task<Dictionary<string, StoreProductSummary>> SummariesAsync(MercatoDb db, List<string> ids, string currency,
+        CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var rows = await (from p in db.Set<Product>().AsNoTracking()
+                          join s in db.Set<ProductPriceSummary>() on p.Id equals s.ProductId
+                          where ids.Contains(p.Id) && s.CurrencyCode == currency
+                          select new Row
+                          {
+                              Id = p.Id, Handle = p.Handle, Title = p.Title, Subtitle = p.Subtitle, ProductType = p.ProductType,
+                              MinAmount = s.MinAmount, MaxAmount = s.MaxAmount,
+                              ThumbnailUrl = p.Media.OrderBy(m => m.Position).Select(m => m.Url).FirstOrDefault(),
+                              ThumbnailAlt = p.Media.OrderBy(m => m.Position).Select(m => m.Alt).FirstOrDefault(),
+                          }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id, r => new StoreProductSummary(r.Id, r.Handle, r.Title, r.Subtitle, r.ProductType,
+            r.ThumbnailUrl is null ? null : new StoreImage(r.ThumbnailUrl, r.ThumbnailAlt),
+            new StorePriceRange(new MoneyDto(r.MinAmount, currency), new MoneyDto(r.MaxAmount, currency))), StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -77,36 +103,30 @@ internal static class StoreProducts
     {
         var currency = filter.Currency;
         if (filter.Search is null) return CacheableJson.Ok(http, new Page<StoreProductSummary>([], null), [CacheableJson.ProductListsTag]);
-        var rows = from h in filter.Engine.Hits(filter.Search)
-                   join p in filter.Apply(db, withSearch: false) on h.ProductId equals p.Id
-                   join s in db.Set<ProductPriceSummary>() on p.Id equals s.ProductId
-                   where s.CurrencyCode == currency
-                   select new Row
-                   {
-                       Id = p.Id, Handle = p.Handle, Title = p.Title, TitleSort = p.TitleSort, Subtitle = p.Subtitle,
-                       ProductType = p.ProductType, MinAmount = s.MinAmount, MaxAmount = s.MaxAmount,
-                       ThumbnailUrl = p.Media.OrderBy(m => m.Position).Select(m => m.Url).FirstOrDefault(),
-                       ThumbnailAlt = p.Media.OrderBy(m => m.Position).Select(m => m.Alt).FirstOrDefault(),
-                       Typos = h.Typos, Prefixes = h.Prefixes, Score = h.Score,
-                   };
+        // Ranked ids first, the page's details after: the details (thumbnail subqueries above all) of every hit of a common
+        // word would otherwise be computed before the sort keeps 20 of them.
+        var ranked = from h in filter.Engine.Hits(filter.Search)
+                     join p in filter.Apply(db, withSearch: false) on h.ProductId equals p.Id
+                     join s in db.Set<ProductPriceSummary>() on p.Id equals s.ProductId
+                     where s.CurrencyCode == currency
+                     select new Ranked { Id = p.Id, Typos = h.Typos, Prefixes = h.Prefixes, Score = h.Score };
         if (cursor is not null)
         {
             if (Cursor.Decode(cursor, 3) is not ["relevance", { } key, { } id] || key.Split('.') is not [var t, var p, var sc]
                 || !long.TryParse(t, CultureInfo.InvariantCulture, out var typos) || !long.TryParse(p, CultureInfo.InvariantCulture, out var prefixes)
                 || !long.TryParse(sc, CultureInfo.InvariantCulture, out var score))
                 return ListQuery.InvalidCursor().ToProblem();
-            rows = rows.Where(r => r.Typos > typos || (r.Typos == typos && (r.Prefixes > prefixes || (r.Prefixes == prefixes
+            ranked = ranked.Where(r => r.Typos > typos || (r.Typos == typos && (r.Prefixes > prefixes || (r.Prefixes == prefixes
                 && (r.Score < score || (r.Score == score && r.Id.CompareTo(id) > 0))))));
         }
-        var found = await rows.OrderBy(r => r.Typos).ThenBy(r => r.Prefixes).ThenByDescending(r => r.Score).ThenBy(r => r.Id)
+        var found = await ranked.OrderBy(r => r.Typos).ThenBy(r => r.Prefixes).ThenByDescending(r => r.Score).ThenBy(r => r.Id)
             .Take(size + 1).ToListAsync(ct);
         var page = found.Take(size).ToList();
         var next = found.Count > size
             ? Cursor.Encode("relevance", string.Create(CultureInfo.InvariantCulture, $"{page[^1].Typos}.{page[^1].Prefixes}.{page[^1].Score}"), page[^1].Id)
             : null;
-        var items = page.Select(r => new StoreProductSummary(r.Id, r.Handle, r.Title, r.Subtitle, r.ProductType,
-            r.ThumbnailUrl is null ? null : new StoreImage(r.ThumbnailUrl, r.ThumbnailAlt),
-            new StorePriceRange(new MoneyDto(r.MinAmount, currency), new MoneyDto(r.MaxAmount, currency)))).ToList();
+        var summaries = await SummariesAsync(db, [.. page.Select(r => r.Id)], currency, ct);
+        var items = page.Select(r => summaries[r.Id]).ToList();
         return CacheableJson.Ok(http, new Page<StoreProductSummary>(items, next), [CacheableJson.ProductListsTag, .. items.Select(i => i.Id)]);
     }
 

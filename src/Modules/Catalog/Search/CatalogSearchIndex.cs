@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mercato.Catalog.Search;
 
 /// <summary>Rebuilds the search index from the products, in one transaction (readers see the old index until it commits).</summary>
-internal sealed class CatalogSearchIndex(MercatoDb db, CacheInvalidation cache) : ICatalogSearchIndex
+internal sealed class CatalogSearchIndex(MercatoDb db, CacheInvalidation cache, CatalogFacetIndex facets) : ICatalogSearchIndex
 {
     private const int Batch = 500;
 
@@ -56,7 +56,11 @@ internal sealed class CatalogSearchIndex(MercatoDb db, CacheInvalidation cache) 
         // the planner keeps estimating from the old ones. A full ANALYZE on SQLite: its sampled one (analysis_limit, and
         // PRAGMA optimize, which samples) took 1,000 of 100,000 rows for "all of them" and sent store lists to sort the catalog.
         await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
-        // A rebuild writes no events, so the cached search answers built on the old index are evicted here.
+        // PostgreSQL reads the postings from their covering index alone only once the pages are marked all-visible.
+        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true) await db.Database.ExecuteSqlRawAsync("VACUUM catalog_search_postings", ct);
+        // A rebuild writes no events (it follows bulk loads that wrote none either), so the cached answers built on the old
+        // index are evicted here, and this node's facets reloaded.
+        facets.Reset();
         await cache.EvictAllAsync(ct);
         return indexed;
     }

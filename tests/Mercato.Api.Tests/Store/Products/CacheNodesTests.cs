@@ -1,3 +1,4 @@
+using Mercato.Api.Tests.Store.Search;
 using Mercato.Kernel.Caching;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.OutputCaching;
@@ -66,6 +67,34 @@ public sealed class CacheNodesTests
     [Fact]
     public Task A_node_evicts_what_another_node_changed_when_it_follows_the_outbox_on_postgres() =>
         NodeWithoutRedisFollowsTheOutboxAsync(new PostgresTestDatabase());
+
+    private static int Bucket(JsonNode facets, long min) =>
+        facets.Arr("prices").FirstOrDefault(p => p!["min"].Long("amount") == min)?.Int("count") ?? 0;
+
+    private static Task FacetsFollowAnotherNodeAsync(ITestDatabase database) => TwoNodesAsync(database, redis: null, async (a, b) =>
+    {
+        var word = SearchTestData.Word();
+        var product = await a.Given.ProductAsync(body => body["title"] = $"{word} facet");
+        await a.FollowOutboxAsync();
+        var url = $"/store/products/facets?region={a.UsRegionId}&q={word}";
+        Assert.Equal(0, Bucket(await a.Store.GetJsonAsync(url), 50000));
+
+        var variantId = product.Arr("variants")[0].Str("id");
+        await b.Admin.PatchJsonAsync($"/admin/products/{product.Str("id")}/variants/{variantId}",
+            new { prices = new[] { new { amount = 60000L, currency = "USD" } } });
+
+        // Node A's in-memory facet index (not only its cache) hears of it from the outbox.
+        Assert.True(await a.FollowOutboxAsync() >= 1);
+        Assert.Equal(1, Bucket(await a.Store.GetJsonAsync(url), 50000));
+    });
+
+    [Fact]
+    public Task A_nodes_facets_count_what_another_node_changed_when_it_follows_the_outbox_on_sqlite() =>
+        FacetsFollowAnotherNodeAsync(new SqliteTestDatabase());
+
+    [Fact]
+    public Task A_nodes_facets_count_what_another_node_changed_when_it_follows_the_outbox_on_postgres() =>
+        FacetsFollowAnotherNodeAsync(new PostgresTestDatabase());
 
     [Fact]
     public async Task Two_nodes_sharing_postgres_and_redis_see_each_others_changes_at_once()

@@ -82,6 +82,37 @@ public abstract class FacetAndSuggestionTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task Facets_count_a_change_as_soon_as_it_is_committed()
+    {
+        var c = await CatalogAsync();
+        Assert.Equal(new Dictionary<string, int> { ["root"] = 3, ["left"] = 2, ["right"] = 2 }, Categories(await FacetsAsync(c), c));
+        var five = await app.Given.ProductAsync(b =>
+        {
+            b["title"] = $"{c.Word} five";
+            b["categoryIds"] = new[] { c.Left.Str("id") };
+        });
+        var id = five.Str("id");
+        var facets = await FacetsAsync(c);
+        Assert.Equal(new Dictionary<string, int> { ["root"] = 4, ["left"] = 3, ["right"] = 2 }, Categories(facets, c));
+
+        // Moved to another category, repriced, unpublished, published again, deleted: each counted by the next request.
+        await app.Admin.PatchJsonAsync($"/admin/products/{id}", new { categoryIds = new[] { c.Right.Str("id") } });
+        Assert.Equal(new Dictionary<string, int> { ["root"] = 4, ["left"] = 2, ["right"] = 3 }, Categories(await FacetsAsync(c), c));
+        var variantId = five.Arr("variants")[0].Str("id");
+        var before = Prices(await FacetsAsync(c));
+        await app.Admin.PatchJsonAsync($"/admin/products/{id}/variants/{variantId}",
+            new { prices = new[] { new { amount = 60000L, currency = "USD" }, new { amount = 1899L, currency = "EUR" } } });
+        var after = Prices(await FacetsAsync(c));
+        Assert.Equal(before.GetValueOrDefault(50000) + 1, after.GetValueOrDefault(50000));
+        await app.Admin.PatchJsonAsync($"/admin/products/{id}", new { status = "draft" });
+        Assert.Equal(new Dictionary<string, int> { ["root"] = 3, ["left"] = 2, ["right"] = 2 }, Categories(await FacetsAsync(c), c));
+        await app.Admin.PatchJsonAsync($"/admin/products/{id}", new { status = "published" });
+        Assert.Equal(3, Categories(await FacetsAsync(c), c)["right"]);
+        (await app.Admin.DeleteAsync($"/admin/products/{id}")).EnsureSuccessStatusCode();
+        Assert.Equal(new Dictionary<string, int> { ["root"] = 3, ["left"] = 2, ["right"] = 2 }, Categories(await FacetsAsync(c), c));
+    }
+
+    [Fact]
     public async Task Facets_answer_with_cache_headers_and_tags()
     {
         var c = await CatalogAsync();

@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using Mercato.Catalog.Contracts;
+using Mercato.Catalog.Products;
+using Mercato.Kernel.Events;
+using Mercato.Kernel.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mercato.Catalog.Search;
+
+/// <summary>
+/// The store's facet counts from memory: counting facets in SQL reads every link, variant and price of the matching products
+/// once per facet (17 s for an unfiltered request at 100,000 products on SQLite); one pass over compact in-memory rows takes
+/// milliseconds. Each node keeps its own index, loaded on first use and kept current by the changes it hears of: its own
+/// commits at once (<see cref="ICommitObserver"/>), other nodes' when its outbox follower reads them
+/// (<see cref="IFollowedChangeObserver"/>). A change only marks products stale; the next request reloads them before it
+/// counts, so a client that changed a product counts it changed. Categories are read from the live tree at each request.
+/// </summary>
+internal sealed class CatalogFacetIndex : ICommitObserver, IFollowedChangeObserver, IDisposable
+{
+    /// <summary>Reloaded products past which a fresh snapshot is loaded instead (and at least this many).</summary>
+    private const int MinReloadsBeforeSnapshot = 1_000;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly FacetFeatureTable _table = new();
+    private readonly ConcurrentDictionary<string, byte> _staleProducts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _staleVariants = new(StringComparer.Ordinal);
+    private volatile FacetView? _view;
+    private volatile bool _reload;
+
+    public FacetFeatureTable Table => _table;
+
+    /// <summary>A view that includes every change this node has heard of.</summary>
+    public async Task<FacetView> CurrentAsync(MercatoDb db, CancellationToken ct)
+    {
+        if (_view is { } fresh && !_reload && _staleProducts.IsEmpty && _staleVariants.IsEmpty) return fresh;
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var view = _view;
+            var full = view is null || _reload || view.ReloadedCount + _staleProducts.Count > Math.Max(MinReloadsBeforeSnapshot, view.Size / 10);
+            // Marks are taken before reading: one that arrives while this reads stays for the next request.
+            var products = Take(_staleProducts);
+            var variants = Take(_staleVariants);
+            if (full)
+            {
+                _reload = false;
+                view = FacetView.Of(await FacetRows.LoadAsync(db, _table, null, ct), _table);
+            }
+            else if (products.Count > 0 || variants.Count > 0)
+            {
+                if (variants.Count > 0)
+                    products.UnionWith(await db.Set<Variant>().AsNoTracking().Where(v => variants.Contains(v.Id)).Select(v => v.ProductId).ToListAsync(ct));
+                var rows = await FacetRows.LoadAsync(db, _table, products, ct);
+                var changes = products.ToDictionary(id => id, _ => (FacetProduct?)null, StringComparer.Ordinal);
+                for (var i = 0; i < rows.Ids.Length; i++) changes[rows.Ids[i]] = rows.Product(i);
+                view = view!.With(changes, _table);
+            }
+            return _view = view!;
+        }
+        catch
+        {
+            // What was taken was not applied: count it stale again.
+            _reload = true;
+            throw;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Forgets everything: the next request loads a new snapshot (after a search rebuild or a bulk load).</summary>
+    public void Reset() => _reload = true;
+
+    public Task CommittedAsync(IReadOnlyList<CommittedChange> changes, CancellationToken ct)
+    {
+        Mark(changes);
+        return Task.CompletedTask;
+    }
+
+    public Task FollowedAsync(IReadOnlyList<CommittedChange> changes, CancellationToken ct)
+    {
+        Mark(changes);
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private void Mark(IReadOnlyList<CommittedChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            switch (change.Type)
+            {
+                case CatalogEvents.ProductCreated or CatalogEvents.ProductUpdated or CatalogEvents.ProductDeleted:
+                    _staleProducts.TryAdd(change.ResourceId, 0);
+                    break;
+                case CatalogEvents.VariantPriceChanged:
+                    _staleVariants.TryAdd(change.ResourceId, 0);
+                    break;
+            }
+        }
+    }
+
+    private static HashSet<string> Take(ConcurrentDictionary<string, byte> marks)
+    {
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in marks.Keys)
+        {
+            if (marks.TryRemove(key, out _)) taken.Add(key);
+        }
+        return taken;
+    }
+}

@@ -1,0 +1,374 @@
+using System.Collections.Concurrent;
+using Mercato.Catalog.Categories;
+using Mercato.Catalog.Products;
+using Mercato.Kernel.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mercato.Catalog.Search;
+
+internal enum FacetFeatureKind
+{
+    Channel,
+    Category,
+    Collection,
+    Tag,
+    Option,
+    Attribute,
+    PricedIn,
+}
+
+/// <summary>
+/// Something a published product has that a filter or a facet asks about: a channel, a category or collection link, a tag, an
+/// option value (by filter key), an attribute value, a price summary in a currency.
+/// </summary>
+/// <remarks>An option value is known by its filter key; <see cref="Name"/> and <see cref="Label"/> are the option's name and the
+/// value as first seen, <see cref="Group"/> the lower-cased name its filters are grouped by.</remarks>
+internal sealed record FacetFeature(FacetFeatureKind Kind, string Key, string Value = "", string Name = "", string Group = "", string Label = "");
+
+/// <summary>
+/// Features interned to small integers, shared by every view of the index. It only grows; a view reads entries below the
+/// count it was published with, from the array it captured, so readers need no lock.
+/// </summary>
+internal sealed class FacetFeatureTable
+{
+    private readonly ConcurrentDictionary<(FacetFeatureKind, string, string), int> _ids = new();
+    private readonly ConcurrentDictionary<string, int> _currencies = new(StringComparer.Ordinal);
+    private volatile FacetFeature[] _items = new FacetFeature[256];
+    private int _count;
+
+    public FacetFeature[] Items => _items;
+    public int Count => Volatile.Read(ref _count);
+
+    /// <summary>Called by one writer at a time (under the index's gate); readers look features up concurrently.</summary>
+    public int Intern(FacetFeatureKind kind, string key, string value = "", string name = "", string group = "", string label = "")
+    {
+        if (_ids.TryGetValue((kind, key, value), out var id)) return id;
+        if (_count == _items.Length)
+        {
+            var grown = new FacetFeature[_items.Length * 2];
+            Array.Copy(_items, grown, _count);
+            _items = grown;
+        }
+        _items[_count] = new FacetFeature(kind, key, value, name, group, label);
+        _ids[(kind, key, value)] = _count;
+        return Interlocked.Increment(ref _count) - 1;
+    }
+
+    public int? Find(FacetFeatureKind kind, string key, string value = "") => _ids.TryGetValue((kind, key, value), out var id) ? id : null;
+
+    public int Currency(string code)
+    {
+        if (_currencies.TryGetValue(code, out var id)) return id;
+        return _currencies[code] = _currencies.Count; // one writer at a time, like Intern
+    }
+
+    public int? FindCurrency(string code) => _currencies.TryGetValue(code, out var id) ? id : null;
+}
+
+/// <summary>The facet data of one product: its features and its variants' prices (currency id, amount).</summary>
+internal sealed record FacetProduct(int[] Features, int[] PriceCurrencies, long[] PriceAmounts);
+
+/// <summary>
+/// The facet data of published products, loaded in a few streaming queries: features as one sorted, de-duplicated run per
+/// product, prices likewise (compressed rows, so 100,000 products take a few megabytes).
+/// </summary>
+internal sealed class FacetRows
+{
+    public required string[] Ids { get; init; }
+    public required int[] FeatureStart { get; init; }
+    public required int[] Features { get; init; }
+    public required int[] PriceStart { get; init; }
+    public required int[] PriceCurrencies { get; init; }
+    public required long[] PriceAmounts { get; init; }
+
+    public FacetProduct Product(int ordinal)
+    {
+        var (from, to) = (PriceStart[ordinal], PriceStart[ordinal + 1]);
+        return new FacetProduct(Features[FeatureStart[ordinal]..FeatureStart[ordinal + 1]], PriceCurrencies[from..to], PriceAmounts[from..to]);
+    }
+
+    /// <summary>Loads every published product, or only those of <paramref name="only"/> (the ones not published are left out).</summary>
+    public static async Task<FacetRows> LoadAsync(MercatoDb db, FacetFeatureTable table, IReadOnlyCollection<string>? only, CancellationToken ct)
+    {
+        var products = db.Set<Product>().AsNoTracking().Where(p => p.Status == ProductStatus.Published);
+        if (only is not null) products = products.Where(p => only.Contains(p.Id));
+        var ids = await products.OrderBy(p => p.Id).Select(p => p.Id).ToArrayAsync(ct);
+        var ordinals = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
+        for (var i = 0; i < ids.Length; i++) ordinals[ids[i]] = i;
+
+        var pairs = new List<(int Ordinal, int Feature)>();
+        void Add(string productId, int feature)
+        {
+            if (ordinals.TryGetValue(productId, out var ordinal)) pairs.Add((ordinal, feature));
+        }
+        IQueryable<T> Of<T>(IQueryable<T> rows, Func<IQueryable<T>, IQueryable<T>> narrow) => only is null ? rows : narrow(rows);
+
+        await foreach (var l in Of(db.Set<ProductChannelLink>().AsNoTracking(), q => q.Where(l => only!.Contains(l.ProductId))).AsAsyncEnumerable().WithCancellation(ct))
+            Add(l.ProductId, table.Intern(FacetFeatureKind.Channel, l.SalesChannelId));
+        await foreach (var l in Of(db.Set<ProductCategoryLink>().AsNoTracking(), q => q.Where(l => only!.Contains(l.ProductId))).AsAsyncEnumerable().WithCancellation(ct))
+            Add(l.ProductId, table.Intern(FacetFeatureKind.Category, l.CategoryId));
+        await foreach (var l in Of(db.Set<ProductCollectionLink>().AsNoTracking(), q => q.Where(l => only!.Contains(l.ProductId))).AsAsyncEnumerable().WithCancellation(ct))
+            Add(l.ProductId, table.Intern(FacetFeatureKind.Collection, l.CollectionId));
+        await foreach (var t in Of(db.Set<ProductTag>().AsNoTracking(), q => q.Where(t => only!.Contains(t.ProductId))).AsAsyncEnumerable().WithCancellation(ct))
+            Add(t.ProductId, table.Intern(FacetFeatureKind.Tag, t.Value));
+        await foreach (var a in Of(db.Set<ProductAttributeValue>().AsNoTracking(), q => q.Where(a => only!.Contains(a.ProductId))).AsAsyncEnumerable().WithCancellation(ct))
+            Add(a.ProductId, table.Intern(FacetFeatureKind.Attribute, a.Key, a.Value));
+        await foreach (var s in Of(db.Set<ProductPriceSummary>().AsNoTracking(), q => q.Where(s => only!.Contains(s.ProductId))).AsAsyncEnumerable().WithCancellation(ct))
+            Add(s.ProductId, table.Intern(FacetFeatureKind.PricedIn, s.CurrencyCode));
+
+        var variants = Of(db.Set<Variant>().AsNoTracking(), q => q.Where(v => only!.Contains(v.ProductId)));
+        var options = from v in db.Set<VariantOptionValue>().AsNoTracking()
+                      join x in variants on v.VariantId equals x.Id
+                      select new { x.ProductId, v.FilterKey, v.OptionName, v.Value };
+        await foreach (var o in options.AsAsyncEnumerable().WithCancellation(ct))
+            Add(o.ProductId, table.Intern(FacetFeatureKind.Option, o.FilterKey, "", o.OptionName, o.OptionName.Trim().ToLowerInvariant(), o.Value));
+
+        var priceRows = new List<(int Ordinal, int Currency, long Amount)>();
+        var prices = from pr in db.Set<VariantPrice>().AsNoTracking()
+                     join x in variants on pr.VariantId equals x.Id
+                     select new { x.ProductId, pr.CurrencyCode, pr.Amount };
+        await foreach (var p in prices.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (ordinals.TryGetValue(p.ProductId, out var ordinal)) priceRows.Add((ordinal, table.Currency(p.CurrencyCode), p.Amount));
+        }
+
+        pairs.Sort();
+        var featureStart = new int[ids.Length + 1];
+        var features = new List<int>(pairs.Count);
+        var at = 0;
+        for (var o = 0; o < ids.Length; o++)
+        {
+            featureStart[o] = features.Count;
+            var previous = -1;
+            for (; at < pairs.Count && pairs[at].Ordinal == o; at++)
+            {
+                if (pairs[at].Feature != previous) features.Add(previous = pairs[at].Feature);
+            }
+        }
+        featureStart[ids.Length] = features.Count;
+
+        priceRows.Sort();
+        var priceStart = new int[ids.Length + 1];
+        at = 0;
+        for (var o = 0; o < ids.Length; o++)
+        {
+            priceStart[o] = at;
+            while (at < priceRows.Count && priceRows[at].Ordinal == o) at++;
+        }
+        priceStart[ids.Length] = priceRows.Count;
+        return new FacetRows
+        {
+            Ids = ids, FeatureStart = featureStart, Features = [.. features], PriceStart = priceStart,
+            PriceCurrencies = [.. priceRows.Select(p => p.Currency)], PriceAmounts = [.. priceRows.Select(p => p.Amount)],
+        };
+    }
+}
+
+/// <summary>The store filters a facet request resolved, in the index's terms.</summary>
+internal sealed record FacetRequest(
+    string ChannelId,
+    string Currency,
+    IReadOnlyList<string>? CategorySubtree,
+    string? CollectionId,
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<(string Name, string Key)> Options,
+    IReadOnlyList<(string Key, string Value)> Attributes,
+    long? MinPrice,
+    long? MaxPrice,
+    IReadOnlySet<string>? Hits,
+    long[] PriceBounds);
+
+/// <summary>Raw counts: categories with their visible ancestors, option values by filter key, attribute values, price buckets.</summary>
+internal sealed record FacetCounts(
+    Dictionary<string, int> Categories,
+    List<(FacetFeature Option, int Count)> Options,
+    List<(FacetFeature Attribute, int Count)> Attributes,
+    int[] PriceBuckets);
+
+/// <summary>
+/// One consistent view of the index: a bulk-loaded snapshot plus the products reloaded since (which replace their snapshot
+/// rows). Immutable once published, so any number of requests count on it at once.
+/// </summary>
+internal sealed class FacetView(FacetRows snapshot, Dictionary<string, int> ordinals, bool[] replaced,
+    IReadOnlyDictionary<string, FacetProduct?> reloaded, FacetFeature[] features)
+{
+    public FacetRows Snapshot => snapshot;
+    public int Size => snapshot.Ids.Length;
+    /// <summary>Products reloaded since the snapshot; past a share of it, a new snapshot is cheaper to count on.</summary>
+    public int ReloadedCount => reloaded.Count;
+
+    /// <summary>
+    /// Counts in one pass over the products, the way search engines count disjunctive facets: a product that passes every
+    /// filter counts in every facet; one that fails the filters of exactly one facet (its categories, its prices, one option
+    /// name or one attribute) counts in that facet only, which is what "each facet ignores its own filter" means.
+    /// </summary>
+    public FacetCounts Count(FacetRequest request, FacetFeatureTable table, StoreCategoryTree tree)
+    {
+        // Requirements: 0 channel, 1 priced in the currency, then one per filter value. Their groups: 0 mandatory,
+        // 1 categories, 2 prices, then one per option name and per attribute key.
+        const int CategoryGroup = 1, PriceGroup = 2;
+        var requirementGroup = new List<int> { 0, 0 };
+        var featureRequirement = new Dictionary<int, List<int>>();
+        var impossible = false;
+        void Require(int group, IEnumerable<int?> satisfiedBy)
+        {
+            var requirement = requirementGroup.Count;
+            requirementGroup.Add(group);
+            var any = false;
+            foreach (var f in satisfiedBy)
+            {
+                if (f is not { } feature) continue;
+                any = true;
+                if (!featureRequirement.TryGetValue(feature, out var list)) featureRequirement[feature] = list = [];
+                list.Add(requirement);
+            }
+            if (!any && group == 0) impossible = true;
+        }
+        void Map(int requirement, int? feature)
+        {
+            if (feature is not { } f) { impossible = true; return; }
+            if (!featureRequirement.TryGetValue(f, out var list)) featureRequirement[f] = list = [];
+            list.Add(requirement);
+        }
+        Map(0, table.Find(FacetFeatureKind.Channel, request.ChannelId));
+        Map(1, table.Find(FacetFeatureKind.PricedIn, request.Currency));
+        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+        int GroupOf(string name) => groups.TryGetValue(name, out var g) ? g : groups[name] = PriceGroup + 1 + groups.Count;
+        if (request.CategorySubtree is { } subtree)
+            Require(CategoryGroup, subtree.Select(id => table.Find(FacetFeatureKind.Category, id)));
+        if (request.CollectionId is { } collection) Require(0, [table.Find(FacetFeatureKind.Collection, collection)]);
+        foreach (var tag in request.Tags) Require(0, [table.Find(FacetFeatureKind.Tag, tag)]);
+        foreach (var (name, key) in request.Options) Require(GroupOf("option:" + name), [table.Find(FacetFeatureKind.Option, key)]);
+        foreach (var (key, value) in request.Attributes) Require(GroupOf("attribute:" + key), [table.Find(FacetFeatureKind.Attribute, key, value)]);
+
+        var categories = new Dictionary<string, int>(StringComparer.Ordinal);
+        var optionCounts = new Dictionary<int, int>();
+        var attributeCounts = new Dictionary<int, int>();
+        var buckets = new int[request.PriceBounds.Length + 1];
+        if (impossible) return Result();
+
+        var currency = table.FindCurrency(request.Currency);
+        var visible = tree.Visible.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var chains = new Dictionary<int, string[]>();
+        string[] ChainOf(int feature)
+        {
+            if (chains.TryGetValue(feature, out var chain)) return chain;
+            var ids = new List<string>();
+            for (var c = visible.GetValueOrDefault(features[feature].Key); c is not null; c = c.ParentId is null ? null : visible.GetValueOrDefault(c.ParentId))
+                ids.Add(c.Id);
+            return chains[feature] = [.. ids];
+        }
+        // The facet group an option or attribute value counts in when its own filter is the one a product fails.
+        var valueGroups = new Dictionary<int, int>();
+        int ValueGroup(int f) => valueGroups.TryGetValue(f, out var g) ? g : valueGroups[f] = groups.GetValueOrDefault(
+            features[f].Kind == FacetFeatureKind.Option ? "option:" + features[f].Group : "attribute:" + features[f].Key);
+        var all = (1UL << requirementGroup.Count) - 1;
+        var seenCategories = new HashSet<string>(StringComparer.Ordinal);
+        var seenBuckets = new bool[buckets.Length];
+
+        void Visit(string id, ReadOnlySpan<int> productFeatures, ReadOnlySpan<int> priceCurrencies, ReadOnlySpan<long> amounts)
+        {
+            if (request.Hits is { } hits && !hits.Contains(id)) return;
+            var met = 0UL;
+            foreach (var f in productFeatures)
+            {
+                if (featureRequirement.TryGetValue(f, out var requirements))
+                    foreach (var r in requirements) met |= 1UL << r;
+            }
+            var failedGroup = 0;
+            var missing = all & ~met;
+            for (var r = 0; missing != 0; r++, missing >>= 1)
+            {
+                if ((missing & 1) == 0) continue;
+                var group = requirementGroup[r];
+                if (group == 0 || (failedGroup != 0 && failedGroup != group)) return;
+                failedGroup = group;
+            }
+            if ((request.MinPrice is not null || request.MaxPrice is not null) && !InRange(priceCurrencies, amounts))
+            {
+                if (failedGroup != 0) return;
+                failedGroup = PriceGroup;
+            }
+
+            foreach (var f in productFeatures)
+            {
+                var feature = features[f];
+                switch (feature.Kind)
+                {
+                    case FacetFeatureKind.Category when failedGroup is 0 or CategoryGroup:
+                        foreach (var c in ChainOf(f)) seenCategories.Add(c);
+                        break;
+                    case FacetFeatureKind.Option when failedGroup == 0 || ValueGroup(f) == failedGroup:
+                        optionCounts[f] = optionCounts.GetValueOrDefault(f) + 1;
+                        break;
+                    case FacetFeatureKind.Attribute when failedGroup == 0 || ValueGroup(f) == failedGroup:
+                        attributeCounts[f] = attributeCounts.GetValueOrDefault(f) + 1;
+                        break;
+                }
+            }
+            foreach (var c in seenCategories) categories[c] = categories.GetValueOrDefault(c) + 1;
+            seenCategories.Clear();
+            if (failedGroup is 0 or PriceGroup)
+            {
+                Array.Clear(seenBuckets);
+                for (var i = 0; i < amounts.Length; i++)
+                {
+                    if (priceCurrencies[i] != currency) continue;
+                    var amount = amounts[i];
+                    var bucket = 0;
+                    while (bucket < request.PriceBounds.Length && amount >= request.PriceBounds[bucket]) bucket++;
+                    if (!seenBuckets[bucket]) { seenBuckets[bucket] = true; buckets[bucket]++; }
+                }
+            }
+        }
+        bool InRange(ReadOnlySpan<int> priceCurrencies, ReadOnlySpan<long> amounts)
+        {
+            long min = request.MinPrice ?? 0, max = request.MaxPrice ?? long.MaxValue;
+            for (var i = 0; i < amounts.Length; i++)
+            {
+                if (priceCurrencies[i] == currency && amounts[i] >= min && amounts[i] <= max) return true;
+            }
+            return false;
+        }
+
+        var rows = snapshot;
+        for (var o = 0; o < rows.Ids.Length; o++)
+        {
+            if (replaced[o]) continue;
+            var (from, to) = (rows.PriceStart[o], rows.PriceStart[o + 1]);
+            Visit(rows.Ids[o], rows.Features.AsSpan(rows.FeatureStart[o], rows.FeatureStart[o + 1] - rows.FeatureStart[o]),
+                rows.PriceCurrencies.AsSpan(from, to - from), rows.PriceAmounts.AsSpan(from, to - from));
+        }
+        foreach (var (id, product) in reloaded)
+        {
+            if (product is not null) Visit(id, product.Features, product.PriceCurrencies, product.PriceAmounts);
+        }
+        return Result();
+
+        FacetCounts Result() => new(categories,
+            [.. optionCounts.Select(c => (features[c.Key], c.Value))],
+            [.. attributeCounts.Select(c => (features[c.Key], c.Value))],
+            buckets);
+    }
+
+    /// <summary>A view with <paramref name="changes"/> (null: no longer published) replacing what it had for those products.</summary>
+    public FacetView With(IReadOnlyDictionary<string, FacetProduct?> changes, FacetFeatureTable table)
+    {
+        var replacedNow = (bool[])replaced.Clone();
+        var merged = new Dictionary<string, FacetProduct?>(reloaded, StringComparer.Ordinal);
+        foreach (var (id, product) in changes)
+        {
+            if (ordinals.TryGetValue(id, out var ordinal)) replacedNow[ordinal] = true;
+            merged[id] = product;
+        }
+        return new FacetView(snapshot, ordinals, replacedNow, merged, table.Items);
+    }
+
+    public static FacetView Of(FacetRows rows, FacetFeatureTable table)
+    {
+        var ordinals = new Dictionary<string, int>(rows.Ids.Length, StringComparer.Ordinal);
+        for (var i = 0; i < rows.Ids.Length; i++) ordinals[rows.Ids[i]] = i;
+        return new FacetView(rows, ordinals, new bool[rows.Ids.Length], new Dictionary<string, FacetProduct?>(StringComparer.Ordinal),
+            table.Items);
+    }
+}
