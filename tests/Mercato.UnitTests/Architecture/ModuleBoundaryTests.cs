@@ -9,6 +9,7 @@ using Mercato.Identity;
 using Mercato.Inventory;
 using Mercato.Orders;
 using Mercato.Payments;
+using Mercato.Promotions;
 using Mercato.Regions;
 using Mercato.Shipping;
 using Mercato.Tax;
@@ -33,6 +34,7 @@ public class ModuleBoundaryTests
         ["Customers"] = CustomersModule.Assembly,
         ["Orders"] = OrdersModule.Assembly,
         ["Payments"] = PaymentsModule.Assembly,
+        ["Promotions"] = PromotionsModule.Assembly,
         ["Shipping"] = ShippingModule.Assembly,
         ["Tax"] = TaxModule.Assembly,
         ["Channels"] = ChannelsModule.Assembly,
@@ -52,6 +54,7 @@ public class ModuleBoundaryTests
         ["Customers"] = ["Identity"],
         ["Orders"] = ["Inventory", "Payments"],
         ["Payments"] = [],
+        ["Promotions"] = [],
         ["Shipping"] = ["Regions", "Tax"],
         ["Tax"] = ["Regions"],
         ["Channels"] = [],
