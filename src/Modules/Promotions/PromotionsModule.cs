@@ -1,4 +1,5 @@
 using System.Reflection;
+using Mercato.Promotions.Contracts;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,9 +10,8 @@ public static class PromotionsModule
 {
     public static Assembly Assembly => typeof(PromotionsModule).Assembly;
 
-    public static IServiceCollection AddPromotions(this IServiceCollection services) => services;
+    public static IServiceCollection AddPromotions(this IServiceCollection services) =>
+        services.AddScoped<IPromotionEvaluator, PromotionEvaluator>();
 
-    public static void MapPromotions(RouteGroupBuilder store, RouteGroupBuilder admin)
-    {
-    }
+    public static void MapPromotions(RouteGroupBuilder store, RouteGroupBuilder admin) => AdminPromotions.Map(admin);
 }
