@@ -9,6 +9,7 @@ using Mercato.Identity;
 using Mercato.Inventory;
 using Mercato.Orders;
 using Mercato.Payments;
+using Mercato.Promotions;
 using Mercato.Regions;
 using Mercato.Shipping;
 using Mercato.Tax;
@@ -32,6 +33,7 @@ internal static class Modules
         InventoryModule.Assembly,
         OrdersModule.Assembly,
         PaymentsModule.Assembly,
+        PromotionsModule.Assembly,
         RegionsModule.Assembly,
         ShippingModule.Assembly,
         TaxModule.Assembly,
@@ -48,6 +50,7 @@ internal static class Modules
         .AddInventory()
         .AddOrders()
         .AddPayments()
+        .AddPromotions()
         .AddRegions()
         .AddShipping()
         .AddTax()
@@ -65,6 +68,7 @@ internal static class Modules
         InventoryModule.MapInventory(store, admin);
         OrdersModule.MapOrders(store, admin);
         PaymentsModule.MapPayments(store, admin, root);
+        PromotionsModule.MapPromotions(store, admin);
         RegionsModule.MapRegions(store, admin);
         ShippingModule.MapShipping(store, admin);
         TaxModule.MapTax(store, admin);

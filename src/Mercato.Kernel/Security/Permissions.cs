@@ -35,6 +35,9 @@ public static class Permissions
     public const string WebhooksWrite = "webhooks:write";
     /// <summary>The background job queue's state, for operators.</summary>
     public const string JobsRead = "jobs:read";
+    /// <summary>Promotions and their codes (code lists are secrets a merchant hands out).</summary>
+    public const string PromotionsRead = "promotions:read";
+    public const string PromotionsWrite = "promotions:write";
 
     /// <summary>
     /// Not a permission: marks the few admin endpoints every authenticated admin caller may use about itself
@@ -46,7 +49,7 @@ public static class Permissions
     [
         CatalogRead, CatalogWrite, InventoryRead, InventoryWrite, OrdersRead, OrdersWrite, OrdersRefund, CustomersRead, CustomersWrite,
         SettingsRead, SettingsWrite, ApiKeysRead, ApiKeysWrite, UsersRead, UsersWrite, AuditRead, EventsRead, WebhooksRead, WebhooksWrite,
-        JobsRead,
+        JobsRead, PromotionsRead, PromotionsWrite,
     ];
 
     /// <summary>Declares the permission an endpoint needs (overrides its group's <see cref="RequirePermissions"/>).</summary>

@@ -18,6 +18,7 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<MercatoDb>
             Customers.CustomersModule.Assembly,
             Audit.AuditModule.Assembly,
             Webhooks.WebhooksModule.Assembly,
+            Promotions.PromotionsModule.Assembly,
         ]);
         return new MercatoDb(builder.Options);
     }

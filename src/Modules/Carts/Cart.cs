@@ -4,6 +4,7 @@ using Mercato.Kernel.Addresses;
 using Mercato.Kernel.Errors;
 using Mercato.Kernel.Ids;
 using Mercato.Kernel.Persistence;
+using Mercato.Promotions.Contracts;
 using Mercato.Shipping.Contracts;
 
 namespace Mercato.Carts;
@@ -47,7 +48,14 @@ internal sealed class Cart : IVersioned
     public int ShippingTaxRate { get; private set; }
     public long ShippingTax { get; private set; }
     public long Subtotal { get; private set; }
+    /// <summary>Line discounts plus <see cref="ShippingDiscount"/>.</summary>
     public long Discount { get; private set; }
+    /// <summary>The part of <see cref="ShippingAmount"/> promotions took off (never more than it).</summary>
+    public long ShippingDiscount { get; private set; }
+    /// <summary>Promotion codes the shopper applied, upper-case, space-separated, in the order applied.</summary>
+    public string PromotionCodes { get; private set; } = "";
+    /// <summary>The promotions that gave a discount at the last re-pricing (JSON of <see cref="AppliedPromotion"/>).</summary>
+    public string AppliedPromotionsJson { get; private set; } = "[]";
     public long ShippingTotal { get; private set; }
     public long Tax { get; private set; }
     public long Total { get; private set; }
@@ -60,6 +68,36 @@ internal sealed class Cart : IVersioned
     public string? OrderId { get; private set; }
     public int Version { get; set; }
     public List<CartLine> Lines { get; } = [];
+
+    public IReadOnlyList<string> Codes => PromotionCodes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    public IReadOnlyList<AppliedPromotion> AppliedPromotions =>
+        JsonSerializer.Deserialize<List<AppliedPromotion>>(AppliedPromotionsJson) ?? [];
+
+    /// <summary>Adds a code (case-insensitive); false when the cart already has it.</summary>
+    public bool AddCode(string code)
+    {
+        code = code.Trim().ToUpperInvariant();
+        if (Codes.Contains(code, StringComparer.Ordinal)) return false;
+        PromotionCodes = string.Join(' ', Codes.Append(code));
+        return true;
+    }
+
+    public bool RemoveCode(string code)
+    {
+        code = code.Trim().ToUpperInvariant();
+        if (!Codes.Contains(code, StringComparer.Ordinal)) return false;
+        PromotionCodes = string.Join(' ', Codes.Where(c => c != code));
+        return true;
+    }
+
+    /// <summary>Sets each line's discount from the outcome (clamped to the line) and the shipping discount.</summary>
+    public void ApplyPromotions(PromotionOutcome outcome)
+    {
+        foreach (var line in Lines) line.ApplyDiscount(outcome.DiscountOf(line.Id));
+        ShippingDiscount = ShippingOptionId is null ? 0 : Math.Clamp(outcome.ShippingDiscount, 0, ShippingAmount);
+        AppliedPromotionsJson = JsonSerializer.Serialize(outcome.Applied);
+    }
 
     public bool IsExpired(DateTimeOffset now) => CompletedAt is null && now >= ExpiresAt;
 
@@ -191,9 +229,11 @@ internal sealed class CartLine
         TaxClassId = variant.TaxClassId;
         UnitPrice = variant.UnitPrice!.Value.Amount;
         Subtotal = checked(UnitPrice * Quantity);
-        // Promotions (a later issue) will set discounts; until then every line is at full price.
+        // Promotions set the discount after every line is refreshed (Cart.ApplyPromotions).
         Discount = 0;
     }
+
+    public void ApplyDiscount(long discount) => Discount = CartTotals.ClampDiscount(Subtotal, discount);
 
     public void ApplyTax(int rate, long tax, bool pricesIncludeTax)
     {

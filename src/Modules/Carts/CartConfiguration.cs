@@ -21,6 +21,10 @@ internal sealed class CartConfiguration : IEntityTypeConfiguration<Cart>
         b.Property(c => c.ShippingOptionId).HasMaxLength(40);
         b.Property(c => c.ShippingName).HasMaxLength(200);
         b.Property(c => c.ShippingTaxClassId).HasMaxLength(40);
+        b.Property(c => c.PromotionCodes).HasMaxLength(500);
+        b.Property(c => c.AppliedPromotionsJson).HasMaxLength(8000);
+        b.Ignore(c => c.Codes);
+        b.Ignore(c => c.AppliedPromotions);
         // An address is a value of the cart, kept whole as JSON text on both databases.
         b.Property(c => c.ShippingAddress).HasConversion(a => ToJson(a), s => FromJson(s)).HasMaxLength(4000);
         b.Property(c => c.BillingAddress).HasConversion(a => ToJson(a), s => FromJson(s)).HasMaxLength(4000);

@@ -48,5 +48,12 @@ internal static class CartErrors
         $"The shipping option '{optionId}' does not apply to this cart.", 400,
         new Dictionary<string, string[]> { ["optionId"] = ["Not one of the cart's shipping options."] });
 
+    /// <summary>One answer for every code that gives nothing, so it never tells whether a code exists.</summary>
+    public static Error PromotionCodeInvalid() => new("promotion_code_invalid",
+        "The code is not valid for this cart: it may be mistyped, expired, used up, or its conditions are not met.", 400,
+        new Dictionary<string, string[]> { ["code"] = ["Not a code that applies to this cart."] });
+
+    public static Error TooManyCodes(int max) => Error.Conflict("too_many_promotion_codes", $"A cart holds at most {max} promotion codes.");
+
     public static Error Busy() => Error.Conflict("version_conflict", "The cart is being changed by other requests; retry.");
 }

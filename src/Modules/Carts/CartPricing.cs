@@ -1,6 +1,8 @@
 using Mercato.Catalog.Contracts;
+using Mercato.Customers.Contracts;
 using Mercato.Inventory.Contracts;
 using Mercato.Kernel.Errors;
+using Mercato.Promotions.Contracts;
 using Mercato.Regions.Contracts;
 using Mercato.Shipping.Contracts;
 using Mercato.Tax.Contracts;
@@ -50,12 +52,20 @@ internal sealed class CartPricing(IVariantCatalog catalog, IRegionDirectory regi
             else cart.Lines.Remove(line);
         }
 
+        // Promotions before shipping (quoted on items after discount) and again when the quote moved, so a free-shipping
+        // promotion sees the final charge; line discounts do not depend on the shipping charge.
+        var promotions = await PromotionContextAsync(cart, ct);
+        await ApplyPromotionsAsync(cart, promotions, ct);
         if (cart.ShippingOptionId is { } optionId)
+        {
+            var before = cart.ShippingAmount;
             cart.SelectShipping((await ShippingQuotesAsync(cart, ct)).FirstOrDefault(q => q.OptionId == optionId));
+            if (cart.ShippingAmount != before) await ApplyPromotionsAsync(cart, promotions, ct);
+        }
 
         var request = new TaxRequest(cart.RegionId, cart.CurrencyCode, cart.PricesIncludeTax, cart.ShippingAddress?.CountryCode,
             [.. cart.Lines.Select(l => new TaxableAmount(l.Id, l.TaxClassId, l.Subtotal - l.Discount))],
-            cart.ShippingOptionId is null ? null : new TaxableAmount("shipping", cart.ShippingTaxClassId, cart.ShippingAmount));
+            cart.ShippingOptionId is null ? null : new TaxableAmount("shipping", cart.ShippingTaxClassId, cart.ShippingAmount - cart.ShippingDiscount));
         var result = await tax.CalculateAsync(request, ct);
         var taxes = result.Lines.ToDictionary(t => t.Key, StringComparer.Ordinal);
         foreach (var line in cart.Lines)
@@ -64,8 +74,35 @@ internal sealed class CartPricing(IVariantCatalog catalog, IRegionDirectory regi
             line.ApplyTax(lineTax?.RateBasisPoints ?? 0, lineTax?.Tax ?? 0, cart.PricesIncludeTax);
         }
         var totals = CartTotals.Compute([.. cart.Lines.Select(l => new CartTotals.Line(l.Subtotal, l.Discount, l.Tax))],
-            cart.ShippingOptionId is null ? 0 : cart.ShippingAmount, result.Shipping?.Tax ?? 0, cart.PricesIncludeTax);
+            cart.ShippingOptionId is null ? 0 : cart.ShippingAmount, result.Shipping?.Tax ?? 0, cart.PricesIncludeTax, cart.ShippingDiscount);
         cart.ApplyTotals(result.Shipping?.RateBasisPoints ?? 0, result.Shipping?.Tax ?? 0, totals);
+    }
+
+    /// <summary>The last evaluation's outcome, for callers that check a code they just applied.</summary>
+    public PromotionOutcome LastPromotions { get; private set; } = PromotionOutcome.None;
+
+    private async Task<PromotionContext?> PromotionContextAsync(Cart cart, CancellationToken ct)
+    {
+        // Registered by the Promotions module; a host without it sells at full price.
+        if (services.GetService<IPromotionEvaluator>() is null) return null;
+        var groups = cart.CustomerId is { } customerId && services.GetService<ICustomerDirectory>() is { } customers
+            ? (await customers.FindAsync(customerId, ct))?.GroupIds ?? [] : [];
+        // TODO(#8): categories, collections and "first order" need the catalog's and the orders' contracts; until then
+        // category/collection conditions match no cart line and first-order-only promotions do not apply in carts.
+        return new PromotionContext(cart.CurrencyCode, cart.RegionId, cart.SalesChannelId,
+            new PromotionCustomer(cart.CustomerId, groups, FirstOrder: false),
+            [.. cart.Lines.Select(l => new PromotionLine(l.Id, l.VariantId, l.ProductId, [], [], l.Quantity, l.UnitPrice))], 0, cart.Codes);
+    }
+
+    private async Task ApplyPromotionsAsync(Cart cart, PromotionContext? context, CancellationToken ct)
+    {
+        if (context is null || services.GetService<IPromotionEvaluator>() is not { } evaluator)
+        {
+            cart.ApplyPromotions(LastPromotions = PromotionOutcome.None);
+            return;
+        }
+        var shipping = cart.ShippingOptionId is null ? 0 : cart.ShippingAmount;
+        cart.ApplyPromotions(LastPromotions = await evaluator.EvaluateAsync(context with { ShippingAmount = shipping }, ct));
     }
 
     /// <summary>

@@ -7,7 +7,10 @@ internal sealed record CartLineResponse(string Id, string VariantId, string Prod
     string? VariantTitle, string? Thumbnail, IReadOnlyDictionary<string, string> Options, int Quantity, MoneyDto UnitPrice,
     MoneyDto Subtotal, MoneyDto Discount, MoneyDto Tax, MoneyDto Total);
 
-internal sealed record CartShippingMethodResponse(string OptionId, string Name, MoneyDto Price, MoneyDto Tax);
+internal sealed record CartShippingMethodResponse(string OptionId, string Name, MoneyDto Price, MoneyDto Tax, MoneyDto Discount);
+
+/// <summary>A promotion that gave the cart a discount (<c>amount</c> includes <c>shippingDiscount</c>) and the code that unlocked it.</summary>
+internal sealed record CartPromotionResponse(string PromotionId, string Name, string? Code, MoneyDto Amount, MoneyDto ShippingDiscount);
 
 internal sealed record CartTotalsResponse(MoneyDto Subtotal, MoneyDto Discount, MoneyDto Shipping, MoneyDto Tax, MoneyDto Total);
 
@@ -18,7 +21,8 @@ internal sealed record CartTotalsResponse(MoneyDto Subtotal, MoneyDto Discount, 
 internal sealed record CartResponse(string Id, string RegionId, string Currency, string? Email, bool PricesIncludeTax,
     IReadOnlyList<CartLineResponse> Items, Address? ShippingAddress, Address? BillingAddress,
     CartShippingMethodResponse? ShippingMethod, CartTotalsResponse Totals, int Version, DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? CompletedAt, string? OrderId)
+    DateTimeOffset UpdatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? CompletedAt, string? OrderId,
+    IReadOnlyList<string> PromotionCodes, IReadOnlyList<CartPromotionResponse> Promotions)
 {
     public static CartResponse From(Cart c)
     {
@@ -27,9 +31,10 @@ internal sealed record CartResponse(string Id, string RegionId, string Currency,
             [.. OrderedLines(c).Select(l => new CartLineResponse(l.Id, l.VariantId, l.ProductId, l.Sku, l.ProductTitle, l.VariantTitle,
                 l.Thumbnail, l.Options, l.Quantity, M(l.UnitPrice), M(l.Subtotal), M(l.Discount), M(l.Tax), M(l.Total)))],
             c.ShippingAddress, c.BillingAddress,
-            c.ShippingOptionId is { } optionId ? new CartShippingMethodResponse(optionId, c.ShippingName ?? "", M(c.ShippingAmount), M(c.ShippingTax)) : null,
+            c.ShippingOptionId is { } optionId ? new CartShippingMethodResponse(optionId, c.ShippingName ?? "", M(c.ShippingAmount), M(c.ShippingTax), M(c.ShippingDiscount)) : null,
             new CartTotalsResponse(M(c.Subtotal), M(c.Discount), M(c.ShippingTotal), M(c.Tax), M(c.Total)),
-            c.Version, c.CreatedAt, c.UpdatedAt, c.ExpiresAt, c.CompletedAt, c.OrderId);
+            c.Version, c.CreatedAt, c.UpdatedAt, c.ExpiresAt, c.CompletedAt, c.OrderId, c.Codes,
+            [.. c.AppliedPromotions.Select(p => new CartPromotionResponse(p.PromotionId, p.Name, p.Code, M(p.Amount), M(p.ShippingAmount)))]);
     }
 
     public static IEnumerable<CartLine> OrderedLines(Cart c) => c.Lines.OrderBy(l => l.CreatedAt).ThenBy(l => l.Id, StringComparer.Ordinal);

@@ -25,9 +25,10 @@ internal static class CartTotals
     /// <summary>A discount never exceeds the line's subtotal nor goes below zero.</summary>
     public static long ClampDiscount(long subtotal, long discount) => Math.Clamp(discount, 0, Math.Max(subtotal, 0));
 
-    public static Result Compute(IReadOnlyList<Line> lines, long shipping, long shippingTax, bool pricesIncludeTax)
+    /// <summary><paramref name="shippingDiscount"/> (at most <paramref name="shipping"/>) counts in the discount; shipping stays as quoted.</summary>
+    public static Result Compute(IReadOnlyList<Line> lines, long shipping, long shippingTax, bool pricesIncludeTax, long shippingDiscount = 0)
     {
-        long subtotal = 0, discount = 0, lineTax = 0;
+        long subtotal = 0, discount = Math.Clamp(shippingDiscount, 0, Math.Max(shipping, 0)), lineTax = 0;
         foreach (var line in lines)
         {
             subtotal = checked(subtotal + line.Subtotal);

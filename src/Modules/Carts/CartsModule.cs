@@ -44,5 +44,6 @@ public static class CartsModule
         SelectShippingMethod.Map(store);
         TakeOverCart.Map(store);
         GetCustomerCart.Map(store);
+        PromotionCodes.Map(store);
     }
 }

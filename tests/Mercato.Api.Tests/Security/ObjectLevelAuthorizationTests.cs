@@ -26,6 +26,8 @@ public abstract class ObjectLevelAuthorizationTests(MercatoApp app)
         ["/store/carts/{id}/line-items/{lineId}"] = o => [o.CartId, o.LineId],
         ["/store/carts/{id}/shipping-method"] = o => [o.CartId],
         ["/store/carts/{id}/shipping-options"] = o => [o.CartId],
+        ["/store/carts/{id}/promotion-codes"] = o => [o.CartId],
+        ["/store/carts/{id}/promotion-codes/{code}"] = o => [o.CartId, "SOMECODE"],
         ["/store/carts/{cartId}/payment"] = o => [o.CartId],
         ["/store/carts/{cartId}/payment/confirm"] = o => [o.CartId],
         ["/store/carts/{cartId}/complete"] = o => [o.CartId],
@@ -52,6 +54,7 @@ public abstract class ObjectLevelAuthorizationTests(MercatoApp app)
         ["POST /store/carts/{id}/line-items"] = o => new { variantId = o.VariantId, quantity = 1 },
         ["PATCH /store/carts/{id}/line-items/{lineId}"] = _ => new { quantity = 2 },
         ["POST /store/carts/{id}/shipping-method"] = o => new { optionId = o.ShippingOptionId },
+        ["POST /store/carts/{id}/promotion-codes"] = _ => new { code = "SOMECODE" },
         ["POST /store/carts/{cartId}/payment"] = _ => new { provider = "test", data = new { token = "tok_success" } },
         ["POST /store/carts/{cartId}/payment/confirm"] = _ => new { data = new { } },
     };

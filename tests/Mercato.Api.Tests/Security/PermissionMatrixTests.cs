@@ -122,7 +122,10 @@ public abstract class PermissionMatrixTests(MercatoApp app)
         { "admin", [.. Permissions.All] },
         {
             "catalog_manager",
-            [Permissions.CatalogRead, Permissions.CatalogWrite, Permissions.InventoryRead, Permissions.InventoryWrite, Permissions.SettingsRead]
+            [
+                Permissions.CatalogRead, Permissions.CatalogWrite, Permissions.InventoryRead, Permissions.InventoryWrite, Permissions.SettingsRead,
+                Permissions.PromotionsRead, Permissions.PromotionsWrite,
+            ]
         },
         {
             "order_manager",
@@ -136,7 +139,7 @@ public abstract class PermissionMatrixTests(MercatoApp app)
             "read_only",
             [
                 Permissions.CatalogRead, Permissions.InventoryRead, Permissions.OrdersRead, Permissions.CustomersRead, Permissions.SettingsRead,
-                Permissions.WebhooksRead, Permissions.EventsRead, Permissions.JobsRead,
+                Permissions.WebhooksRead, Permissions.EventsRead, Permissions.JobsRead, Permissions.PromotionsRead,
             ]
         },
     };

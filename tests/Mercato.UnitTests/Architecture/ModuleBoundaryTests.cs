@@ -9,6 +9,7 @@ using Mercato.Identity;
 using Mercato.Inventory;
 using Mercato.Orders;
 using Mercato.Payments;
+using Mercato.Promotions;
 using Mercato.Regions;
 using Mercato.Shipping;
 using Mercato.Tax;
@@ -33,6 +34,7 @@ public class ModuleBoundaryTests
         ["Customers"] = CustomersModule.Assembly,
         ["Orders"] = OrdersModule.Assembly,
         ["Payments"] = PaymentsModule.Assembly,
+        ["Promotions"] = PromotionsModule.Assembly,
         ["Shipping"] = ShippingModule.Assembly,
         ["Tax"] = TaxModule.Assembly,
         ["Channels"] = ChannelsModule.Assembly,
@@ -46,12 +48,13 @@ public class ModuleBoundaryTests
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
         ["Audit"] = [],
-        ["Carts"] = ["Catalog", "Customers", "Inventory", "Regions", "Shipping", "Tax"],
+        ["Carts"] = ["Catalog", "Customers", "Inventory", "Promotions", "Regions", "Shipping", "Tax"],
         ["Catalog"] = ["Channels", "Inventory", "Regions", "Tax"],
         ["Checkout"] = ["Carts", "Inventory", "Orders", "Payments", "Regions"],
         ["Customers"] = ["Identity"],
         ["Orders"] = ["Inventory", "Payments"],
         ["Payments"] = [],
+        ["Promotions"] = [],
         ["Shipping"] = ["Regions", "Tax"],
         ["Tax"] = ["Regions"],
         ["Channels"] = [],

@@ -150,6 +150,13 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("abandoned_at");
 
+                    b.Property<string>("AppliedPromotionsJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("applied_promotions_json")
+                        .UseCollation("C");
+
                     b.Property<string>("BillingAddress")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -200,6 +207,13 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("prices_include_tax");
 
+                    b.Property<string>("PromotionCodes")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("promotion_codes")
+                        .UseCollation("C");
+
                     b.Property<string>("RegionId")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -222,6 +236,10 @@ namespace Mercato.Migrations.Postgres.Migrations
                     b.Property<long>("ShippingAmount")
                         .HasColumnType("bigint")
                         .HasColumnName("shipping_amount");
+
+                    b.Property<long>("ShippingDiscount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("shipping_discount");
 
                     b.Property<string>("ShippingName")
                         .HasMaxLength(200)
@@ -3452,6 +3470,222 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasName("pk_payments_webhook_event");
 
                     b.ToTable("payments_webhook_event", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Promotions.Promotion", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<string>("ActionType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("action_type");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("BundleQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("bundle_quantity");
+
+                    b.Property<int>("BuyQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("buy_quantity");
+
+                    b.Property<string>("ConditionsJson")
+                        .IsRequired()
+                        .HasMaxLength(64000)
+                        .HasColumnType("character varying(64000)")
+                        .HasColumnName("conditions_json")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description")
+                        .UseCollation("C");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<DateTimeOffset?>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<bool>("Exclusive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("exclusive");
+
+                    b.Property<int>("GetQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("get_quantity");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name")
+                        .UseCollation("C");
+
+                    b.Property<int?>("PerCustomerLimit")
+                        .HasColumnType("integer")
+                        .HasColumnName("per_customer_limit");
+
+                    b.Property<int>("PercentBasisPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("percent_basis_points");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
+                    b.Property<bool>("RequiresCode")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requires_code");
+
+                    b.Property<DateTimeOffset?>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int?>("UsageLimit")
+                        .HasColumnType("integer")
+                        .HasColumnName("usage_limit");
+
+                    b.Property<int>("UsedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("used_count");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_promotions_promotion");
+
+                    b.HasIndex("Enabled", "RequiresCode")
+                        .HasDatabaseName("ix_promotions_promotion_enabled_requires_code");
+
+                    b.ToTable("promotions_promotion", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Promotions.PromotionCode", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<string>("BatchId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("batch_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("PromotionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("promotion_id")
+                        .UseCollation("C");
+
+                    b.Property<int?>("UsageLimit")
+                        .HasColumnType("integer")
+                        .HasColumnName("usage_limit");
+
+                    b.Property<int>("UsedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("used_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_promotions_code");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_promotions_code_code");
+
+                    b.HasIndex("PromotionId", "Code")
+                        .HasDatabaseName("ix_promotions_code_promotion_id_code");
+
+                    b.ToTable("promotions_code", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Promotions.PromotionRedemption", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<string>("CodeId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code_id")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("customer_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("order_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("PromotionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("promotion_id")
+                        .UseCollation("C");
+
+                    b.HasKey("Id")
+                        .HasName("pk_promotions_redemption");
+
+                    b.HasIndex("OrderId", "PromotionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_promotions_redemption_order_id_promotion_id");
+
+                    b.HasIndex("PromotionId", "CustomerId")
+                        .HasDatabaseName("ix_promotions_redemption_promotion_id_customer_id");
+
+                    b.ToTable("promotions_redemption", (string)null);
                 });
 
             modelBuilder.Entity("Mercato.Regions.Region", b =>

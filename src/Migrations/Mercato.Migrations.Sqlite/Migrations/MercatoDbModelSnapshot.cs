@@ -129,6 +129,12 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("abandoned_at");
 
+                    b.Property<string>("AppliedPromotionsJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_promotions_json");
+
                     b.Property<string>("BillingAddress")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
@@ -175,6 +181,12 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("prices_include_tax");
 
+                    b.Property<string>("PromotionCodes")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promotion_codes");
+
                     b.Property<string>("RegionId")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -195,6 +207,10 @@ namespace Mercato.Migrations.Sqlite.Migrations
                     b.Property<long>("ShippingAmount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("shipping_amount");
+
+                    b.Property<long>("ShippingDiscount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shipping_discount");
 
                     b.Property<string>("ShippingName")
                         .HasMaxLength(200)
@@ -3173,6 +3189,209 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasName("pk_payments_webhook_event");
 
                     b.ToTable("payments_webhook_event", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Promotions.Promotion", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActionType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action_type");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("BundleQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bundle_quantity");
+
+                    b.Property<int>("BuyQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("buy_quantity");
+
+                    b.Property<string>("ConditionsJson")
+                        .IsRequired()
+                        .HasMaxLength(64000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conditions_json");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<long?>("EndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ends_at");
+
+                    b.Property<bool>("Exclusive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("exclusive");
+
+                    b.Property<int>("GetQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("get_quantity");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("PerCustomerLimit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("per_customer_limit");
+
+                    b.Property<int>("PercentBasisPoints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("percent_basis_points");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority");
+
+                    b.Property<bool>("RequiresCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requires_code");
+
+                    b.Property<long?>("StartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starts_at");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int?>("UsageLimit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("usage_limit");
+
+                    b.Property<int>("UsedCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used_count");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_promotions_promotion");
+
+                    b.HasIndex("Enabled", "RequiresCode")
+                        .HasDatabaseName("ix_promotions_promotion_enabled_requires_code");
+
+                    b.ToTable("promotions_promotion", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Promotions.PromotionCode", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BatchId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("PromotionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promotion_id");
+
+                    b.Property<int?>("UsageLimit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("usage_limit");
+
+                    b.Property<int>("UsedCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_promotions_code");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_promotions_code_code");
+
+                    b.HasIndex("PromotionId", "Code")
+                        .HasDatabaseName("ix_promotions_code_promotion_id_code");
+
+                    b.ToTable("promotions_code", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Promotions.PromotionRedemption", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CodeId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("PromotionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promotion_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_promotions_redemption");
+
+                    b.HasIndex("OrderId", "PromotionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_promotions_redemption_order_id_promotion_id");
+
+                    b.HasIndex("PromotionId", "CustomerId")
+                        .HasDatabaseName("ix_promotions_redemption_promotion_id_customer_id");
+
+                    b.ToTable("promotions_redemption", (string)null);
                 });
 
             modelBuilder.Entity("Mercato.Regions.Region", b =>

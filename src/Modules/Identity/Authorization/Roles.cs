@@ -22,7 +22,7 @@ internal static class Roles
         [CatalogManager] = Set(
         [
             Permissions.CatalogRead, Permissions.CatalogWrite, Permissions.InventoryRead, Permissions.InventoryWrite,
-            Permissions.SettingsRead,
+            Permissions.SettingsRead, Permissions.PromotionsRead, Permissions.PromotionsWrite,
         ]),
         [OrderManager] = Set(
         [

@@ -1,0 +1,42 @@
+using Mercato.Kernel.Persistence;
+using Mercato.Promotions.Contracts;
+using Mercato.Promotions.Engine;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mercato.Promotions;
+
+/// <summary>
+/// Loads the candidates of a cart (enabled automatic promotions, and the promotions of the applied codes) and runs the engine.
+/// A known code and an unknown one cost the same indexed lookup and the same evaluation.
+/// </summary>
+internal sealed class PromotionEvaluator(MercatoDb db, TimeProvider time) : IPromotionEvaluator
+{
+    public const int MaxCodesPerCart = 10;
+
+    public async Task<PromotionOutcome> EvaluateAsync(PromotionContext context, CancellationToken ct)
+    {
+        var codes = context.Codes.Select(PromotionCode.Normalize).Distinct(StringComparer.Ordinal).Take(MaxCodesPerCart).ToList();
+        var found = codes.Count == 0 ? [] : await db.Set<PromotionCode>().AsNoTracking().Where(c => codes.Contains(c.Code)).ToListAsync(ct);
+        var promotionIds = found.Select(c => c.PromotionId).Distinct().ToList();
+        var promotions = await db.Set<Promotion>().AsNoTracking()
+            .Where(p => (p.Enabled && !p.RequiresCode) || promotionIds.Contains(p.Id)).ToListAsync(ct);
+        var byId = promotions.ToDictionary(p => p.Id, StringComparer.Ordinal);
+
+        var rejected = new List<RejectedCode>();
+        var candidates = promotions.Where(p => p.Enabled && !p.RequiresCode && !p.Exhausted).Select(p => p.ToRule(null)).ToList();
+        foreach (var code in codes)
+        {
+            var row = found.Find(c => c.Code == code);
+            if (row is null || !byId.TryGetValue(row.PromotionId, out var promotion)) rejected.Add(new RejectedCode(code, "unknown"));
+            else if (row.Exhausted || promotion.Exhausted) rejected.Add(new RejectedCode(code, "exhausted"));
+            else if (candidates.FindIndex(r => r.Id == promotion.Id) is var at and >= 0)
+            {
+                // An automatic promotion's code takes its place (so the code shows as used); a second code of one promotion adds nothing.
+                if (candidates[at].Code is null) candidates[at] = promotion.ToRule(code);
+                else rejected.Add(new RejectedCode(code, "not_combinable"));
+            }
+            else candidates.Add(promotion.ToRule(code));
+        }
+        return PromotionEngine.Evaluate(context, candidates, time.GetUtcNow(), rejected);
+    }
+}
