@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Mercato.Audit;
+using Mercato.Catalog;
 using Mercato.Channels;
 using Mercato.Identity;
 using Mercato.Kernel.Caching;
@@ -103,6 +104,7 @@ internal static class HostSetup
             });
         }
         services.AddStoreAnswerCache(config, followOutbox: role.ServesApi);
+        if (role.ServesApi && config.GetValue("Mercato:Search:WarmFacetIndex", true)) services.AddCatalogWarmup();
     }
 
     public static (DatabaseProvider Provider, string ConnectionString) DatabaseSettings(IConfiguration config)

@@ -24,6 +24,9 @@ public static class CatalogModule
 {
     public static Assembly Assembly => typeof(CatalogModule).Assembly;
 
+    /// <summary>Loads the store's facet index in the background when an API node starts.</summary>
+    public static IServiceCollection AddCatalogWarmup(this IServiceCollection services) => services.AddHostedService<FacetIndexWarmup>();
+
     public static IServiceCollection AddCatalog(this IServiceCollection services)
     {
         // Source-generated metadata for the hot store reads; other types fall back to reflection.

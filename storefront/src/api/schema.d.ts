@@ -159,6 +159,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/store/carts/{id}/promotion-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply a promotion code to a cart */
+        post: operations["ApplyPromotionCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/carts/{id}/promotion-codes/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a promotion code from a cart */
+        delete: operations["RemovePromotionCode"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/store/carts/{cartId}/payment": {
         parameters: {
             query?: never;
@@ -1652,6 +1686,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/promotions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List promotions */
+        get: operations["ListPromotions"];
+        put?: never;
+        /** Create a promotion */
+        post: operations["CreatePromotion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/promotions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a promotion */
+        get: operations["GetPromotion"];
+        put?: never;
+        post?: never;
+        /** Delete a promotion and its codes (If-Match) */
+        delete: operations["DeletePromotion"];
+        options?: never;
+        head?: never;
+        /** Change a promotion (If-Match) */
+        patch: operations["UpdatePromotion"];
+        trace?: never;
+    };
+    "/admin/promotions/{id}/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a promotion's codes (format=csv streams them all as CSV) */
+        get: operations["ListPromotionCodes"];
+        put?: never;
+        /** Add one code to a promotion */
+        post: operations["CreatePromotionCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/promotions/{id}/code-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generate up to 10000 unique unguessable codes for a promotion */
+        post: operations["CreatePromotionCodeBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/regions": {
         parameters: {
             query?: never;
@@ -2357,6 +2463,37 @@ export interface components {
             captured: components["schemas"]["MoneyDto"];
             refunded: components["schemas"]["MoneyDto"];
         };
+        AdminPromotionCodesCreateBatchRequest: {
+            /** Format: int32 */
+            count?: null | number;
+            prefix?: null | string;
+            /** Format: int32 */
+            usageLimit?: null | number;
+        };
+        AdminPromotionCodesCreateCodeRequest: {
+            code?: null | string;
+            /** Format: int32 */
+            usageLimit?: null | number;
+        };
+        AdminPromotionsPromotionRequest: {
+            name?: null | string;
+            description?: null | string;
+            enabled?: null | boolean;
+            requiresCode?: null | boolean;
+            /** Format: int32 */
+            priority?: null | number;
+            exclusive?: null | boolean;
+            /** Format: date-time */
+            startsAt?: unknown;
+            /** Format: date-time */
+            endsAt?: unknown;
+            action?: null | components["schemas"]["PromotionActionDto"];
+            conditions?: null | components["schemas"]["PromotionConditionsDto"];
+            /** Format: int32 */
+            usageLimit?: null | number;
+            /** Format: int32 */
+            perCustomerLimit?: null | number;
+        };
         AdminQuantity: {
             lineId: string;
             /** Format: int32 */
@@ -2613,6 +2750,13 @@ export interface components {
             tax: components["schemas"]["MoneyDto"];
             total: components["schemas"]["MoneyDto"];
         };
+        CartPromotionResponse: {
+            promotionId: string;
+            name: string;
+            code?: null | string;
+            amount: components["schemas"]["MoneyDto"];
+            shippingDiscount: components["schemas"]["MoneyDto"];
+        };
         CartResponse: {
             id: string;
             regionId: string;
@@ -2635,12 +2779,15 @@ export interface components {
             /** Format: date-time */
             completedAt?: unknown;
             orderId?: null | string;
+            promotionCodes: string[];
+            promotions: components["schemas"]["CartPromotionResponse"][];
         };
         CartShippingMethodResponse: {
             optionId: string;
             name: string;
             price: components["schemas"]["MoneyDto"];
             tax: components["schemas"]["MoneyDto"];
+            discount: components["schemas"]["MoneyDto"];
         };
         CartTotalsResponse: {
             subtotal: components["schemas"]["MoneyDto"];
@@ -2691,6 +2838,13 @@ export interface components {
         ChangeLineItemQuantityRequest: {
             /** Format: int32 */
             quantity: number;
+        };
+        CodeBatchResponse: {
+            batchId: string;
+            promotionId: string;
+            /** Format: int32 */
+            count: number;
+            codes: string[];
         };
         CollectionEndpointsCreateRequest: {
             title: string;
@@ -2952,6 +3106,14 @@ export interface components {
             items: components["schemas"]["ProductResponse"][];
             nextCursor?: null | string;
         };
+        PageOfPromotionCodeResponse: {
+            items: components["schemas"]["PromotionCodeResponse"][];
+            nextCursor?: null | string;
+        };
+        PageOfPromotionResponse: {
+            items: components["schemas"]["PromotionResponse"][];
+            nextCursor?: null | string;
+        };
         PageOfRegionResponse: {
             items: components["schemas"]["RegionResponse"][];
             nextCursor?: null | string;
@@ -3063,6 +3225,78 @@ export interface components {
             firstName?: null | string;
             lastName?: null | string;
             phone?: null | string;
+        };
+        PromotionActionDto: {
+            type?: null | components["schemas"]["PromotionActionType"];
+            /** Format: int32 */
+            percentBasisPoints?: null | number;
+            /** Format: int64 */
+            amount?: null | number;
+            /** Format: int32 */
+            buyQuantity?: null | number;
+            /** Format: int32 */
+            getQuantity?: null | number;
+            /** Format: int32 */
+            bundleQuantity?: null | number;
+        };
+        /** @enum {unknown} */
+        PromotionActionType: "order_percentage" | "order_fixed" | "items_percentage" | "items_fixed" | "free_shipping" | "buy_x_get_y" | "bundle" | null;
+        PromotionCodeResponse: {
+            id: string;
+            code: string;
+            /** Format: int32 */
+            usageLimit?: null | number;
+            /** Format: int32 */
+            usedCount: number;
+            batchId?: null | string;
+            /** Format: date-time */
+            createdAt: unknown;
+        };
+        PromotionCodesRequest: {
+            code: string;
+        };
+        PromotionConditionsDto: {
+            /** Format: int64 */
+            minSubtotal?: null | number;
+            /** Format: int32 */
+            minQuantity?: null | number;
+            productIds?: null | string[];
+            variantIds?: null | string[];
+            categoryIds?: null | string[];
+            collectionIds?: null | string[];
+            customerGroupIds?: null | string[];
+            regionIds?: null | string[];
+            currencyCodes?: null | string[];
+            salesChannelIds?: null | string[];
+            firstOrderOnly?: null | boolean;
+        };
+        PromotionResponse: {
+            id: string;
+            name: string;
+            description?: null | string;
+            enabled: boolean;
+            requiresCode: boolean;
+            /** Format: int32 */
+            priority: number;
+            exclusive: boolean;
+            /** Format: date-time */
+            startsAt?: unknown;
+            /** Format: date-time */
+            endsAt?: unknown;
+            action: components["schemas"]["PromotionActionDto"];
+            conditions: components["schemas"]["PromotionConditionsDto"];
+            /** Format: int32 */
+            usageLimit?: null | number;
+            /** Format: int32 */
+            perCustomerLimit?: null | number;
+            /** Format: int32 */
+            usedCount: number;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            createdAt: unknown;
+            /** Format: date-time */
+            updatedAt: unknown;
         };
         PublishableKeyResponse: {
             id: string;
@@ -4041,6 +4275,97 @@ export interface operations {
             query?: never;
             header?: never;
             path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ApplyPromotionCode: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromotionCodesRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RemovePromotionCode: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                code: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -10190,6 +10515,431 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdminOrderResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPromotions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfPromotionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreatePromotion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminPromotionsPromotionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromotionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPromotion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromotionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeletePromotion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdatePromotion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminPromotionsPromotionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromotionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPromotionCodes: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                format?: string;
+                batchId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfPromotionCodeResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreatePromotionCode: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminPromotionCodesCreateCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromotionCodeResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreatePromotionCodeBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminPromotionCodesCreateBatchRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeBatchResponse"];
                 };
             };
             /** @description Bad Request */

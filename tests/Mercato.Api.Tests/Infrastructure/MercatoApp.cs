@@ -89,6 +89,8 @@ public abstract class MercatoApp(ITestDatabase database, string seed) : WebAppli
         builder.UseSetting("Mercato:Jobs:PollMilliseconds", "0");
         // Nor does the outbox follower of the output cache: tests call it (OutboxCacheFollower.FollowAsync) when they mean to.
         builder.UseSetting("Mercato:Cache:FollowMilliseconds", "0");
+        // Nor the facet index's load at start: the first facet request of a test loads it, at a known point.
+        builder.UseSetting("Mercato:Search:WarmFacetIndex", "false");
         // Webhook receivers in tests listen on 127.0.0.1; the SSRF tests turn this off on an app of their own.
         builder.UseSetting("Mercato:Webhooks:AllowPrivateNetworks", "true");
         // Every test class shares one caller and one address: the real limits would throttle the suite. The rate-limit tests

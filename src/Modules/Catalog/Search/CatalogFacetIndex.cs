@@ -4,6 +4,9 @@ using Mercato.Catalog.Products;
 using Mercato.Kernel.Events;
 using Mercato.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Mercato.Catalog.Search;
 
@@ -111,4 +114,28 @@ internal sealed class CatalogFacetIndex : ICommitObserver, IFollowedChangeObserv
         }
         return taken;
     }
+}
+
+/// <summary>
+/// Loads the facet index when an API node starts, so that the first shopper's filter does not wait for it (a few seconds at
+/// 100,000 products). A failure only logs: the first request loads it instead.
+/// </summary>
+internal sealed partial class FacetIndexWarmup(IServiceScopeFactory scopes, CatalogFacetIndex index, ILogger<FacetIndexWarmup> log)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await index.CurrentAsync(scope.ServiceProvider.GetRequiredService<MercatoDb>(), stoppingToken);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            WarmupFailed(log, e);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Could not load the facet index at start; the first facet request loads it")]
+    private static partial void WarmupFailed(ILogger logger, Exception exception);
 }
