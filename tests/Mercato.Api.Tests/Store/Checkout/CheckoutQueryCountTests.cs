@@ -18,8 +18,9 @@ public abstract class CheckoutQueryCountTests(MercatoApp app)
         Assert.Equal(3, completed["order"]!.Arr("items").Count);
         // The publishable key's lookup is remembered for a while, so whether a request pays for it depends on timing.
         var counted = commands.Where(c => !c.Contains("channels_publishable_key", StringComparison.Ordinal)).ToList();
-        // Was 71 on SQLite and 65 on PostgreSQL (which batches the order's inserts) before the hold was renewed in place.
-        Assert.True(counted.Count <= 34, $"{counted.Count} commands for one completion:\n{string.Join("\n---\n", counted)}");
+        // Was 71 on SQLite and 65 on PostgreSQL (which batches the order's inserts) before the hold was renewed in place;
+        // re-pricing reads the active automatic promotions once.
+        Assert.True(counted.Count <= 35, $"{counted.Count} commands for one completion:\n{string.Join("\n---\n", counted)}");
     }
 }
 
