@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { config as settings } from "@/lib/config";
-import { decodeSession, encodeSession, needsRefresh, refreshSession, SESSION_COOKIE_MAX_AGE } from "@/lib/customer-session";
+import { decodeSession, encodeSession, needsRefresh, refreshSessionOnce, SESSION_COOKIE_MAX_AGE } from "@/lib/customer-session";
 import { COOKIE_NAMES } from "@/lib/cookie-names";
 
 /**
@@ -19,7 +19,7 @@ export async function proxy(request: NextRequest) {
   if (request.cookies.has(COOKIE_NAMES.customer) && (!session || needsRefresh(session, now))) {
     let fresh = null;
     try {
-      fresh = session ? await refreshSession(session, { url: settings.apiUrl, publishableKey: settings.publishableKey }, now) : null;
+      fresh = session ? await refreshSessionOnce(session, { url: settings.apiUrl, publishableKey: settings.publishableKey }, now) : null;
     } catch {
       fresh = session; // the API is unreachable: keep the session; the page shows its own error
     }

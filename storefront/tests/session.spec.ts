@@ -36,6 +36,19 @@ test("an expired access token is refreshed: the cookie rotates and the shopper s
   expect(reuse.status).toBe(401);
 });
 
+test("requests that arrive together with an expired token share one refresh and keep the shopper signed in", async ({ page, context, baseURL }) => {
+  await register(page, "Ines");
+  const before = (await session(context))!;
+  await setSession(context, baseURL!, { ...before, expiresAt: Math.floor(Date.now() / 1000) - 5 });
+
+  // A page and its prefetches carry the same cookie: presenting its refresh token twice would end the session.
+  const answers = await Promise.all([1, 2, 3].map(() => page.request.get("/account", { maxRedirects: 0 })));
+  for (const answer of answers) expect(answer.status()).toBe(200);
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { name: "Hello, Ines" })).toBeVisible();
+  expect((await session(context))!.refreshToken).not.toBe(before.refreshToken);
+});
+
 test("a refresh the API refuses signs the shopper out cleanly", async ({ page, context, baseURL }) => {
   await register(page, "Otto");
   const s = (await session(context))!;

@@ -54,3 +54,29 @@ export async function refreshSession(
   if (!response.ok) return null;
   return sessionFrom((await response.json()) as { accessToken: string; refreshToken: string; expiresIn: number }, now);
 }
+
+/** How long a refresh's answer is shared with other requests that still carry the refresh token it traded. */
+export const SHARED_REFRESH_SECONDS = 30;
+
+const refreshes = new Map<string, { at: number; result: Promise<CustomerSession | null> }>();
+
+/**
+ * {@link refreshSession}, once per refresh token: a page and the prefetches it starts reach the proxy together with the same
+ * cookie, and the server treats a second use of a refresh token as theft and ends the whole session. Requests that carry a
+ * token this process just traded share that trade's answer instead of presenting the token again.
+ */
+export function refreshSessionOnce(
+  s: CustomerSession,
+  api: { url: string; publishableKey: string },
+  now: number,
+  fetcher: typeof fetch = fetch,
+): Promise<CustomerSession | null> {
+  for (const [token, entry] of refreshes) if (now - entry.at >= SHARED_REFRESH_SECONDS) refreshes.delete(token);
+  const known = refreshes.get(s.refreshToken);
+  if (known) return known.result;
+  const result = refreshSession(s, api, now, fetcher);
+  refreshes.set(s.refreshToken, { at: now, result });
+  // A failed call (the API unreachable) is not an answer to share: the next request tries again.
+  result.catch(() => refreshes.delete(s.refreshToken));
+  return result;
+}
