@@ -95,16 +95,16 @@ internal static class StoreProducts
         var currency = filter.Currency;
         if (filter.Search is null) return CacheableJson.Ok(http, new Page<StoreProductSummary>([], null), [CacheableJson.ProductListsTag]);
         // Ranked and filtered in memory; only the page's summaries come from the database.
-        IEnumerable<SearchHit> ranked = await filter.Engine.SearchAsync(filter.Search, filter.ToRequest(), ct);
+        SearchHit? after = null;
         if (cursor is not null)
         {
             if (Cursor.Decode(cursor, 3) is not ["relevance", { } key, { } id] || key.Split('.') is not [var t, var p, var sc]
                 || !long.TryParse(t, CultureInfo.InvariantCulture, out var typos) || !long.TryParse(p, CultureInfo.InvariantCulture, out var prefixes)
                 || !long.TryParse(sc, CultureInfo.InvariantCulture, out var score))
                 return ListQuery.InvalidCursor().ToProblem();
-            ranked = ranked.Where(r => r.After(typos, prefixes, score, id));
+            after = new SearchHit { ProductId = id, Typos = typos, Prefixes = prefixes, Score = score };
         }
-        var found = ranked.Take(size + 1).ToList();
+        var found = await filter.Engine.SearchAsync(filter.Search, filter.ToRequest(), after, size + 1, ct);
         var page = found.Take(size).ToList();
         var next = found.Count > size
             ? Cursor.Encode("relevance", string.Create(CultureInfo.InvariantCulture, $"{page[^1].Typos}.{page[^1].Prefixes}.{page[^1].Score}"), page[^1].ProductId)
@@ -134,7 +134,7 @@ internal static class StoreProducts
         if (sort == "relevance") return await ListByRelevanceAsync(http, db, filter, size, cursor, ct);
         // A search sorted otherwise: the index finds the products, the database sorts and pages them.
         var hits = filter.Search is { } query
-            ? (await search.SearchAsync(query, filter.ToRequest(), ct)).Select(h => h.ProductId).ToArray()
+            ? (await search.SearchAsync(query, filter.ToRequest(), null, null, ct)).Select(h => h.ProductId).ToArray()
             : null;
         var products = filter.Apply(db, hits);
 

@@ -289,9 +289,8 @@ internal sealed partial class FacetView(FacetRows snapshot, Dictionary<string, i
         var seenCategories = new HashSet<string>(StringComparer.Ordinal);
         var seenBuckets = new bool[buckets.Length];
 
-        void Visit(string id, ReadOnlySpan<int> productFeatures, ReadOnlySpan<int> priceCurrencies, ReadOnlySpan<long> amounts)
+        void Visit(ReadOnlySpan<int> productFeatures, ReadOnlySpan<int> priceCurrencies, ReadOnlySpan<long> amounts)
         {
-            if (request.Hits is { } hits && !hits.Contains(id)) return;
             var met = 0UL;
             foreach (var f in productFeatures)
             {
@@ -355,16 +354,30 @@ internal sealed partial class FacetView(FacetRows snapshot, Dictionary<string, i
         }
 
         var rows = snapshot;
-        for (var o = 0; o < rows.Ids.Length; o++)
+        void VisitSnapshot(int o)
         {
-            if (replaced[o]) continue;
             var (from, to) = (rows.PriceStart[o], rows.PriceStart[o + 1]);
-            Visit(rows.Ids[o], rows.Features.AsSpan(rows.FeatureStart[o], rows.FeatureStart[o + 1] - rows.FeatureStart[o]),
+            Visit(rows.Features.AsSpan(rows.FeatureStart[o], rows.FeatureStart[o + 1] - rows.FeatureStart[o]),
                 rows.PriceCurrencies.AsSpan(from, to - from), rows.PriceAmounts.AsSpan(from, to - from));
+        }
+        if (request.Hits is { } searched)
+        {
+            // A search's hits only (counts are sums: the order of the visits does not matter).
+            foreach (var id in searched)
+            {
+                if (ordinals.TryGetValue(id, out var o) && !replaced[o]) VisitSnapshot(o);
+            }
+        }
+        else
+        {
+            for (var o = 0; o < rows.Ids.Length; o++)
+            {
+                if (!replaced[o]) VisitSnapshot(o);
+            }
         }
         foreach (var (id, product) in reloaded)
         {
-            if (product is not null) Visit(id, product.Features, product.PriceCurrencies, product.PriceAmounts);
+            if (product is not null && request.Hits?.Contains(id) != false) Visit(product.Features, product.PriceCurrencies, product.PriceAmounts);
         }
         return Result();
 

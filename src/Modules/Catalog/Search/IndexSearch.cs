@@ -55,7 +55,8 @@ internal sealed class TermPostings
 /// <summary>Every store filter of a request at once (channel, currency, categories, collection, tags, options, attributes, price).</summary>
 internal sealed class FacetFilter
 {
-    private readonly Dictionary<int, ulong> _satisfies = [];
+    /// <summary>By feature id: the requirements it satisfies, one bit each (features interned later satisfy none).</summary>
+    private readonly ulong[] _satisfies;
     private readonly ulong _all;
     private readonly bool _impossible;
     private readonly int? _currency;
@@ -64,6 +65,7 @@ internal sealed class FacetFilter
 
     public FacetFilter(FacetRequest request, FacetFeatureTable table)
     {
+        _satisfies = new ulong[table.Count];
         var requirements = 0;
         var impossible = false;
         void Require(IEnumerable<int?> satisfiedBy)
@@ -74,7 +76,7 @@ internal sealed class FacetFilter
             {
                 if (f is not { } feature) continue;
                 any = true;
-                _satisfies[feature] = _satisfies.GetValueOrDefault(feature) | bit;
+                if (feature < _satisfies.Length) _satisfies[feature] |= bit;
             }
             if (!any) impossible = true;
         }
@@ -98,7 +100,7 @@ internal sealed class FacetFilter
         var met = 0UL;
         foreach (var f in features)
         {
-            if (_satisfies.TryGetValue(f, out var bits)) met |= bits;
+            if ((uint)f < (uint)_satisfies.Length) met |= _satisfies[f];
         }
         if (met != _all) return false;
         if (!_priced) return true;
@@ -121,13 +123,14 @@ internal sealed partial class FacetView
 
     /// <summary>
     /// The published products that match every word of <paramref name="query"/> and pass <paramref name="filter"/> (when
-    /// given), best first: fewer typos, fewer prefix-only words, higher summed weights, then product id. A word's match is
-    /// its best candidate term's: lowest typos, lowest prefix flag and highest weight, each taken on its own.
+    /// given). With a <paramref name="limit"/>: the best that many ranked after <paramref name="after"/>, best first (fewer
+    /// typos, fewer prefix-only words, higher summed weights, then product id); without: every hit, in no order. A word's
+    /// match is its best candidate term's: lowest typos, lowest prefix flag and highest weight, each taken on its own.
     /// </summary>
-    public List<SearchHit> Search(SearchQuery query, FacetFilter? filter)
+    public List<SearchHit> Search(SearchQuery query, FacetFilter? filter, SearchHit? after = null, int? limit = null)
     {
         var words = query.Words.Count;
-        var hits = new List<SearchHit>();
+        var hits = new SearchHitCollector(after, limit);
         var postings = snapshot.Postings;
         var perWord = new Dictionary<int, WordMatch>[words];
         for (var w = 0; w < words; w++) perWord[w] = [];
@@ -163,7 +166,7 @@ internal sealed partial class FacetView
                     snapshot.PriceCurrencies.AsSpan(from, to - from), snapshot.PriceAmounts.AsSpan(from, to - from)))
                     continue;
             }
-            hits.Add(new SearchHit { ProductId = snapshot.Ids[ordinal], Typos = typos, Prefixes = prefixes, Score = score });
+            hits.Add(snapshot.Ids[ordinal], typos, prefixes, score);
         }
 
         // Products reloaded since the snapshot: few, matched one by one.
@@ -179,13 +182,48 @@ internal sealed partial class FacetView
             }
             if (Array.Exists(best, m => m is null)) continue;
             if (filter is not null && !filter.Passes(product.Features, product.PriceCurrencies, product.PriceAmounts)) continue;
-            hits.Add(new SearchHit
-            {
-                ProductId = id, Typos = best.Sum(m => m!.Value.Typos), Prefixes = best.Sum(m => m!.Value.Prefix),
-                Score = best.Sum(m => m!.Value.Weight),
-            });
+            hits.Add(id, best.Sum(m => m!.Value.Typos), best.Sum(m => m!.Value.Prefix), best.Sum(m => m!.Value.Weight));
         }
-        hits.Sort(SearchHit.ByRank);
-        return hits;
+        return hits.Result();
+    }
+
+    /// <summary>Keeps every hit, or only the best <c>limit</c> after a cursor (a bounded heap: a common word has thousands).</summary>
+    private sealed class SearchHitCollector(SearchHit? after, int? limit)
+    {
+        private static readonly Comparer<SearchHit> WorstFirst = Comparer<SearchHit>.Create((a, b) => SearchHit.ByRank(b, a));
+        private readonly List<SearchHit> _all = [];
+        private readonly PriorityQueue<SearchHit, SearchHit> _best = new(WorstFirst);
+
+        public void Add(string id, long typos, long prefixes, long score)
+        {
+            if (limit is not { } k)
+            {
+                _all.Add(new SearchHit { ProductId = id, Typos = typos, Prefixes = prefixes, Score = score });
+                return;
+            }
+            if (after is not null && Compare(id, typos, prefixes, score, after) <= 0) return;
+            // Most hits of a common word rank below the heap's worst: they are rejected before anything is allocated.
+            if (_best.Count == k && (k == 0 || Compare(id, typos, prefixes, score, _best.Peek()) >= 0)) return;
+            var hit = new SearchHit { ProductId = id, Typos = typos, Prefixes = prefixes, Score = score };
+            if (_best.Count < k) _best.Enqueue(hit, hit);
+            else _best.DequeueEnqueue(hit, hit);
+        }
+
+        /// <summary><see cref="SearchHit.ByRank"/> of a hit not made yet against <paramref name="other"/>.</summary>
+        private static int Compare(string id, long typos, long prefixes, long score, SearchHit other)
+        {
+            var c = typos.CompareTo(other.Typos);
+            if (c == 0) c = prefixes.CompareTo(other.Prefixes);
+            if (c == 0) c = other.Score.CompareTo(score);
+            return c != 0 ? c : string.CompareOrdinal(id, other.ProductId);
+        }
+
+        public List<SearchHit> Result()
+        {
+            if (limit is null) return _all;
+            var best = _best.UnorderedItems.Select(x => x.Element).ToList();
+            best.Sort(SearchHit.ByRank);
+            return best;
+        }
     }
 }

@@ -23,10 +23,6 @@ internal sealed class SearchHit
         return c != 0 ? c : string.CompareOrdinal(a.ProductId, b.ProductId);
     };
 
-    /// <summary>Whether this hit ranks after the one a relevance cursor names.</summary>
-    public bool After(long typos, long prefixes, long score, string id) =>
-        Typos > typos || (Typos == typos && (Prefixes > prefixes || (Prefixes == prefixes
-            && (Score < score || (Score == score && string.CompareOrdinal(ProductId, id) > 0)))));
 }
 
 /// <summary>One query word's acceptable terms: the word itself, completions of the last word, and typo neighbours.</summary>
@@ -47,9 +43,10 @@ internal interface IProductSearch
 
     /// <summary>
     /// The published products that match a prepared query and pass <paramref name="filter"/> (every store filter of the
-    /// request; null for none), best first.
+    /// request; null for none). With a <paramref name="limit"/>, the best that many ranked after <paramref name="after"/>
+    /// (a page), best first; without, every hit in no particular order.
     /// </summary>
-    Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, FacetRequest? filter, CancellationToken ct);
+    Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, FacetRequest? filter, SearchHit? after, int? limit, CancellationToken ct);
 
     /// <summary>Terms that start with <paramref name="prefix"/>, with how many published products have each, most used first.</summary>
     Task<IReadOnlyList<(string Term, int Count)>> CompleteAsync(string prefix, int limit, CancellationToken ct);
@@ -70,10 +67,11 @@ internal sealed class IndexedProductSearch(MercatoDb db, CatalogFacetIndex index
     /// <summary>Completion candidates read in term order before the most used are picked.</summary>
     private const int CompletionScan = 200;
 
-    public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, FacetRequest? filter, CancellationToken ct)
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, FacetRequest? filter, SearchHit? after, int? limit,
+        CancellationToken ct)
     {
         var view = await index.CurrentAsync(db, ct);
-        return view.Search(query, filter is null ? null : new FacetFilter(filter, index.Table));
+        return view.Search(query, filter is null ? null : new FacetFilter(filter, index.Table), after, limit);
     }
 
     public async Task<SearchQuery?> PrepareAsync(string q, CancellationToken ct)

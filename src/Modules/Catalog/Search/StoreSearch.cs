@@ -57,7 +57,7 @@ internal static class StoreSearch
         IReadOnlySet<string>? hits = null;
         if (filter.MatchesNothing) hits = new HashSet<string>();
         else if (filter.Search is { } query)
-            hits = (await search.SearchAsync(query, null, ct)).Select(h => h.ProductId).ToHashSet(StringComparer.Ordinal);
+            hits = (await search.SearchAsync(query, null, null, null, ct)).Select(h => h.ProductId).ToHashSet(StringComparer.Ordinal);
 
         var tree = await StoreCategoryTree.LoadAsync(db, ct);
         var view = await index.CurrentAsync(db, ct);
@@ -105,7 +105,7 @@ internal static class StoreSearch
         var terms = completions.Select(c => new StoreTermSuggestion(before.Length == 0 ? c.Term : $"{before} {c.Term}", c.Term, c.Count)).ToList();
 
         var currency = filter.Currency;
-        var found = (await search.SearchAsync(query, filter.ToRequest(), ct)).Take(size).Select(h => h.ProductId).ToList();
+        var found = (await search.SearchAsync(query, filter.ToRequest(), null, size, ct)).Select(h => h.ProductId).ToList();
         var summaries = await StoreProducts.SummariesAsync(db, found, currency, ct);
         var products = found.Where(summaries.ContainsKey).Select(id => summaries[id])
             .Select(r => new StoreSuggestedProduct(r.Id, r.Handle, r.Title, r.Thumbnail, r.Price)).ToList();
