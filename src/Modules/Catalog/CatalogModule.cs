@@ -37,7 +37,7 @@ public static class CatalogModule
         services.AddScoped<ICacheTagSource, CatalogCacheTags>();
         // The search index is written by an interceptor so that every product change, whoever makes it, updates it in its save.
         services.AddSingleton<IInterceptor, SearchIndexer>();
-        services.AddScoped<IProductSearch, DatabaseProductSearch>();
+        services.AddScoped<IProductSearch, IndexedProductSearch>();
         services.AddScoped<ICatalogSearchIndex, CatalogSearchIndex>();
         services.AddJobHandler<SearchReindexJob>(SearchReindexJob.JobType);
         // Facets are counted from memory, kept current by the changes this node commits and those its outbox follower reads.

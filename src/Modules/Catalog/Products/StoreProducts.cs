@@ -65,15 +65,6 @@ internal static class StoreProducts
         public string? ThumbnailAlt { get; init; }
     }
 
-    /// <summary>A search hit's rank, keyed by product.</summary>
-    private sealed class Ranked
-    {
-        public string Id { get; init; } = "";
-        public long Typos { get; init; }
-        public long Prefixes { get; init; }
-        public long Score { get; init; }
-    }
-
     /// <summary>The store summaries of the given published products, by id, in one query.</summary>
     internal static async Task<Dictionary<string, StoreProductSummary>> SummariesAsync(MercatoDb db, List<string> ids, string currency,
         CancellationToken ct)
@@ -81,7 +72,7 @@ internal static class StoreProducts
         if (ids.Count == 0) return [];
         var rows = await (from p in db.Set<Product>().AsNoTracking()
                           join s in db.Set<ProductPriceSummary>() on p.Id equals s.ProductId
-                          where ids.Contains(p.Id) && s.CurrencyCode == currency
+                          where ids.Contains(p.Id) && p.Status == ProductStatus.Published && s.CurrencyCode == currency
                           select new Row
                           {
                               Id = p.Id, Handle = p.Handle, Title = p.Title, Subtitle = p.Subtitle, ProductType = p.ProductType,
@@ -103,30 +94,24 @@ internal static class StoreProducts
     {
         var currency = filter.Currency;
         if (filter.Search is null) return CacheableJson.Ok(http, new Page<StoreProductSummary>([], null), [CacheableJson.ProductListsTag]);
-        // Ranked ids first, the page's details after: the details (thumbnail subqueries above all) of every hit of a common
-        // word would otherwise be computed before the sort keeps 20 of them.
-        var ranked = from h in filter.Engine.Hits(filter.Search)
-                     join p in filter.Apply(db, withSearch: false) on h.ProductId equals p.Id
-                     join s in db.Set<ProductPriceSummary>() on p.Id equals s.ProductId
-                     where s.CurrencyCode == currency
-                     select new Ranked { Id = p.Id, Typos = h.Typos, Prefixes = h.Prefixes, Score = h.Score };
+        // Ranked and filtered in memory; only the page's summaries come from the database.
+        SearchHit? after = null;
         if (cursor is not null)
         {
             if (Cursor.Decode(cursor, 3) is not ["relevance", { } key, { } id] || key.Split('.') is not [var t, var p, var sc]
                 || !long.TryParse(t, CultureInfo.InvariantCulture, out var typos) || !long.TryParse(p, CultureInfo.InvariantCulture, out var prefixes)
                 || !long.TryParse(sc, CultureInfo.InvariantCulture, out var score))
                 return ListQuery.InvalidCursor().ToProblem();
-            ranked = ranked.Where(r => r.Typos > typos || (r.Typos == typos && (r.Prefixes > prefixes || (r.Prefixes == prefixes
-                && (r.Score < score || (r.Score == score && r.Id.CompareTo(id) > 0))))));
+            after = new SearchHit { ProductId = id, Typos = typos, Prefixes = prefixes, Score = score };
         }
-        var found = await ranked.OrderBy(r => r.Typos).ThenBy(r => r.Prefixes).ThenByDescending(r => r.Score).ThenBy(r => r.Id)
-            .Take(size + 1).ToListAsync(ct);
+        var found = await filter.Engine.SearchAsync(filter.Search, filter.ToRequest(), after, size + 1, ct);
         var page = found.Take(size).ToList();
         var next = found.Count > size
-            ? Cursor.Encode("relevance", string.Create(CultureInfo.InvariantCulture, $"{page[^1].Typos}.{page[^1].Prefixes}.{page[^1].Score}"), page[^1].Id)
+            ? Cursor.Encode("relevance", string.Create(CultureInfo.InvariantCulture, $"{page[^1].Typos}.{page[^1].Prefixes}.{page[^1].Score}"), page[^1].ProductId)
             : null;
-        var summaries = await SummariesAsync(db, [.. page.Select(r => r.Id)], currency, ct);
-        var items = page.Select(r => summaries[r.Id]).ToList();
+        var summaries = await SummariesAsync(db, [.. page.Select(r => r.ProductId)], currency, ct);
+        // A product another node unpublished a moment ago may still be in this node's index: it has no summary, so it is left out.
+        var items = page.Where(r => summaries.ContainsKey(r.ProductId)).Select(r => summaries[r.ProductId]).ToList();
         return CacheableJson.Ok(http, new Page<StoreProductSummary>(items, next), [CacheableJson.ProductListsTag, .. items.Select(i => i.Id)]);
     }
 
@@ -147,7 +132,11 @@ internal static class StoreProducts
         if (sort == "relevance" && !filter.Searching) sort = "newest";
         var currency = filter.Currency;
         if (sort == "relevance") return await ListByRelevanceAsync(http, db, filter, size, cursor, ct);
-        var products = filter.Apply(db);
+        // A search sorted otherwise: the index finds the products, the database sorts and pages them.
+        var hits = filter.Search is { } query
+            ? (await search.SearchAsync(query, filter.ToRequest(), null, null, ct)).Select(h => h.ProductId).ToArray()
+            : null;
+        var products = filter.Apply(db, hits);
 
         var rows = from p in products
                    join s in db.Set<ProductPriceSummary>() on p.Id equals s.ProductId

@@ -65,8 +65,11 @@ internal sealed class FacetFeatureTable
     public int? FindCurrency(string code) => _currencies.TryGetValue(code, out var id) ? id : null;
 }
 
-/// <summary>The facet data of one product: its features and its variants' prices (currency id, amount).</summary>
-internal sealed record FacetProduct(int[] Features, int[] PriceCurrencies, long[] PriceAmounts);
+/// <summary>
+/// The facet and search data of one product: its features, its variants' prices (currency id, amount) and its search terms
+/// with their field weights.
+/// </summary>
+internal sealed record FacetProduct(int[] Features, int[] PriceCurrencies, long[] PriceAmounts, IReadOnlyDictionary<string, byte> Terms);
 
 /// <summary>
 /// The facet data of published products, loaded in a few streaming queries: features as one sorted, de-duplicated run per
@@ -80,11 +83,16 @@ internal sealed class FacetRows
     public required int[] PriceStart { get; init; }
     public required int[] PriceCurrencies { get; init; }
     public required long[] PriceAmounts { get; init; }
+    /// <summary>The search postings by term (a full load; empty for a reload of some products).</summary>
+    public required TermPostings Postings { get; init; }
+    /// <summary>Each product's terms (a reload of some products; empty for a full load).</summary>
+    public required Dictionary<string, byte>[] ProductTerms { get; init; }
 
     public FacetProduct Product(int ordinal)
     {
         var (from, to) = (PriceStart[ordinal], PriceStart[ordinal + 1]);
-        return new FacetProduct(Features[FeatureStart[ordinal]..FeatureStart[ordinal + 1]], PriceCurrencies[from..to], PriceAmounts[from..to]);
+        return new FacetProduct(Features[FeatureStart[ordinal]..FeatureStart[ordinal + 1]], PriceCurrencies[from..to], PriceAmounts[from..to],
+            ProductTerms[ordinal]);
     }
 
     /// <summary>Loads every published product, or only those of <paramref name="only"/> (the ones not published are left out).</summary>
@@ -132,6 +140,20 @@ internal sealed class FacetRows
             if (ordinals.TryGetValue(p.ProductId, out var ordinal)) priceRows.Add((ordinal, table.Currency(p.CurrencyCode), p.Amount));
         }
 
+        // Postings exist for published products only (the indexer writes none for the others).
+        var postingRows = Of(db.Set<SearchPosting>().AsNoTracking(), q => q.Where(p => only!.Contains(p.ProductId)))
+            .Select(p => new { p.Term, p.ProductId, p.Weight });
+        var postings = new TermPostings.Builder();
+        var productTerms = new Dictionary<string, byte>[only is null ? 0 : ids.Length];
+        for (var i = 0; i < productTerms.Length; i++) productTerms[i] = new Dictionary<string, byte>(StringComparer.Ordinal);
+        await foreach (var p in postingRows.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (!ordinals.TryGetValue(p.ProductId, out var ordinal)) continue;
+            var weight = (byte)Math.Clamp(p.Weight, 0, byte.MaxValue);
+            if (only is null) postings.Add(p.Term, ordinal, weight);
+            else productTerms[ordinal][p.Term] = weight;
+        }
+
         pairs.Sort();
         var featureStart = new int[ids.Length + 1];
         var features = new List<int>(pairs.Count);
@@ -160,6 +182,7 @@ internal sealed class FacetRows
         {
             Ids = ids, FeatureStart = featureStart, Features = [.. features], PriceStart = priceStart,
             PriceCurrencies = [.. priceRows.Select(p => p.Currency)], PriceAmounts = [.. priceRows.Select(p => p.Amount)],
+            Postings = postings.Build(), ProductTerms = productTerms,
         };
     }
 }
@@ -189,7 +212,7 @@ internal sealed record FacetCounts(
 /// One consistent view of the index: a bulk-loaded snapshot plus the products reloaded since (which replace their snapshot
 /// rows). Immutable once published, so any number of requests count on it at once.
 /// </summary>
-internal sealed class FacetView(FacetRows snapshot, Dictionary<string, int> ordinals, bool[] replaced,
+internal sealed partial class FacetView(FacetRows snapshot, Dictionary<string, int> ordinals, bool[] replaced,
     IReadOnlyDictionary<string, FacetProduct?> reloaded, FacetFeature[] features)
 {
     public FacetRows Snapshot => snapshot;
@@ -266,9 +289,8 @@ internal sealed class FacetView(FacetRows snapshot, Dictionary<string, int> ordi
         var seenCategories = new HashSet<string>(StringComparer.Ordinal);
         var seenBuckets = new bool[buckets.Length];
 
-        void Visit(string id, ReadOnlySpan<int> productFeatures, ReadOnlySpan<int> priceCurrencies, ReadOnlySpan<long> amounts)
+        void Visit(ReadOnlySpan<int> productFeatures, ReadOnlySpan<int> priceCurrencies, ReadOnlySpan<long> amounts)
         {
-            if (request.Hits is { } hits && !hits.Contains(id)) return;
             var met = 0UL;
             foreach (var f in productFeatures)
             {
@@ -332,16 +354,30 @@ internal sealed class FacetView(FacetRows snapshot, Dictionary<string, int> ordi
         }
 
         var rows = snapshot;
-        for (var o = 0; o < rows.Ids.Length; o++)
+        void VisitSnapshot(int o)
         {
-            if (replaced[o]) continue;
             var (from, to) = (rows.PriceStart[o], rows.PriceStart[o + 1]);
-            Visit(rows.Ids[o], rows.Features.AsSpan(rows.FeatureStart[o], rows.FeatureStart[o + 1] - rows.FeatureStart[o]),
+            Visit(rows.Features.AsSpan(rows.FeatureStart[o], rows.FeatureStart[o + 1] - rows.FeatureStart[o]),
                 rows.PriceCurrencies.AsSpan(from, to - from), rows.PriceAmounts.AsSpan(from, to - from));
+        }
+        if (request.Hits is { } searched)
+        {
+            // A search's hits only (counts are sums: the order of the visits does not matter).
+            foreach (var id in searched)
+            {
+                if (ordinals.TryGetValue(id, out var o) && !replaced[o]) VisitSnapshot(o);
+            }
+        }
+        else
+        {
+            for (var o = 0; o < rows.Ids.Length; o++)
+            {
+                if (!replaced[o]) VisitSnapshot(o);
+            }
         }
         foreach (var (id, product) in reloaded)
         {
-            if (product is not null) Visit(id, product.Features, product.PriceCurrencies, product.PriceAmounts);
+            if (product is not null && request.Hits?.Contains(id) != false) Visit(product.Features, product.PriceCurrencies, product.PriceAmounts);
         }
         return Result();
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Mercato.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +13,16 @@ internal sealed class SearchHit
     public long Prefixes { get; init; }
     /// <summary>Summed field weights of the best matching term of each word.</summary>
     public long Score { get; init; }
+
+    /// <summary>Best first: fewer typos, fewer prefix-only words, higher score, then product id (ordinal).</summary>
+    public static readonly Comparison<SearchHit> ByRank = (a, b) =>
+    {
+        var c = a.Typos.CompareTo(b.Typos);
+        if (c == 0) c = a.Prefixes.CompareTo(b.Prefixes);
+        if (c == 0) c = b.Score.CompareTo(a.Score);
+        return c != 0 ? c : string.CompareOrdinal(a.ProductId, b.ProductId);
+    };
+
 }
 
 /// <summary>One query word's acceptable terms: the word itself, completions of the last word, and typo neighbours.</summary>
@@ -24,24 +32,32 @@ internal sealed record SearchCandidate(string Term, int Word, int Typos, int Pre
 internal sealed record SearchQuery(IReadOnlyList<string> Words, IReadOnlyList<SearchCandidate> Candidates);
 
 /// <summary>
-/// Product search behind one seam, so that an external engine can replace the database index. Every word of the query must
+/// Product search behind one seam, so that an external engine can replace the built-in index. Every word of the query must
 /// match (exactly, as a prefix for the last word, or within the typo budget); hits rank by fewer typos, then fewer prefix-only
-/// words, then higher summed field weights, then product id, which both databases compute with the same SQL.
+/// words, then higher summed field weights, then product id.
 /// </summary>
 internal interface IProductSearch
 {
     /// <summary>Resolves the words of <paramref name="q"/> to index terms; null when it holds no letter or digit.</summary>
     Task<SearchQuery?> PrepareAsync(string q, CancellationToken ct);
 
-    /// <summary>The hits of a prepared query, to compose with the store's filters, ordering and paging.</summary>
-    IQueryable<SearchHit> Hits(SearchQuery query);
+    /// <summary>
+    /// The published products that match a prepared query and pass <paramref name="filter"/> (every store filter of the
+    /// request; null for none). With a <paramref name="limit"/>, the best that many ranked after <paramref name="after"/>
+    /// (a page), best first; without, every hit in no particular order.
+    /// </summary>
+    Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, FacetRequest? filter, SearchHit? after, int? limit, CancellationToken ct);
 
     /// <summary>Terms that start with <paramref name="prefix"/>, with how many published products have each, most used first.</summary>
     Task<IReadOnlyList<(string Term, int Count)>> CompleteAsync(string prefix, int limit, CancellationToken ct);
 }
 
-/// <summary>The portable inverted index kept in the database (docs/decisions/0006-portable-search-index.md).</summary>
-internal sealed class DatabaseProductSearch(MercatoDb db) : IProductSearch
+/// <summary>
+/// The built-in engine (docs/decisions/0006-portable-search-index.md): the vocabulary (terms, completions, typo neighbours) is
+/// read from the database's index tables, the postings from this node's in-memory copy in <see cref="CatalogFacetIndex"/>,
+/// which holds them beside the facet data so that a search and its filters are answered in one pass without SQL.
+/// </summary>
+internal sealed class IndexedProductSearch(MercatoDb db, CatalogFacetIndex index) : IProductSearch
 {
     public const int MaxWords = 10;
     /// <summary>Completions of the last word that take part in a query (the most used ones, so "sh" still finds shirts in a big vocabulary).</summary>
@@ -50,6 +66,13 @@ internal sealed class DatabaseProductSearch(MercatoDb db) : IProductSearch
     private const int MaxTypoTerms = 10;
     /// <summary>Completion candidates read in term order before the most used are picked.</summary>
     private const int CompletionScan = 200;
+
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, FacetRequest? filter, SearchHit? after, int? limit,
+        CancellationToken ct)
+    {
+        var view = await index.CurrentAsync(db, ct);
+        return view.Search(query, filter is null ? null : new FacetFilter(filter, index.Table), after, limit);
+    }
 
     public async Task<SearchQuery?> PrepareAsync(string q, CancellationToken ct)
     {
@@ -88,24 +111,6 @@ internal sealed class DatabaseProductSearch(MercatoDb db) : IProductSearch
             }
         }
         return new SearchQuery(words, candidates);
-    }
-
-    public IQueryable<SearchHit> Hits(SearchQuery query)
-    {
-        // The candidates are a derived table of parameters (terms) and integer literals that we make ourselves.
-        var values = new List<object>();
-        var table = new StringBuilder();
-        foreach (var c in query.Candidates)
-        {
-            table.Append(values.Count == 0 ? "SELECT " : " UNION ALL SELECT ").Append(CultureInfo.InvariantCulture,
-                $"{{{values.Count}}} AS term, {c.Word} AS word, {c.Typos} AS typos, {c.Prefix} AS prefix");
-            values.Add(c.Term);
-        }
-        var sql = "SELECT x.product_id, SUM(x.typos) AS typos, SUM(x.prefix) AS prefixes, SUM(x.weight) AS score FROM (" +
-            "SELECT p.product_id, c.word, MIN(c.typos) AS typos, MIN(c.prefix) AS prefix, MAX(p.weight) AS weight " +
-            $"FROM catalog_search_postings p INNER JOIN ({table}) c ON c.term = p.term GROUP BY p.product_id, c.word) x " +
-            string.Create(CultureInfo.InvariantCulture, $"GROUP BY x.product_id HAVING COUNT(*) = {query.Words.Count}");
-        return db.Database.SqlQueryRaw<SearchHit>(sql, [.. values]);
     }
 
     public async Task<IReadOnlyList<(string Term, int Count)>> CompleteAsync(string prefix, int limit, CancellationToken ct)

@@ -49,8 +49,8 @@ internal sealed class StoreProductFilter
         v.Range("minPrice", minPrice, 0, Money.MaxAmount).Range("maxPrice", maxPrice, 0, Money.MaxAmount)
             .MaxLength("q", q, MaxQueryLength).MaxLength("category", category, 200).MaxLength("collection", collection, 200)
             .Count("tag", tag, MaxFilterValues).Count("option", option, MaxFilterValues).Count("attribute", attribute, MaxFilterValues);
-        if (q is { Length: <= MaxQueryLength } && SearchText.Tokenize(q).Count > DatabaseProductSearch.MaxWords)
-            v.Add("q", $"At most {DatabaseProductSearch.MaxWords} words.");
+        if (q is { Length: <= MaxQueryLength } && SearchText.Tokenize(q).Count > IndexedProductSearch.MaxWords)
+            v.Add("q", $"At most {IndexedProductSearch.MaxWords} words.");
         var options = ParsePairs(v, "option", option);
         var attributes = ParsePairs(v, "attribute", attribute);
         if (v.ToError() is { } invalid) return invalid;
@@ -99,40 +99,39 @@ internal sealed class StoreProductFilter
     public bool MatchesNothing { get; private init; }
 
     /// <summary>
-    /// Published products of the channel that pass every filter except the one named by <paramref name="except"/>
-    /// ("category", "price", "option:size", "attribute:material"), and the search unless <paramref name="withSearch"/> is false.
+    /// The filters in the in-memory index's terms (<paramref name="hits"/>: the search's products, for facet counts).
     /// </summary>
-    public IQueryable<Product> Apply(MercatoDb db, string? except = null, bool withSearch = true)
+    public FacetRequest ToRequest(IReadOnlySet<string>? hits = null, long[]? priceBounds = null) =>
+        new(ChannelId, Currency, CategorySubtree, CollectionId, Tags, Options, Attributes, MinPrice, MaxPrice, hits, priceBounds ?? []);
+
+    /// <summary>
+    /// Published products of the channel that pass every filter and, when searching, are among <paramref name="searchHits"/>
+    /// (the search's products).
+    /// </summary>
+    public IQueryable<Product> Apply(MercatoDb db, string[]? searchHits)
     {
         var channelId = ChannelId;
         var products = db.Set<Product>().AsNoTracking()
             .Where(p => p.Status == ProductStatus.Published && p.Channels.Any(c => c.SalesChannelId == channelId));
-        if (CategorySubtree is { } subtree && except != "category")
+        if (CategorySubtree is { } subtree)
             products = products.Where(p => p.Categories.Any(l => subtree.Contains(l.CategoryId)));
         if (CollectionId is { } collectionId) products = products.Where(p => p.Collections.Any(l => l.CollectionId == collectionId));
         foreach (var t in Tags) products = products.Where(p => p.Tags.Any(x => x.Value == t));
-        foreach (var (name, key) in Options)
-        {
-            if (except == "option:" + name) continue;
-            products = products.Where(p => p.Variants.Any(x => x.OptionValues.Any(o => o.FilterKey == key)));
-        }
-        foreach (var (name, value) in Attributes)
-        {
-            if (except == "attribute:" + name) continue;
-            products = products.Where(p => p.Attributes.Any(a => a.Key == name && a.Value == value));
-        }
-        if ((MinPrice is not null || MaxPrice is not null) && except != "price")
+        foreach (var (_, key) in Options) products = products.Where(p => p.Variants.Any(x => x.OptionValues.Any(o => o.FilterKey == key)));
+        foreach (var (name, value) in Attributes) products = products.Where(p => p.Attributes.Any(a => a.Key == name && a.Value == value));
+        if (MinPrice is not null || MaxPrice is not null)
         {
             long min = MinPrice ?? 0, max = MaxPrice ?? long.MaxValue;
             var currency = Currency;
             products = products.Where(p => p.Variants.Any(x => x.Prices.Any(pr => pr.CurrencyCode == currency && pr.Amount >= min && pr.Amount <= max)));
         }
         if (MatchesNothing) products = products.Where(p => false);
-        if (withSearch && Search is { } search)
+        if (Search is not null)
         {
-            // IN (subquery), not a correlated EXISTS: SQLite would otherwise run the grouped search once per product.
-            var ids = Engine.Hits(search).Select(h => h.ProductId);
-            products = products.Where(p => ids.Contains(p.Id));
+            // One array parameter (json_each on SQLite, = ANY on PostgreSQL), not one parameter per id: a common word has
+            // thousands of hits.
+            var ids = searchHits ?? [];
+            products = products.Where(p => EF.Parameter(ids).Contains(p.Id));
         }
         return products;
     }

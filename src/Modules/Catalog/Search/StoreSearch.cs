@@ -57,12 +57,11 @@ internal static class StoreSearch
         IReadOnlySet<string>? hits = null;
         if (filter.MatchesNothing) hits = new HashSet<string>();
         else if (filter.Search is { } query)
-            hits = (await search.Hits(query).Select(h => h.ProductId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            hits = (await search.SearchAsync(query, null, null, null, ct)).Select(h => h.ProductId).ToHashSet(StringComparer.Ordinal);
 
         var tree = await StoreCategoryTree.LoadAsync(db, ct);
         var view = await index.CurrentAsync(db, ct);
-        var counts = view.Count(new FacetRequest(filter.ChannelId, currency, filter.CategorySubtree, filter.CollectionId, filter.Tags,
-            filter.Options, filter.Attributes, filter.MinPrice, filter.MaxPrice, hits, bounds), index.Table, tree);
+        var counts = view.Count(filter.ToRequest(hits, bounds), index.Table, tree);
 
         var categories = tree.Visible.Where(c => counts.Categories.GetValueOrDefault(c.Id) > 0)
             .Select(c => new StoreCategoryFacet(c.Id, c.Handle, c.Name, c.Path, c.ParentId, counts.Categories[c.Id])).ToList();
@@ -106,14 +105,10 @@ internal static class StoreSearch
         var terms = completions.Select(c => new StoreTermSuggestion(before.Length == 0 ? c.Term : $"{before} {c.Term}", c.Term, c.Count)).ToList();
 
         var currency = filter.Currency;
-        var found = await (from h in search.Hits(query)
-                           join p in filter.Apply(db, withSearch: false) on h.ProductId equals p.Id
-                           join s in db.Set<ProductPriceSummary>() on p.Id equals s.ProductId
-                           where s.CurrencyCode == currency
-                           orderby h.Typos, h.Prefixes, h.Score descending, p.Id
-                           select p.Id).Take(size).ToListAsync(ct);
+        var found = (await search.SearchAsync(query, filter.ToRequest(), null, size, ct)).Select(h => h.ProductId).ToList();
         var summaries = await StoreProducts.SummariesAsync(db, found, currency, ct);
-        var products = found.Select(id => summaries[id]).Select(r => new StoreSuggestedProduct(r.Id, r.Handle, r.Title, r.Thumbnail, r.Price)).ToList();
+        var products = found.Where(summaries.ContainsKey).Select(id => summaries[id])
+            .Select(r => new StoreSuggestedProduct(r.Id, r.Handle, r.Title, r.Thumbnail, r.Price)).ToList();
 
         var tree = await StoreCategoryTree.LoadAsync(db, ct);
         var categories = tree.Visible.Where(c => Matches(SearchText.Tokenize(c.Name), words)).Take(size)

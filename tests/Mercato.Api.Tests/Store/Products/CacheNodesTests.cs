@@ -96,6 +96,33 @@ public sealed class CacheNodesTests
     public Task A_nodes_facets_count_what_another_node_changed_when_it_follows_the_outbox_on_postgres() =>
         FacetsFollowAnotherNodeAsync(new PostgresTestDatabase());
 
+    private static async Task<List<string>> HandlesFoundAsync(CacheNodeApp node, string q) =>
+        [.. (await node.Store.GetJsonAsync($"/store/products?q={q}&region={node.UsRegionId}")).Arr("items").Select(i => i!.Str("handle"))];
+
+    private static Task SearchFollowsAnotherNodeAsync(ITestDatabase database) => TwoNodesAsync(database, redis: null, async (a, b) =>
+    {
+        var before = SearchTestData.Word();
+        var after = SearchTestData.Word();
+        var product = await a.Given.ProductAsync(body => body["title"] = $"{before} lantern");
+        await a.FollowOutboxAsync();
+        Assert.Equal([product.Str("handle")], await HandlesFoundAsync(a, before));
+
+        await b.Admin.PatchJsonAsync($"/admin/products/{product.Str("id")}", new { title = $"{after} lantern" });
+
+        // Node A's in-memory postings hear of the new title from the outbox: the new word finds it, the old one no longer.
+        Assert.True(await a.FollowOutboxAsync() >= 1);
+        Assert.Equal([product.Str("handle")], await HandlesFoundAsync(a, after));
+        Assert.Empty(await HandlesFoundAsync(a, before));
+    });
+
+    [Fact]
+    public Task A_nodes_search_finds_what_another_node_changed_when_it_follows_the_outbox_on_sqlite() =>
+        SearchFollowsAnotherNodeAsync(new SqliteTestDatabase());
+
+    [Fact]
+    public Task A_nodes_search_finds_what_another_node_changed_when_it_follows_the_outbox_on_postgres() =>
+        SearchFollowsAnotherNodeAsync(new PostgresTestDatabase());
+
     [Fact]
     public async Task Two_nodes_sharing_postgres_and_redis_see_each_others_changes_at_once()
     {

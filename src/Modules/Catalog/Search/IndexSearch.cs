@@ -1,0 +1,229 @@
+using System.Runtime.InteropServices;
+
+namespace Mercato.Catalog.Search;
+
+/// <summary>
+/// A snapshot's search postings by term, in one array: the products (snapshot ordinals) of term slot <c>s</c> are
+/// <c>Ordinals[Start[s]..Start[s + 1]]</c>, with their field weights beside them. Five bytes a posting.
+/// </summary>
+internal sealed class TermPostings
+{
+    public required Dictionary<string, int> Slots { get; init; }
+    public required int[] Start { get; init; }
+    public required int[] Ordinals { get; init; }
+    public required byte[] Weights { get; init; }
+
+    public int Count => Ordinals.Length;
+
+    /// <summary>Collects postings in any order, then lays them out by term (a counting sort).</summary>
+    public sealed class Builder
+    {
+        private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
+        private readonly List<int> _slotOf = [];
+        private readonly List<int> _ordinals = [];
+        private readonly List<byte> _weights = [];
+
+        public void Add(string term, int ordinal, byte weight)
+        {
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, term, out var known);
+            if (!known) slot = _slots.Count - 1;
+            _slotOf.Add(slot);
+            _ordinals.Add(ordinal);
+            _weights.Add(weight);
+        }
+
+        public TermPostings Build()
+        {
+            var start = new int[_slots.Count + 1];
+            foreach (var slot in _slotOf) start[slot + 1]++;
+            for (var i = 0; i < _slots.Count; i++) start[i + 1] += start[i];
+            var next = start[..^1];
+            var ordinals = new int[_ordinals.Count];
+            var weights = new byte[_weights.Count];
+            for (var i = 0; i < _slotOf.Count; i++)
+            {
+                var at = next[_slotOf[i]]++;
+                ordinals[at] = _ordinals[i];
+                weights[at] = _weights[i];
+            }
+            _slots.TrimExcess();
+            return new TermPostings { Slots = _slots, Start = start, Ordinals = ordinals, Weights = weights };
+        }
+    }
+}
+
+/// <summary>Every store filter of a request at once (channel, currency, categories, collection, tags, options, attributes, price).</summary>
+internal sealed class FacetFilter
+{
+    /// <summary>By feature id: the requirements it satisfies, one bit each (features interned later satisfy none).</summary>
+    private readonly ulong[] _satisfies;
+    private readonly ulong _all;
+    private readonly bool _impossible;
+    private readonly int? _currency;
+    private readonly long _min, _max;
+    private readonly bool _priced;
+
+    public FacetFilter(FacetRequest request, FacetFeatureTable table)
+    {
+        _satisfies = new ulong[table.Count];
+        var requirements = 0;
+        var impossible = false;
+        void Require(IEnumerable<int?> satisfiedBy)
+        {
+            var bit = 1UL << requirements++;
+            var any = false;
+            foreach (var f in satisfiedBy)
+            {
+                if (f is not { } feature) continue;
+                any = true;
+                if (feature < _satisfies.Length) _satisfies[feature] |= bit;
+            }
+            if (!any) impossible = true;
+        }
+        Require([table.Find(FacetFeatureKind.Channel, request.ChannelId)]);
+        Require([table.Find(FacetFeatureKind.PricedIn, request.Currency)]);
+        if (request.CategorySubtree is { } subtree) Require(subtree.Select(id => table.Find(FacetFeatureKind.Category, id)));
+        if (request.CollectionId is { } collection) Require([table.Find(FacetFeatureKind.Collection, collection)]);
+        foreach (var tag in request.Tags) Require([table.Find(FacetFeatureKind.Tag, tag)]);
+        foreach (var (_, key) in request.Options) Require([table.Find(FacetFeatureKind.Option, key)]);
+        foreach (var (key, value) in request.Attributes) Require([table.Find(FacetFeatureKind.Attribute, key, value)]);
+        _impossible = impossible || requirements > 64;
+        _all = requirements == 64 ? ulong.MaxValue : (1UL << requirements) - 1;
+        _currency = table.FindCurrency(request.Currency);
+        _priced = request.MinPrice is not null || request.MaxPrice is not null;
+        (_min, _max) = (request.MinPrice ?? 0, request.MaxPrice ?? long.MaxValue);
+    }
+
+    public bool Passes(ReadOnlySpan<int> features, ReadOnlySpan<int> priceCurrencies, ReadOnlySpan<long> amounts)
+    {
+        if (_impossible) return false;
+        var met = 0UL;
+        foreach (var f in features)
+        {
+            if ((uint)f < (uint)_satisfies.Length) met |= _satisfies[f];
+        }
+        if (met != _all) return false;
+        if (!_priced) return true;
+        for (var i = 0; i < amounts.Length; i++)
+        {
+            if (priceCurrencies[i] == _currency && amounts[i] >= _min && amounts[i] <= _max) return true;
+        }
+        return false;
+    }
+}
+
+internal sealed partial class FacetView
+{
+    /// <summary>How well a product matched one word: its best typo count, prefix flag and field weight (each on its own).</summary>
+    private record struct WordMatch(int Typos, int Prefix, int Weight)
+    {
+        public readonly WordMatch With(int typos, int prefix, int weight) =>
+            new(Math.Min(Typos, typos), Math.Min(Prefix, prefix), Math.Max(Weight, weight));
+    }
+
+    /// <summary>
+    /// The published products that match every word of <paramref name="query"/> and pass <paramref name="filter"/> (when
+    /// given). With a <paramref name="limit"/>: the best that many ranked after <paramref name="after"/>, best first (fewer
+    /// typos, fewer prefix-only words, higher summed weights, then product id); without: every hit, in no order. A word's
+    /// match is its best candidate term's: lowest typos, lowest prefix flag and highest weight, each taken on its own.
+    /// </summary>
+    public List<SearchHit> Search(SearchQuery query, FacetFilter? filter, SearchHit? after = null, int? limit = null)
+    {
+        var words = query.Words.Count;
+        var hits = new SearchHitCollector(after, limit);
+        var postings = snapshot.Postings;
+        var perWord = new Dictionary<int, WordMatch>[words];
+        for (var w = 0; w < words; w++) perWord[w] = [];
+        foreach (var c in query.Candidates)
+        {
+            if (!postings.Slots.TryGetValue(c.Term, out var slot)) continue;
+            var map = perWord[c.Word];
+            for (var i = postings.Start[slot]; i < postings.Start[slot + 1]; i++)
+            {
+                var ordinal = postings.Ordinals[i];
+                if (replaced[ordinal]) continue;
+                ref var match = ref CollectionsMarshal.GetValueRefOrAddDefault(map, ordinal, out var seen);
+                match = seen ? match.With(c.Typos, c.Prefix, postings.Weights[i]) : new WordMatch(c.Typos, c.Prefix, postings.Weights[i]);
+            }
+        }
+        // Walk the rarest word's products; every other word must have matched them too.
+        var rarest = perWord.MinBy(m => m.Count)!;
+        foreach (var (ordinal, first) in rarest)
+        {
+            long typos = 0, prefixes = 0, score = 0;
+            var all = true;
+            foreach (var map in perWord)
+            {
+                var match = ReferenceEquals(map, rarest) ? first : map.TryGetValue(ordinal, out var m) ? m : (WordMatch?)null;
+                if (match is not { } found) { all = false; break; }
+                (typos, prefixes, score) = (typos + found.Typos, prefixes + found.Prefix, score + found.Weight);
+            }
+            if (!all) continue;
+            if (filter is not null)
+            {
+                var (from, to) = (snapshot.PriceStart[ordinal], snapshot.PriceStart[ordinal + 1]);
+                if (!filter.Passes(snapshot.Features.AsSpan(snapshot.FeatureStart[ordinal], snapshot.FeatureStart[ordinal + 1] - snapshot.FeatureStart[ordinal]),
+                    snapshot.PriceCurrencies.AsSpan(from, to - from), snapshot.PriceAmounts.AsSpan(from, to - from)))
+                    continue;
+            }
+            hits.Add(snapshot.Ids[ordinal], typos, prefixes, score);
+        }
+
+        // Products reloaded since the snapshot: few, matched one by one.
+        var best = new WordMatch?[words];
+        foreach (var (id, product) in reloaded)
+        {
+            if (product is null || product.Terms.Count == 0) continue;
+            Array.Clear(best);
+            foreach (var c in query.Candidates)
+            {
+                if (!product.Terms.TryGetValue(c.Term, out var weight)) continue;
+                best[c.Word] = best[c.Word] is { } m ? m.With(c.Typos, c.Prefix, weight) : new WordMatch(c.Typos, c.Prefix, weight);
+            }
+            if (Array.Exists(best, m => m is null)) continue;
+            if (filter is not null && !filter.Passes(product.Features, product.PriceCurrencies, product.PriceAmounts)) continue;
+            hits.Add(id, best.Sum(m => m!.Value.Typos), best.Sum(m => m!.Value.Prefix), best.Sum(m => m!.Value.Weight));
+        }
+        return hits.Result();
+    }
+
+    /// <summary>Keeps every hit, or only the best <c>limit</c> after a cursor (a bounded heap: a common word has thousands).</summary>
+    private sealed class SearchHitCollector(SearchHit? after, int? limit)
+    {
+        private static readonly Comparer<SearchHit> WorstFirst = Comparer<SearchHit>.Create((a, b) => SearchHit.ByRank(b, a));
+        private readonly List<SearchHit> _all = [];
+        private readonly PriorityQueue<SearchHit, SearchHit> _best = new(WorstFirst);
+
+        public void Add(string id, long typos, long prefixes, long score)
+        {
+            if (limit is not { } k)
+            {
+                _all.Add(new SearchHit { ProductId = id, Typos = typos, Prefixes = prefixes, Score = score });
+                return;
+            }
+            if (after is not null && Compare(id, typos, prefixes, score, after) <= 0) return;
+            // Most hits of a common word rank below the heap's worst: they are rejected before anything is allocated.
+            if (_best.Count == k && (k == 0 || Compare(id, typos, prefixes, score, _best.Peek()) >= 0)) return;
+            var hit = new SearchHit { ProductId = id, Typos = typos, Prefixes = prefixes, Score = score };
+            if (_best.Count < k) _best.Enqueue(hit, hit);
+            else _best.DequeueEnqueue(hit, hit);
+        }
+
+        /// <summary><see cref="SearchHit.ByRank"/> of a hit not made yet against <paramref name="other"/>.</summary>
+        private static int Compare(string id, long typos, long prefixes, long score, SearchHit other)
+        {
+            var c = typos.CompareTo(other.Typos);
+            if (c == 0) c = prefixes.CompareTo(other.Prefixes);
+            if (c == 0) c = other.Score.CompareTo(score);
+            return c != 0 ? c : string.CompareOrdinal(id, other.ProductId);
+        }
+
+        public List<SearchHit> Result()
+        {
+            if (limit is null) return _all;
+            var best = _best.UnorderedItems.Select(x => x.Element).ToList();
+            best.Sort(SearchHit.ByRank);
+            return best;
+        }
+    }
+}
