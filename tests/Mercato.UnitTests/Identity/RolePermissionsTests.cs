@@ -37,14 +37,14 @@ public class RolePermissionsTests
     }
 
     [Fact]
-    public void Catalog_managers_change_the_catalog_stock_and_promotions_and_only_read_settings()
+    public void Catalog_managers_change_the_catalog_stock_prices_and_promotions_and_only_read_settings()
     {
         var permissions = RolePermissions.Of("catalog_manager");
 
         Assert.Equal(
             [
                 Permissions.CatalogRead, Permissions.CatalogWrite, Permissions.InventoryRead, Permissions.InventoryWrite,
-                Permissions.PromotionsRead, Permissions.PromotionsWrite, Permissions.SettingsRead,
+                Permissions.PricingRead, Permissions.PricingWrite, Permissions.PromotionsRead, Permissions.PromotionsWrite, Permissions.SettingsRead,
             ],
             permissions.Order(StringComparer.Ordinal));
     }
