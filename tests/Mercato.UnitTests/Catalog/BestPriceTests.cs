@@ -96,11 +96,11 @@ public class BestPriceTests
                 groups switch { 0 => [], 1 => ["cgrp_a"], _ => ["cgrp_b"] }, regions switch { 0 => [], 1 => ["reg_us"], _ => ["reg_eu"] }, []));
 
     private static readonly Gen<ListPrice> GenPrice =
-        Gen.Select(GenList, Gen.OneOfConst("USD", "EUR"), Gen.Long[0, 100_000], Gen.Int[1, 20])
+        Gen.Select(GenList, Gen.Bool.Select(b => b ? "USD" : "EUR"), Gen.Long[0, 100_000], Gen.Int[1, 20])
             .Select((list, currency, amount, min) => new ListPrice(list, currency, amount, min));
 
     private static readonly Gen<PriceQuery> GenQuery =
-        Gen.Select(Gen.Int[1, 30], Gen.Int[0, 2], Gen.OneOfConst("reg_us", "reg_eu"), Gen.Int[-4, 4])
+        Gen.Select(Gen.Int[1, 30], Gen.Int[0, 2], Gen.Bool.Select(b => b ? "reg_us" : "reg_eu"), Gen.Int[-4, 4])
             .Select((quantity, groups, region, hours) => new PriceQuery("USD", quantity, region, "sc_web",
                 groups switch { 0 => [], 1 => ["cgrp_a"], _ => ["cgrp_a", "cgrp_b"] }, Now.AddHours(hours)));
 

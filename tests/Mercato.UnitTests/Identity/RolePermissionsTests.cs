@@ -20,7 +20,7 @@ public class RolePermissionsTests
         Assert.Equal(
             [
                 Permissions.CatalogRead, Permissions.CustomersRead, Permissions.EventsRead, Permissions.InventoryRead, Permissions.JobsRead,
-                Permissions.OrdersRead, Permissions.PromotionsRead, Permissions.SettingsRead, Permissions.WebhooksRead,
+                Permissions.OrdersRead, Permissions.PricingRead, Permissions.PromotionsRead, Permissions.SettingsRead, Permissions.WebhooksRead,
             ],
             permissions.Order(StringComparer.Ordinal));
     }
