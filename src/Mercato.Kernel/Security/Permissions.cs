@@ -38,6 +38,9 @@ public static class Permissions
     /// <summary>Promotions and their codes (code lists are secrets a merchant hands out).</summary>
     public const string PromotionsRead = "promotions:read";
     public const string PromotionsWrite = "promotions:write";
+    /// <summary>Price lists: sale prices, customer-group, region and channel prices, quantity tiers.</summary>
+    public const string PricingRead = "pricing:read";
+    public const string PricingWrite = "pricing:write";
 
     /// <summary>
     /// Not a permission: marks the few admin endpoints every authenticated admin caller may use about itself
@@ -49,7 +52,7 @@ public static class Permissions
     [
         CatalogRead, CatalogWrite, InventoryRead, InventoryWrite, OrdersRead, OrdersWrite, OrdersRefund, CustomersRead, CustomersWrite,
         SettingsRead, SettingsWrite, ApiKeysRead, ApiKeysWrite, UsersRead, UsersWrite, AuditRead, EventsRead, WebhooksRead, WebhooksWrite,
-        JobsRead, PromotionsRead, PromotionsWrite,
+        JobsRead, PromotionsRead, PromotionsWrite, PricingRead, PricingWrite,
     ];
 
     /// <summary>Declares the permission an endpoint needs (overrides its group's <see cref="RequirePermissions"/>).</summary>

@@ -197,6 +197,8 @@ internal sealed class CartLine
     public int Quantity { get; private set; }
     /// <summary>The catalog's price for one unit, as the catalog shows it (tax included where the region's prices include it).</summary>
     public long UnitPrice { get; private set; }
+    /// <summary>The variant's base price when a price list gave a lower <see cref="UnitPrice"/> (ADR 8), else null.</summary>
+    public long? OriginalUnitPrice { get; private set; }
     public long Subtotal { get; private set; }
     public long Discount { get; private set; }
     public int TaxRate { get; private set; }
@@ -228,9 +230,18 @@ internal sealed class CartLine
         AllowBackorder = variant.AllowBackorder;
         TaxClassId = variant.TaxClassId;
         UnitPrice = variant.UnitPrice!.Value.Amount;
+        OriginalUnitPrice = null;
         Subtotal = checked(UnitPrice * Quantity);
         // Promotions set the discount after every line is refreshed (Cart.ApplyPromotions).
         Discount = 0;
+    }
+
+    /// <summary>Takes the best price for the line's quantity (after <see cref="Refresh"/> set the base price).</summary>
+    public void ApplyPrice(UnitPriceChoice price)
+    {
+        UnitPrice = price.Amount;
+        OriginalUnitPrice = price.OriginalAmount;
+        Subtotal = checked(UnitPrice * Quantity);
     }
 
     public void ApplyDiscount(long discount) => Discount = CartTotals.ClampDiscount(Subtotal, discount);

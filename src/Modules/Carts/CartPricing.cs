@@ -15,8 +15,8 @@ namespace Mercato.Carts;
 /// longer sold in the channel, or has no price in the currency, leaves the cart), the chosen shipping method re-quoted
 /// (dropped when it no longer applies), tax from <see cref="ITaxCalculator"/> and totals from <see cref="CartTotals"/>.
 /// </summary>
-internal sealed class CartPricing(IVariantCatalog catalog, IRegionDirectory regions, IShippingRates shipping, ITaxCalculator tax,
-    IServiceProvider services)
+internal sealed class CartPricing(IVariantCatalog catalog, IVariantPrices prices, IRegionDirectory regions, IShippingRates shipping,
+    ITaxCalculator tax, IServiceProvider services)
 {
     public Task<RegionSummary?> RegionAsync(string regionId, CancellationToken ct) => regions.FindAsync(regionId, ct);
 
@@ -51,6 +51,11 @@ internal sealed class CartPricing(IVariantCatalog catalog, IRegionDirectory regi
             if (variants.TryGetValue(line.VariantId, out var variant) && variant.UnitPrice is not null) line.Refresh(variant);
             else cart.Lines.Remove(line);
         }
+        // Price lists (ADR 8): the best price for each line's quantity, the cart's region and channel and the customer's groups.
+        var groups = await CustomerGroupsAsync(cart, ct);
+        var best = await prices.BestAsync([.. cart.Lines.Select(l => new PriceLine(l.VariantId, l.Quantity, l.UnitPrice))],
+            new PriceContext(cart.CurrencyCode, cart.RegionId, cart.SalesChannelId, groups), ct);
+        foreach (var line in cart.Lines) line.ApplyPrice(best[line.VariantId]);
 
         // Promotions before shipping (quoted on items after discount) and again when the quote moved, so a free-shipping
         // promotion sees the final charge; line discounts do not depend on the shipping charge.
@@ -85,14 +90,25 @@ internal sealed class CartPricing(IVariantCatalog catalog, IRegionDirectory regi
     {
         // Registered by the Promotions module; a host without it sells at full price.
         if (services.GetService<IPromotionEvaluator>() is null) return null;
-        var groups = cart.CustomerId is { } customerId && services.GetService<ICustomerDirectory>() is { } customers
-            ? (await customers.FindAsync(customerId, ct))?.GroupIds ?? [] : [];
+        var groups = await CustomerGroupsAsync(cart, ct);
         // TODO(#8): categories, collections and "first order" need the catalog's and the orders' contracts; until then
         // category/collection conditions match no cart line and first-order-only promotions do not apply in carts.
         return new PromotionContext(cart.CurrencyCode, cart.RegionId, cart.SalesChannelId,
             new PromotionCustomer(cart.CustomerId, groups, FirstOrder: false),
             [.. cart.Lines.Select(l => new PromotionLine(l.Id, l.VariantId, l.ProductId, [], [], l.Quantity, l.UnitPrice))], 0, cart.Codes);
     }
+
+    /// <summary>The signed-in customer's groups (none for a guest), read once per re-pricing.</summary>
+    private async Task<IReadOnlyList<string>> CustomerGroupsAsync(Cart cart, CancellationToken ct)
+    {
+        if (_groups is { } known && known.CustomerId == cart.CustomerId) return known.Groups;
+        var groups = cart.CustomerId is { } customerId && services.GetService<ICustomerDirectory>() is { } customers
+            ? (await customers.FindAsync(customerId, ct))?.GroupIds ?? [] : [];
+        _groups = (cart.CustomerId, groups);
+        return groups;
+    }
+
+    private (string? CustomerId, IReadOnlyList<string> Groups)? _groups;
 
     private async Task ApplyPromotionsAsync(Cart cart, PromotionContext? context, CancellationToken ct)
     {

@@ -19,6 +19,7 @@ internal sealed class CatalogCacheTags(MercatoDb db) : ICacheTagSource
     {
         var variantIds = new List<string>();
         var skus = new List<string>();
+        var priceListIds = new List<string>();
         foreach (var change in changes)
         {
             switch (change.Type)
@@ -43,11 +44,23 @@ internal sealed class CatalogCacheTags(MercatoDb db) : ICacheTagSource
                     tags.Add(CacheableJson.CollectionsTag);
                     tags.Add(CacheableJson.ProductListsTag);
                     break;
+                case CatalogEvents.PriceListCreated or CatalogEvents.PriceListUpdated or CatalogEvents.PriceListDeleted:
+                    // Answers that showed one of the list's prices carry its id; products it prices now may not have shown it yet.
+                    tags.Add(change.ResourceId);
+                    tags.Add(CacheableJson.ProductListsTag);
+                    priceListIds.Add(change.ResourceId);
+                    break;
                 case InventoryEvents.LevelChanged:
                     // A product shows each variant's stock status; lists do not.
                     if (change.ResourceId.LastIndexOf('@') is var at and > 0) skus.Add(change.ResourceId[..at]);
                     break;
             }
+        }
+        if (priceListIds.Count > 0)
+        {
+            var listed = db.Set<PriceLists.PriceListPrice>().Where(p => priceListIds.Contains(p.PriceListId)).Select(p => p.VariantId);
+            foreach (var id in await db.Set<Variant>().Where(v => listed.Contains(v.Id)).Select(v => v.ProductId).Distinct().ToListAsync(ct))
+                tags.Add(id);
         }
         if (variantIds.Count > 0)
         {

@@ -4,6 +4,7 @@ using Mercato.Catalog.Attributes;
 using Mercato.Catalog.Categories;
 using Mercato.Catalog.Collections;
 using Mercato.Catalog.Contracts;
+using Mercato.Catalog.PriceLists;
 using Mercato.Catalog.Products;
 using Mercato.Catalog.Search;
 using Mercato.Catalog.Transfer;
@@ -44,6 +45,7 @@ public static class CatalogModule
         services.AddSingleton<CatalogFacetIndex>();
         services.AddSingleton<ICommitObserver>(sp => sp.GetRequiredService<CatalogFacetIndex>());
         services.AddSingleton<IFollowedChangeObserver>(sp => sp.GetRequiredService<CatalogFacetIndex>());
+        services.AddScoped<IVariantPrices, PriceResolver>();
         return services.AddScoped<IVariantCatalog, VariantCatalog>();
     }
 
@@ -59,6 +61,7 @@ public static class CatalogModule
         CategoryEndpoints.Map(catalog, admin);
         CollectionEndpoints.Map(catalog, admin);
         AdminAttributes.Map(admin);
+        AdminPriceLists.Map(admin);
         AdminImports.Map(admin);
         ProductExport.Map(admin);
     }

@@ -26,4 +26,7 @@ internal sealed class RegionDirectory(MercatoDb db) : IRegionDirectory
     public Task<RegionSummary?> DefaultAsync(CancellationToken ct) =>
         db.Set<Region>().OrderBy(r => r.Id)
             .Select(Summary).FirstOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyList<RegionSummary>> ListAsync(CancellationToken ct) =>
+        await db.Set<Region>().OrderBy(r => r.Id).Select(Summary).ToListAsync(ct);
 }

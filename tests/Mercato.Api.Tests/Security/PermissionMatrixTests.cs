@@ -124,7 +124,7 @@ public abstract class PermissionMatrixTests(MercatoApp app)
             "catalog_manager",
             [
                 Permissions.CatalogRead, Permissions.CatalogWrite, Permissions.InventoryRead, Permissions.InventoryWrite, Permissions.SettingsRead,
-                Permissions.PromotionsRead, Permissions.PromotionsWrite,
+                Permissions.PromotionsRead, Permissions.PromotionsWrite, Permissions.PricingRead, Permissions.PricingWrite,
             ]
         },
         {
@@ -139,7 +139,7 @@ public abstract class PermissionMatrixTests(MercatoApp app)
             "read_only",
             [
                 Permissions.CatalogRead, Permissions.InventoryRead, Permissions.OrdersRead, Permissions.CustomersRead, Permissions.SettingsRead,
-                Permissions.WebhooksRead, Permissions.EventsRead, Permissions.JobsRead, Permissions.PromotionsRead,
+                Permissions.WebhooksRead, Permissions.EventsRead, Permissions.JobsRead, Permissions.PromotionsRead, Permissions.PricingRead,
             ]
         },
     };

@@ -20,7 +20,7 @@ public class RolePermissionsTests
         Assert.Equal(
             [
                 Permissions.CatalogRead, Permissions.CustomersRead, Permissions.EventsRead, Permissions.InventoryRead, Permissions.JobsRead,
-                Permissions.OrdersRead, Permissions.PromotionsRead, Permissions.SettingsRead, Permissions.WebhooksRead,
+                Permissions.OrdersRead, Permissions.PricingRead, Permissions.PromotionsRead, Permissions.SettingsRead, Permissions.WebhooksRead,
             ],
             permissions.Order(StringComparer.Ordinal));
     }
@@ -37,14 +37,14 @@ public class RolePermissionsTests
     }
 
     [Fact]
-    public void Catalog_managers_change_the_catalog_stock_and_promotions_and_only_read_settings()
+    public void Catalog_managers_change_the_catalog_stock_prices_and_promotions_and_only_read_settings()
     {
         var permissions = RolePermissions.Of("catalog_manager");
 
         Assert.Equal(
             [
                 Permissions.CatalogRead, Permissions.CatalogWrite, Permissions.InventoryRead, Permissions.InventoryWrite,
-                Permissions.PromotionsRead, Permissions.PromotionsWrite, Permissions.SettingsRead,
+                Permissions.PricingRead, Permissions.PricingWrite, Permissions.PromotionsRead, Permissions.PromotionsWrite, Permissions.SettingsRead,
             ],
             permissions.Order(StringComparer.Ordinal));
     }

@@ -345,6 +345,10 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasColumnName("options_json")
                         .UseCollation("C");
 
+                    b.Property<long?>("OriginalUnitPrice")
+                        .HasColumnType("bigint")
+                        .HasColumnName("original_unit_price");
+
                     b.Property<string>("ProductId")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -626,6 +630,133 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_catalog_collection_handle");
 
                     b.ToTable("catalog_collection", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Catalog.PriceLists.PriceList", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomerGroupIds")
+                        .IsRequired()
+                        .HasMaxLength(2050)
+                        .HasColumnType("character varying(2050)")
+                        .HasColumnName("customer_group_ids")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name")
+                        .UseCollation("C");
+
+                    b.Property<string>("RegionIds")
+                        .IsRequired()
+                        .HasMaxLength(2050)
+                        .HasColumnType("character varying(2050)")
+                        .HasColumnName("region_ids")
+                        .UseCollation("C");
+
+                    b.Property<string>("SalesChannelIds")
+                        .IsRequired()
+                        .HasMaxLength(2050)
+                        .HasColumnType("character varying(2050)")
+                        .HasColumnName("sales_channel_ids")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status")
+                        .UseCollation("C");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("type")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_price_lists");
+
+                    b.ToTable("catalog_price_lists", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Catalog.PriceLists.PriceListPrice", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency_code")
+                        .UseCollation("C");
+
+                    b.Property<int>("MinQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_quantity");
+
+                    b.Property<string>("PriceListId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("price_list_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("VariantId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("variant_id")
+                        .UseCollation("C");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_price_list_prices");
+
+                    b.HasIndex("VariantId", "CurrencyCode")
+                        .HasDatabaseName("ix_catalog_price_list_prices_variant_id_currency_code");
+
+                    b.HasIndex("PriceListId", "VariantId", "CurrencyCode", "MinQuantity")
+                        .IsUnique()
+                        .HasDatabaseName("ix_catalog_price_list_prices_price_list_id_variant_id_currency");
+
+                    b.ToTable("catalog_price_list_prices", (string)null);
                 });
 
             modelBuilder.Entity("Mercato.Catalog.Products.Product", b =>
@@ -4181,6 +4312,16 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_catalog_category_catalog_category_parent_id");
+                });
+
+            modelBuilder.Entity("Mercato.Catalog.PriceLists.PriceListPrice", b =>
+                {
+                    b.HasOne("Mercato.Catalog.PriceLists.PriceList", null)
+                        .WithMany()
+                        .HasForeignKey("PriceListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_price_list_prices_catalog_price_lists_price_list_id");
                 });
 
             modelBuilder.Entity("Mercato.Catalog.Products.ProductAttributeValue", b =>

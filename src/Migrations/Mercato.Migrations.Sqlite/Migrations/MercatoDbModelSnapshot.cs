@@ -310,6 +310,10 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("options_json");
 
+                    b.Property<long?>("OriginalUnitPrice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("original_unit_price");
+
                     b.Property<string>("ProductId")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -570,6 +574,122 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_catalog_collection_handle");
 
                     b.ToTable("catalog_collection", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Catalog.PriceLists.PriceList", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomerGroupIds")
+                        .IsRequired()
+                        .HasMaxLength(2050)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_group_ids");
+
+                    b.Property<long?>("EndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RegionIds")
+                        .IsRequired()
+                        .HasMaxLength(2050)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_ids");
+
+                    b.Property<string>("SalesChannelIds")
+                        .IsRequired()
+                        .HasMaxLength(2050)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sales_channel_ids");
+
+                    b.Property<long?>("StartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_price_lists");
+
+                    b.ToTable("catalog_price_lists", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.Catalog.PriceLists.PriceListPrice", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency_code");
+
+                    b.Property<int>("MinQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("min_quantity");
+
+                    b.Property<string>("PriceListId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("price_list_id");
+
+                    b.Property<string>("VariantId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("variant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_price_list_prices");
+
+                    b.HasIndex("VariantId", "CurrencyCode")
+                        .HasDatabaseName("ix_catalog_price_list_prices_variant_id_currency_code");
+
+                    b.HasIndex("PriceListId", "VariantId", "CurrencyCode", "MinQuantity")
+                        .IsUnique()
+                        .HasDatabaseName("ix_catalog_price_list_prices_price_list_id_variant_id_currency_code_min_quantity");
+
+                    b.ToTable("catalog_price_list_prices", (string)null);
                 });
 
             modelBuilder.Entity("Mercato.Catalog.Products.Product", b =>
@@ -3853,6 +3973,16 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_catalog_category_catalog_category_parent_id");
+                });
+
+            modelBuilder.Entity("Mercato.Catalog.PriceLists.PriceListPrice", b =>
+                {
+                    b.HasOne("Mercato.Catalog.PriceLists.PriceList", null)
+                        .WithMany()
+                        .HasForeignKey("PriceListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_price_list_prices_catalog_price_lists_price_list_id");
                 });
 
             modelBuilder.Entity("Mercato.Catalog.Products.ProductAttributeValue", b =>

@@ -32,4 +32,13 @@ public static class CatalogEvents
 
     /// <summary>A collection was deleted; the state is its last state.</summary>
     public const string CollectionDeleted = "collection.deleted";
+
+    /// <summary>A price list was created; the resource is the list, the state is the list without its prices.</summary>
+    public const string PriceListCreated = "price_list.created";
+
+    /// <summary>A price list or its prices changed.</summary>
+    public const string PriceListUpdated = "price_list.updated";
+
+    /// <summary>A price list was deleted with its prices; the state is its last state.</summary>
+    public const string PriceListDeleted = "price_list.deleted";
 }

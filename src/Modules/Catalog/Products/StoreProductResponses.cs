@@ -10,7 +10,12 @@ internal sealed record StorePriceRange(MoneyDto Min, MoneyDto Max);
 
 /// <summary>A product in a store list: what a product card needs, priced in the region's currency.</summary>
 internal sealed record StoreProductSummary(string Id, string Handle, string Title, string? Subtitle, string? ProductType,
-    StoreImage? Thumbnail, StorePriceRange Price);
+    StoreImage? Thumbnail, StorePriceRange Price)
+{
+    /// <summary>The base price range when a sale lowers <see cref="Price"/> (ADR 8); absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public StorePriceRange? OriginalPrice { get; init; }
+}
 
 internal sealed record StoreOption(string Name, IReadOnlyList<string> Values);
 
@@ -20,7 +25,12 @@ internal sealed record StoreOption(string Name, IReadOnlyList<string> Values);
 /// </summary>
 internal sealed record StoreVariant(string Id, string Sku, string? Title, IReadOnlyDictionary<string, string> Options, MoneyDto? Price,
     int? WeightGrams, StockStatus Availability, bool AllowBackorder,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? AvailableQuantity);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? AvailableQuantity)
+{
+    /// <summary>The base price when a sale lowers <see cref="Price"/> (ADR 8); absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MoneyDto? OriginalPrice { get; init; }
+}
 
 internal sealed record StoreCategoryRef(string Id, string Handle, string Name, string Path);
 
@@ -34,4 +44,9 @@ internal sealed record StoreSeo(string MetaTitle, string? MetaDescription);
 internal sealed record StoreProductResponse(string Id, string Handle, string Title, string? Subtitle, string? Description,
     string? ProductType, string RegionId, StorePriceRange? Price, IReadOnlyList<StoreOption> Options, IReadOnlyList<StoreVariant> Variants,
     IReadOnlyList<StoreImage> Images, IReadOnlyList<string> Tags, IReadOnlyList<StoreCategoryRef> Categories,
-    IReadOnlyList<StoreCollectionRef> Collections, IReadOnlyDictionary<string, object?> Attributes, StoreSeo Seo);
+    IReadOnlyList<StoreCollectionRef> Collections, IReadOnlyDictionary<string, object?> Attributes, StoreSeo Seo)
+{
+    /// <summary>The base price range when a sale lowers <see cref="Price"/> (ADR 8); absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public StorePriceRange? OriginalPrice { get; init; }
+}

@@ -2,6 +2,7 @@ using System.Globalization;
 using Mercato.Catalog.Attributes;
 using Mercato.Catalog.Categories;
 using Mercato.Catalog.Collections;
+using Mercato.Catalog.PriceLists;
 using Mercato.Catalog.Search;
 using Mercato.Inventory.Contracts;
 using Mercato.Kernel.Errors;
@@ -90,7 +91,7 @@ internal static class StoreProducts
     /// last row's rank and id, so paging is keyset like the other sorts.
     /// </summary>
     private static async Task<IResult> ListByRelevanceAsync(HttpContext http, MercatoDb db, StoreProductFilter filter, int size,
-        string? cursor, CancellationToken ct)
+        string? cursor, DateTimeOffset now, CancellationToken ct)
     {
         var currency = filter.Currency;
         if (filter.Search is null) return CacheableJson.Ok(http, new Page<StoreProductSummary>([], null), [CacheableJson.ProductListsTag]);
@@ -111,13 +112,15 @@ internal static class StoreProducts
             : null;
         var summaries = await SummariesAsync(db, [.. page.Select(r => r.ProductId)], currency, ct);
         // A product another node unpublished a moment ago may still be in this node's index: it has no summary, so it is left out.
-        var items = page.Where(r => summaries.ContainsKey(r.ProductId)).Select(r => summaries[r.ProductId]).ToList();
-        return CacheableJson.Ok(http, new Page<StoreProductSummary>(items, next), [CacheableJson.ProductListsTag, .. items.Select(i => i.Id)]);
+        var (items, saleTags, changesAt) = await WithSalesAsync(db,
+            [.. page.Where(r => summaries.ContainsKey(r.ProductId)).Select(r => summaries[r.ProductId])], filter, now, ct);
+        return CacheableJson.Ok(http, new Page<StoreProductSummary>(items, next), [CacheableJson.ProductListsTag, .. items.Select(i => i.Id), .. saleTags],
+            changesAt: changesAt);
     }
 
     private static async Task<IResult> List(HttpContext http, MercatoDb db, IRegionDirectory regions, IProductSearch search, int? limit,
         string? cursor, string? q, string? category, string? collection, [FromQuery] string[]? tag, [FromQuery] string[]? option,
-        [FromQuery] string[]? attribute, long? minPrice, long? maxPrice, string? sort, string? region, CancellationToken ct)
+        [FromQuery] string[]? attribute, long? minPrice, long? maxPrice, string? sort, string? region, TimeProvider time, CancellationToken ct)
     {
         var v = new Validator();
         if (limit is < 1 or > Cursor.MaxLimit) v.Add("limit", $"Must be between 1 and {Cursor.MaxLimit}.");
@@ -131,7 +134,8 @@ internal static class StoreProducts
         sort ??= filter.Searching ? "relevance" : "newest";
         if (sort == "relevance" && !filter.Searching) sort = "newest";
         var currency = filter.Currency;
-        if (sort == "relevance") return await ListByRelevanceAsync(http, db, filter, size, cursor, ct);
+        var now = time.GetUtcNow();
+        if (sort == "relevance") return await ListByRelevanceAsync(http, db, filter, size, cursor, now, ct);
         // A search sorted otherwise: the index finds the products, the database sorts and pages them.
         var hits = filter.Search is { } query
             ? (await search.SearchAsync(query, filter.ToRequest(), null, null, ct)).Select(h => h.ProductId).ToArray()
@@ -184,14 +188,16 @@ internal static class StoreProducts
             };
             next = Cursor.Encode(sort, key, last.Id);
         }
-        var items = page.Select(r => new StoreProductSummary(r.Id, r.Handle, r.Title, r.Subtitle, r.ProductType,
+        var summaries = page.Select(r => new StoreProductSummary(r.Id, r.Handle, r.Title, r.Subtitle, r.ProductType,
             r.ThumbnailUrl is null ? null : new StoreImage(r.ThumbnailUrl, r.ThumbnailAlt),
             new StorePriceRange(new MoneyDto(r.MinAmount, currency), new MoneyDto(r.MaxAmount, currency)))).ToList();
-        return CacheableJson.Ok(http, new Page<StoreProductSummary>(items, next), [CacheableJson.ProductListsTag, .. items.Select(i => i.Id)]);
+        var (items, saleTags, changesAt) = await WithSalesAsync(db, summaries, filter, now, ct);
+        return CacheableJson.Ok(http, new Page<StoreProductSummary>(items, next), [CacheableJson.ProductListsTag, .. items.Select(i => i.Id), .. saleTags],
+            changesAt: changesAt);
     }
 
     private static async Task<IResult> GetByHandle(string handle, string? region, HttpContext http, MercatoDb db, IRegionDirectory regions,
-        IStockAvailability stock, IConfiguration config, CancellationToken ct)
+        IStockAvailability stock, IConfiguration config, TimeProvider time, CancellationToken ct)
     {
         var market = await ResolveRegionAsync(regions, region, ct);
         if (market.Error is { } noRegion) return noRegion.ToProblem();
@@ -214,6 +220,7 @@ internal static class StoreProducts
         if (product is null) return Error.NotFound("product", handle).ToProblem();
 
         var parts = await PartsOf(db, product.Id, currency).ToListAsync(ct);
+        var sale = await StoreSalePrices.ForProductsAsync(db, [product.Id], currency, market.Value!.Id, channelId, time.GetUtcNow(), ct);
         var categoryIds = new List<string>();
         var collectionIds = new List<string>();
         var hiddenPaths = new List<string>();
@@ -267,23 +274,51 @@ internal static class StoreProducts
         StoreVariant ToStore(Part x)
         {
             var known = x.F1 ? availability.GetValueOrDefault(x.S1!) : null;
+            var choice = prices.TryGetValue(x.Key, out var amount) ? sale.Choose(x.Key, amount) : null;
             return new StoreVariant(x.Key, x.S1!, x.S2, optionValues.GetValueOrDefault(x.Key) ?? new Dictionary<string, string>(),
-                prices.TryGetValue(x.Key, out var amount) ? new MoneyDto(amount, currency) : null, (int?)x.L2,
-                known?.Status ?? StockStatus.InStock, x.F2, exposeQuantities && known is not null ? known.Available : null);
+                choice is null ? null : new MoneyDto(choice.Amount, currency), (int?)x.L2,
+                known?.Status ?? StockStatus.InStock, x.F2, exposeQuantities && known is not null ? known.Available : null)
+            {
+                OriginalPrice = choice?.OriginalAmount is { } original ? new MoneyDto(original, currency) : null,
+            };
         }
+
+        var storeVariants = variants.OrderBy(x => x.L1).ThenBy(x => x.Key, StringComparer.Ordinal).Select(ToStore).ToList();
+        var priced = storeVariants.Where(x => x.Price is not null).ToList();
+        var onSale = priced.Any(x => x.OriginalPrice is not null);
 
         var response = new StoreProductResponse(product.Id, product.Handle, product.Title, product.Subtitle, product.Description,
             product.ProductType, market.Value.Id,
-            product.MinAmount is { } min && product.MaxAmount is { } max
+            onSale ? new StorePriceRange(priced.MinBy(x => x.Price!.Amount)!.Price!, priced.MaxBy(x => x.Price!.Amount)!.Price!)
+                : product.MinAmount is { } min && product.MaxAmount is { } max
                 ? new StorePriceRange(new MoneyDto(min, currency), new MoneyDto(max, currency)) : null,
             product.Options,
-            [.. variants.OrderBy(x => x.L1).ThenBy(x => x.Key, StringComparer.Ordinal).Select(ToStore)],
+            storeVariants,
             [.. media.OrderBy(m => m.L1).Select(m => new StoreImage(m.S1!, m.S2))],
             [.. tags.Order(StringComparer.Ordinal)],
             categories, collections, ProductResponse.AttributesOf(attributes, types),
-            new StoreSeo(product.MetaTitle ?? product.Title, product.MetaDescription));
-        var changesAt = availability.Values.Min(a => a.ChangesAt);
-        return CacheableJson.Ok(http, response, [product.Id, .. categoryIds, .. collectionIds], changesAt: changesAt);
+            new StoreSeo(product.MetaTitle ?? product.Title, product.MetaDescription))
+        {
+            OriginalPrice = onSale && product.MinAmount is { } baseMin && product.MaxAmount is { } baseMax
+                ? new StorePriceRange(new MoneyDto(baseMin, currency), new MoneyDto(baseMax, currency)) : null,
+        };
+        var changesAt = Earliest(availability.Values.Min(a => a.ChangesAt), sale.ChangesAt);
+        return CacheableJson.Ok(http, response, [product.Id, .. categoryIds, .. collectionIds, .. sale.ListIds], changesAt: changesAt);
+    }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    /// <summary>
+    /// Shows sale prices on a page of summaries (ADR 8); the answer's extra cache tags and when a sale starts or ends.
+    /// </summary>
+    internal static async Task<(List<StoreProductSummary> Items, IReadOnlyList<string> Tags, DateTimeOffset? ChangesAt)> WithSalesAsync(
+        MercatoDb db, List<StoreProductSummary> items, StoreProductFilter filter, DateTimeOffset now, CancellationToken ct)
+    {
+        if (items.Count == 0) return (items, [], null);
+        var sale = await StoreSalePrices.ForProductsAsync(db, [.. items.Select(i => i.Id)], filter.Currency, filter.Region.Id, filter.ChannelId, now, ct);
+        var ranges = await sale.RangesAsync(db, filter.Currency, ct);
+        var shown = items.Select(i => ranges.TryGetValue(i.Id, out var r) ? i with { Price = r.Price, OriginalPrice = r.Original } : i).ToList();
+        return (shown, sale.ListIds, sale.ChangesAt);
     }
 
     /// <summary>The product row a product page shows, with its options and its price range in one currency.</summary>

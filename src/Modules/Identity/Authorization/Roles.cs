@@ -22,7 +22,8 @@ internal static class Roles
         [CatalogManager] = Set(
         [
             Permissions.CatalogRead, Permissions.CatalogWrite, Permissions.InventoryRead, Permissions.InventoryWrite,
-            Permissions.SettingsRead, Permissions.PromotionsRead, Permissions.PromotionsWrite,
+            Permissions.SettingsRead, Permissions.PromotionsRead, Permissions.PromotionsWrite, Permissions.PricingRead,
+            Permissions.PricingWrite,
         ]),
         [OrderManager] = Set(
         [

@@ -14,4 +14,7 @@ public interface IRegionDirectory
 
     /// <summary>The region used when a store request names none: the oldest region.</summary>
     Task<RegionSummary?> DefaultAsync(CancellationToken ct);
+
+    /// <summary>Every region, oldest first (a shop has a handful).</summary>
+    Task<IReadOnlyList<RegionSummary>> ListAsync(CancellationToken ct);
 }
