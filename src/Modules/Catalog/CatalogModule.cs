@@ -44,6 +44,7 @@ public static class CatalogModule
         services.AddSingleton<CatalogFacetIndex>();
         services.AddSingleton<ICommitObserver>(sp => sp.GetRequiredService<CatalogFacetIndex>());
         services.AddSingleton<IFollowedChangeObserver>(sp => sp.GetRequiredService<CatalogFacetIndex>());
+        services.AddScoped<IProductTaxonomy, ProductTaxonomyReader>();
         return services.AddScoped<IVariantCatalog, VariantCatalog>();
     }
 
