@@ -49,9 +49,7 @@ internal static class CartErrors
         new Dictionary<string, string[]> { ["optionId"] = ["Not one of the cart's shipping options."] });
 
     /// <summary>One answer for every code that gives nothing, so it never tells whether a code exists.</summary>
-    public static Error PromotionCodeInvalid() => new("promotion_code_invalid",
-        "The code is not valid for this cart: it may be mistyped, expired, used up, or its conditions are not met.", 400,
-        new Dictionary<string, string[]> { ["code"] = ["Not a code that applies to this cart."] });
+    public static Error PromotionCodeInvalid() => Promotions.Contracts.PromotionProblems.CodeInvalid();
 
     public static Error TooManyCodes(int max) => Error.Conflict("too_many_promotion_codes", $"A cart holds at most {max} promotion codes.");
 

@@ -2,6 +2,7 @@ using Mercato.Catalog.Contracts;
 using Mercato.Customers.Contracts;
 using Mercato.Inventory.Contracts;
 using Mercato.Kernel.Errors;
+using Mercato.Orders.Contracts;
 using Mercato.Promotions.Contracts;
 using Mercato.Regions.Contracts;
 using Mercato.Shipping.Contracts;
@@ -91,11 +92,15 @@ internal sealed class CartPricing(IVariantCatalog catalog, IVariantPrices prices
         // Registered by the Promotions module; a host without it sells at full price.
         if (services.GetService<IPromotionEvaluator>() is null) return null;
         var groups = await CustomerGroupsAsync(cart, ct);
-        // TODO(#8): categories, collections and "first order" need the catalog's and the orders' contracts; until then
-        // category/collection conditions match no cart line and first-order-only promotions do not apply in carts.
+        var taxonomy = services.GetService<IProductTaxonomy>() is { } catalogTaxonomy && cart.Lines.Count > 0
+            ? await catalogTaxonomy.FindAsync([.. cart.Lines.Select(l => l.ProductId)], ct) : new Dictionary<string, ProductTaxonomy>();
+        // A shopper nobody knows yet (no account, no email) is on their first order.
+        var firstOrder = services.GetService<IOrderHistory>() is not { } history || !await history.HasOrderedAsync(cart.CustomerId, cart.Email, ct);
         return new PromotionContext(cart.CurrencyCode, cart.RegionId, cart.SalesChannelId,
-            new PromotionCustomer(cart.CustomerId, groups, FirstOrder: false),
-            [.. cart.Lines.Select(l => new PromotionLine(l.Id, l.VariantId, l.ProductId, [], [], l.Quantity, l.UnitPrice))], 0, cart.Codes);
+            new PromotionCustomer(cart.CustomerId, groups, firstOrder),
+            [.. cart.Lines.Select(l => (Line: l, Taxonomy: taxonomy.GetValueOrDefault(l.ProductId) ?? ProductTaxonomy.None))
+                .Select(x => new PromotionLine(x.Line.Id, x.Line.VariantId, x.Line.ProductId, x.Taxonomy.CategoryIds, x.Taxonomy.CollectionIds,
+                    x.Line.Quantity, x.Line.UnitPrice))], 0, cart.Codes);
     }
 
     /// <summary>The signed-in customer's groups (none for a guest), read once per re-pricing.</summary>

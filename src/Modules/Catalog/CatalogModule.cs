@@ -46,6 +46,7 @@ public static class CatalogModule
         services.AddSingleton<ICommitObserver>(sp => sp.GetRequiredService<CatalogFacetIndex>());
         services.AddSingleton<IFollowedChangeObserver>(sp => sp.GetRequiredService<CatalogFacetIndex>());
         services.AddScoped<IVariantPrices, PriceResolver>();
+        services.AddScoped<IProductTaxonomy, ProductTaxonomyReader>();
         return services.AddScoped<IVariantCatalog, VariantCatalog>();
     }
 

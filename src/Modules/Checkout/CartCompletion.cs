@@ -4,7 +4,9 @@ using Mercato.Kernel.Errors;
 using Mercato.Kernel.Persistence;
 using Mercato.Orders.Contracts;
 using Mercato.Payments.Contracts;
+using Mercato.Promotions.Contracts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +21,7 @@ internal sealed record CompletedCheckout(PlacedOrder Placed, bool IsNew);
 /// and crash recovery all come through here, serialized per cart by the session's lease, so a cart gets one order at most.
 /// </summary>
 internal sealed partial class CartCompletion(MercatoDb db, ICartCheckout carts, IStockReservations stock, IPayments payments,
-    IOrderPlacement orders, TimeProvider time, IOptions<CheckoutOptions> options, ILogger<CartCompletion> log)
+    IOrderPlacement orders, TimeProvider time, IOptions<CheckoutOptions> options, ILogger<CartCompletion> log, IServiceProvider services)
 {
     public async Task<Result<CompletedCheckout>> CompleteAsync(string cartId, string salesChannelId, CancellationToken ct)
     {
@@ -27,6 +29,8 @@ internal sealed partial class CartCompletion(MercatoDb db, ICartCheckout carts, 
         if (cart is null) return Error.NotFound("cart", cartId);
         if (cart.OrderId is not null) return await ExistingOrderAsync(cartId, ct);
         if (CheckoutRules.Readiness(cart) is { } notReady) return notReady;
+        // A code that stopped applying (used up by another order since it was applied) fails before any payment is taken.
+        if (CheckoutRules.CodesStillApply(cart) is { } codeGone) return codeGone;
 
         if (!await TryTakeLeaseAsync(cartId, ct))
         {
@@ -86,6 +90,7 @@ internal sealed partial class CartCompletion(MercatoDb db, ICartCheckout carts, 
             if (placed is null) return await ExistingOrderAsync(cart.Id, ct);
             failure = !await stock.ConvertHoldAsync(cart.Id, placed.OrderId, ct) ? CheckoutErrors.HoldExpired(cart.Id)
                 : !await carts.MarkCompletedAsync(cart.Id, cart.Version, placed.OrderId, ct) ? CheckoutErrors.CartChanged(cart.Id)
+                : !await RedeemPromotionsAsync(cart, placed.OrderId, ct) ? PromotionProblems.CodeInvalid()
                 : null;
             if (failure is null)
             {
@@ -110,6 +115,19 @@ internal sealed partial class CartCompletion(MercatoDb db, ICartCheckout carts, 
         db.ChangeTracker.Clear();
         await CompensateAsync(cart.Id, payment);
         return failure;
+    }
+
+    /// <summary>
+    /// Counts the usage of the cart's promotions in the order's transaction; false when a limit was used up meanwhile, and the
+    /// caller then rolls everything back and voids the payment (docs/decisions/0007).
+    /// </summary>
+    private async Task<bool> RedeemPromotionsAsync(CheckoutCart cart, string orderId, CancellationToken ct)
+    {
+        if (cart.Promotions.Count == 0) return true;
+        // Registered by the Promotions module; a host without it has no promotions to count.
+        if (services.GetService<IPromotionRedemptions>() is not { } redemptions) return true;
+        return await redemptions.RedeemAsync(new PromotionRedemptionRequest(orderId, cart.CustomerId, cart.Email!, cart.CurrencyCode,
+            cart.Totals.Total, cart.Promotions), ct);
     }
 
     /// <summary>Undoes a checkout that cannot finish: no authorized payment and no held stock are left behind.</summary>
@@ -160,7 +178,10 @@ internal sealed partial class CartCompletion(MercatoDb db, ICartCheckout carts, 
             l.ThumbnailUrl, l.Quantity, l.UnitPrice, l.Subtotal, l.Discount, l.TaxRateBasisPoints, l.Tax, l.Total, l.ManageInventory,
             l.AllowBackorder)).ToList(),
         new OrderTotalsDraft(cart.Totals.Subtotal, cart.Totals.Discount, cart.Totals.Shipping, cart.Totals.Tax, cart.Totals.Total),
-        payment.Id, payment.Provider, payment.Status is PaymentStatus.Authorized or PaymentStatus.Captured);
+        payment.Id, payment.Provider, payment.Status is PaymentStatus.Authorized or PaymentStatus.Captured)
+    {
+        Promotions = [.. cart.Promotions.Select(p => new OrderPromotionDraft(p.PromotionId, p.Name, p.Code, p.Amount, p.ShippingAmount))],
+    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} (#{Number}) placed for cart {CartId}")]
     private static partial void LogPlaced(ILogger logger, string orderId, long number, string cartId);

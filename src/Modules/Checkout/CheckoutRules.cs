@@ -18,6 +18,14 @@ internal static class CheckoutRules
         return missing.Count == 0 ? null : CheckoutErrors.NotReady(missing);
     }
 
+    /// <summary>
+    /// 400 promotion_code_invalid when a code the shopper applied no longer gives the cart anything (used up by other orders,
+    /// expired, conditions no longer met): the shopper removes it and pays the new total, never a price they did not see.
+    /// </summary>
+    public static Error? CodesStillApply(CheckoutCart cart) =>
+        cart.Codes.All(code => cart.Promotions.Any(p => string.Equals(p.Code, code, StringComparison.Ordinal)))
+            ? null : Promotions.Contracts.PromotionProblems.CodeInvalid();
+
     /// <summary>One demand per SKU: lines drawing on the same SKU are added up before any check.</summary>
     public static IReadOnlyList<StockDemand> Demand(CheckoutCart cart) => cart.Lines
         .Where(l => l.ManageInventory)

@@ -61,6 +61,14 @@ internal sealed class Order : IVersioned
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? CanceledAt { get; private set; }
 
+    /// <summary>The promotions that discounted the order (JSON of <see cref="OrderPromotionDraft"/>), as priced at placement.</summary>
+    public string PromotionsJson { get; private init; } = "[]";
+
+    public IReadOnlyList<OrderPromotionDraft> Promotions => JsonSerializer.Deserialize<List<OrderPromotionDraft>>(PromotionsJson) ?? [];
+
+    public IReadOnlyList<OrderPromotion> PromotionViews => [.. Promotions.Select(p => new OrderPromotion(p.PromotionId, p.Name, p.Code,
+        new Kernel.Money.MoneyDto(p.Amount, Currency), new Kernel.Money.MoneyDto(p.ShippingAmount, Currency)))];
+
     public List<OrderLine> Lines { get; private init; } = [];
     public List<Fulfillment> Fulfillments { get; private init; } = [];
     public List<OrderReturn> Returns { get; private init; } = [];
@@ -86,6 +94,7 @@ internal sealed class Order : IVersioned
             PaymentProvider = draft.PaymentProvider, Status = OrderStatus.Pending,
             PaymentStatus = draft.PaymentAuthorized ? OrderPaymentStatus.Authorized : OrderPaymentStatus.Awaiting,
             FulfillmentStatus = OrderFulfillmentStatus.NotFulfilled, TokenHash = tokenHash, CreatedAt = now, UpdatedAt = now,
+            PromotionsJson = JsonSerializer.Serialize(draft.Promotions),
         };
         var position = 0;
         foreach (var line in draft.Lines) order.Lines.Add(new OrderLine(order.Id, position++, line, time));

@@ -44,6 +44,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.Property(o => o.TokenHash).HasMaxLength(64);
         b.Ignore(o => o.Refundable);
         b.Ignore(o => o.IsOpen);
+        b.Property(o => o.PromotionsJson).HasMaxLength(8000);
+        b.Ignore(o => o.Promotions);
+        b.Ignore(o => o.PromotionViews);
         b.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(o => o.Fulfillments).WithOne().HasForeignKey(f => f.OrderId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(o => o.Returns).WithOne().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Cascade);

@@ -7,11 +7,13 @@ using Mercato.Kernel.Security;
 using Mercato.Kernel.Validation;
 using Mercato.Orders.Contracts;
 using Mercato.Payments.Contracts;
+using Mercato.Promotions.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mercato.Orders;
 
@@ -117,9 +119,13 @@ internal static class OrderPayments
         }
         await stock.ReleaseAsync(order.Id, ct);
 
+        // The cancel and the usage it gives back commit together (a cancel lost to a concurrent change gives nothing back).
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         order.RecordCancel(paymentStatus, refundedTotal, null, http.Actor(), time);
         events.RaiseFor(order, OrderEvents.Canceled);
         await db.SaveChangesAsync(ct);
+        if (http.RequestServices.GetService<IPromotionRedemptions>() is { } promotions) await promotions.ReleaseAsync(order.Id, ct);
+        await tx.CommitAsync(ct);
         return http.Answer(order);
     }
 }

@@ -38,6 +38,9 @@ internal sealed record AdminOrderResponse(string Id, long Number, string? Extern
     IReadOnlyList<AdminReturn> Returns, IReadOnlyList<AdminRefund> Refunds, IReadOnlyList<AdminTimelineEntry> Timeline, int Version,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? CanceledAt)
 {
+    /// <summary>The promotions and codes that discounted the order.</summary>
+    public IReadOnlyList<OrderPromotion> Promotions { get; init; } = [];
+
     internal static AdminOrderResponse From(Order o)
     {
         MoneyDto M(long amount) => new(amount, o.Currency);
@@ -60,7 +63,10 @@ internal sealed record AdminOrderResponse(string Id, long Number, string? Extern
                 Quantities(r.ItemList.Select(i => (i.LineId, i.Quantity))), r.ReturnId, r.Actor, r.CreatedAt))],
             [.. o.Timeline.OrderBy(t => t.Id, StringComparer.Ordinal).Select(t => new AdminTimelineEntry(t.Id, t.At, t.Actor, t.Kind, t.Message,
                 t.Data is null ? null : JsonSerializer.Deserialize<JsonElement>(t.Data)))],
-            o.Version, o.CreatedAt, o.UpdatedAt, o.CanceledAt);
+            o.Version, o.CreatedAt, o.UpdatedAt, o.CanceledAt)
+        {
+            Promotions = o.PromotionViews,
+        };
     }
 
     private static List<AdminQuantity> Quantities(IEnumerable<(string LineId, int Quantity)> items) =>
@@ -96,6 +102,9 @@ internal static class StoreOrders
             [.. o.Fulfillments.OrderBy(f => f.Id, StringComparer.Ordinal).Select(f => new StoreOrderShipment(f.Id,
                 [.. f.Lines.OrderBy(l => l.LineId, StringComparer.Ordinal).Select(l => new StoreOrderShipmentLine(l.LineId, l.Quantity))],
                 f.Carrier, f.TrackingNumber, f.ShippedAt, f.DeliveredAt))],
-            o.CreatedAt);
+            o.CreatedAt)
+        {
+            Promotions = o.PromotionViews,
+        };
     }
 }

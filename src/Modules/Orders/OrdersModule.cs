@@ -10,7 +10,8 @@ public static class OrdersModule
 {
     public static Assembly Assembly => typeof(OrdersModule).Assembly;
 
-    public static IServiceCollection AddOrders(this IServiceCollection services) => services.AddScoped<IOrderPlacement, OrderPlacement>();
+    public static IServiceCollection AddOrders(this IServiceCollection services) =>
+        services.AddScoped<IOrderPlacement, OrderPlacement>().AddScoped<IOrderHistory, OrderHistory>();
 
     public static void MapOrders(RouteGroupBuilder store, RouteGroupBuilder admin)
     {

@@ -63,6 +63,7 @@ internal static class AdminPromotions
         group.MapPatch("/{id}", Update).WithName("UpdatePromotion").WithSummary("Change a promotion (If-Match)");
         group.MapDelete("/{id}", Delete).WithName("DeletePromotion").WithSummary("Delete a promotion and its codes (If-Match)");
         AdminPromotionCodes.Map(group);
+        AdminPromotionUsage.Map(group);
     }
 
     private static async Task<Results<Ok<Page<PromotionResponse>>, ProblemHttpResult>> List(MercatoDb db, int? limit, string? cursor,

@@ -99,20 +99,28 @@ internal sealed class PromotionCode
     public static string Normalize(string code) => code.Trim().ToUpperInvariant();
 }
 
-/// <summary>One use of a promotion by a placed order (and the code used, if any); released when the order is canceled.</summary>
+/// <summary>
+/// One use of a promotion by a placed order (and the code used, if any), with the discount it gave and the order's total for
+/// the usage report; <see cref="ReleasedAt"/> is set when the order's cancel gave the usage back.
+/// </summary>
 internal sealed class PromotionRedemption
 {
     private PromotionRedemption()
     {
     }
 
-    public PromotionRedemption(string promotionId, string? codeId, string orderId, string? customerId, TimeProvider time)
+    public PromotionRedemption(string promotionId, string? codeId, string orderId, string? customerId, string email, string currency,
+        long discount, long orderTotal, TimeProvider time)
     {
         Id = EntityId.New("pred", time);
         PromotionId = promotionId;
         CodeId = codeId;
         OrderId = orderId;
         CustomerId = customerId;
+        Email = email;
+        Currency = currency;
+        Discount = discount;
+        OrderTotal = orderTotal;
         CreatedAt = time.GetUtcNow();
     }
 
@@ -121,7 +129,16 @@ internal sealed class PromotionRedemption
     public string? CodeId { get; private init; }
     public string OrderId { get; private init; } = "";
     public string? CustomerId { get; private init; }
+
+    /// <summary>Normalized (trimmed, lower-case): guests are counted by email for per-customer limits.</summary>
+    public string Email { get; private init; } = "";
+    public string Currency { get; private init; } = "";
+    public long Discount { get; private init; }
+    public long OrderTotal { get; private init; }
     public DateTimeOffset CreatedAt { get; private init; }
+    public DateTimeOffset? ReleasedAt { get; set; }
+
+    public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 }
 
 internal sealed class PromotionConfiguration : IEntityTypeConfiguration<Promotion>
@@ -170,7 +187,10 @@ internal sealed class PromotionRedemptionConfiguration : IEntityTypeConfiguratio
         b.Property(r => r.CodeId).HasMaxLength(40);
         b.Property(r => r.OrderId).HasMaxLength(40);
         b.Property(r => r.CustomerId).HasMaxLength(40);
+        b.Property(r => r.Email).HasMaxLength(320);
+        b.Property(r => r.Currency).HasMaxLength(3);
         b.HasIndex(r => new { r.PromotionId, r.CustomerId });
+        b.HasIndex(r => new { r.PromotionId, r.Email });
         b.HasIndex(r => new { r.OrderId, r.PromotionId }).IsUnique();
     }
 }

@@ -2935,6 +2935,13 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("prices_include_tax");
 
+                    b.Property<string>("PromotionsJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("promotions_json")
+                        .UseCollation("C");
+
                     b.Property<long>("Refunded")
                         .HasColumnType("bigint")
                         .HasColumnName("refunded");
@@ -3786,10 +3793,28 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency")
+                        .UseCollation("C");
+
                     b.Property<string>("CustomerId")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("customer_id")
+                        .UseCollation("C");
+
+                    b.Property<long>("Discount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("discount");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email")
                         .UseCollation("C");
 
                     b.Property<string>("OrderId")
@@ -3799,12 +3824,20 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasColumnName("order_id")
                         .UseCollation("C");
 
+                    b.Property<long>("OrderTotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("order_total");
+
                     b.Property<string>("PromotionId")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("promotion_id")
                         .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("released_at");
 
                     b.HasKey("Id")
                         .HasName("pk_promotions_redemption");
@@ -3815,6 +3848,9 @@ namespace Mercato.Migrations.Postgres.Migrations
 
                     b.HasIndex("PromotionId", "CustomerId")
                         .HasDatabaseName("ix_promotions_redemption_promotion_id_customer_id");
+
+                    b.HasIndex("PromotionId", "Email")
+                        .HasDatabaseName("ix_promotions_redemption_promotion_id_email");
 
                     b.ToTable("promotions_redemption", (string)null);
                 });

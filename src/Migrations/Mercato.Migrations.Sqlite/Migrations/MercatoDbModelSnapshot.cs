@@ -2690,6 +2690,12 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("prices_include_tax");
 
+                    b.Property<string>("PromotionsJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promotions_json");
+
                     b.Property<long>("Refunded")
                         .HasColumnType("INTEGER")
                         .HasColumnName("refunded");
@@ -3484,10 +3490,26 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
                     b.Property<string>("CustomerId")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("customer_id");
+
+                    b.Property<long>("Discount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discount");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
 
                     b.Property<string>("OrderId")
                         .IsRequired()
@@ -3495,11 +3517,19 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("order_id");
 
+                    b.Property<long>("OrderTotal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order_total");
+
                     b.Property<string>("PromotionId")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("promotion_id");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("released_at");
 
                     b.HasKey("Id")
                         .HasName("pk_promotions_redemption");
@@ -3510,6 +3540,9 @@ namespace Mercato.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PromotionId", "CustomerId")
                         .HasDatabaseName("ix_promotions_redemption_promotion_id_customer_id");
+
+                    b.HasIndex("PromotionId", "Email")
+                        .HasDatabaseName("ix_promotions_redemption_promotion_id_email");
 
                     b.ToTable("promotions_redemption", (string)null);
                 });

@@ -1,5 +1,6 @@
 using Mercato.Kernel.Addresses;
 using Mercato.Kernel.Http;
+using Mercato.Promotions.Contracts;
 
 namespace Mercato.Carts.Contracts;
 
@@ -19,7 +20,14 @@ public sealed record CheckoutTotals(long Subtotal, long Discount, long Shipping,
 
 public sealed record CheckoutCart(string Id, int Version, string SalesChannelId, string RegionId, string CurrencyCode, bool PricesIncludeTax,
     string? Email, string? CustomerId, Address? ShippingAddress, Address? BillingAddress, CheckoutShipping? Shipping,
-    IReadOnlyList<CheckoutCartLine> Lines, CheckoutTotals Totals, DateTimeOffset? CompletedAt, string? OrderId);
+    IReadOnlyList<CheckoutCartLine> Lines, CheckoutTotals Totals, DateTimeOffset? CompletedAt, string? OrderId)
+{
+    /// <summary>The promotion codes the shopper applied (upper-case).</summary>
+    public IReadOnlyList<string> Codes { get; init; } = [];
+
+    /// <summary>The promotions that gave the cart its discount at this pricing (what the order records and counts as usage).</summary>
+    public IReadOnlyList<AppliedPromotion> Promotions { get; init; } = [];
+}
 
 /// <summary>What checkout may ask of and do to a cart.</summary>
 public interface ICartCheckout

@@ -11,10 +11,17 @@ public sealed record OrderShippingDraft(string OptionId, string Name, long Amoun
 
 public sealed record OrderTotalsDraft(long Subtotal, long Discount, long Shipping, long Tax, long Total);
 
+/// <summary>A promotion that discounted the order: <see cref="Amount"/> is its whole discount, <see cref="ShippingAmount"/> the shipping part.</summary>
+public sealed record OrderPromotionDraft(string PromotionId, string Name, string? Code, long Amount, long ShippingAmount);
+
 /// <summary>Everything checkout knows when it places an order; amounts are minor units of <see cref="CurrencyCode"/>.</summary>
 public sealed record OrderDraft(string CartId, string SalesChannelId, string RegionId, string CurrencyCode, bool PricesIncludeTax,
     string Email, string? CustomerId, Address ShippingAddress, Address? BillingAddress, OrderShippingDraft? Shipping,
-    IReadOnlyList<OrderLineDraft> Lines, OrderTotalsDraft Totals, string PaymentId, string PaymentProvider, bool PaymentAuthorized);
+    IReadOnlyList<OrderLineDraft> Lines, OrderTotalsDraft Totals, string PaymentId, string PaymentProvider, bool PaymentAuthorized)
+{
+    /// <summary>The promotions the cart was priced with (line discounts are already in <see cref="Lines"/>).</summary>
+    public IReadOnlyList<OrderPromotionDraft> Promotions { get; init; } = [];
+}
 
 /// <summary>The placed order and the guest's secret order token (shown once; only its hash is stored).</summary>
 public sealed record PlacedOrder(string OrderId, long Number, string OrderToken, StoreOrder Order);

@@ -45,8 +45,15 @@ public sealed record StoreOrderShipment(string Id, IReadOnlyList<StoreOrderShipm
 
 public sealed record StoreOrderShipmentLine(string LineId, int Quantity);
 
+/// <summary>A promotion applied to the order and the discount it gave (<c>amount</c> includes <c>shippingDiscount</c>).</summary>
+public sealed record OrderPromotion(string PromotionId, string Name, string? Code, MoneyDto Amount, MoneyDto ShippingDiscount);
+
 /// <summary>An order as its shopper sees it: no internal notes, no payment references.</summary>
 public sealed record StoreOrder(string Id, long Number, OrderStatus Status, OrderPaymentStatus PaymentStatus,
     OrderFulfillmentStatus FulfillmentStatus, string Email, string Currency, IReadOnlyList<StoreOrderLine> Items, StoreOrderTotals Totals,
     Address ShippingAddress, Address? BillingAddress, StoreOrderShipping? ShippingMethod, IReadOnlyList<StoreOrderShipment> Fulfillments,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>The promotions and codes that discounted the order.</summary>
+    public IReadOnlyList<OrderPromotion> Promotions { get; init; } = [];
+}
