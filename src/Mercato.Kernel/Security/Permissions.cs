@@ -38,6 +38,9 @@ public static class Permissions
     /// <summary>Promotions and their codes (code lists are secrets a merchant hands out).</summary>
     public const string PromotionsRead = "promotions:read";
     public const string PromotionsWrite = "promotions:write";
+    /// <summary>Gift cards and their ledgers (issuing shows a code once; balances are money owed to holders).</summary>
+    public const string GiftCardsRead = "gift_cards:read";
+    public const string GiftCardsWrite = "gift_cards:write";
 
     /// <summary>
     /// Not a permission: marks the few admin endpoints every authenticated admin caller may use about itself
@@ -49,7 +52,7 @@ public static class Permissions
     [
         CatalogRead, CatalogWrite, InventoryRead, InventoryWrite, OrdersRead, OrdersWrite, OrdersRefund, CustomersRead, CustomersWrite,
         SettingsRead, SettingsWrite, ApiKeysRead, ApiKeysWrite, UsersRead, UsersWrite, AuditRead, EventsRead, WebhooksRead, WebhooksWrite,
-        JobsRead, PromotionsRead, PromotionsWrite,
+        JobsRead, PromotionsRead, PromotionsWrite, GiftCardsRead, GiftCardsWrite,
     ];
 
     /// <summary>Declares the permission an endpoint needs (overrides its group's <see cref="RequirePermissions"/>).</summary>

@@ -39,5 +39,8 @@ internal sealed class CartCheckout(MercatoDb db, CartSession carts, TimeProvider
         c.ShippingOptionId is { } optionId ? new CheckoutShipping(optionId, c.ShippingName ?? "", c.ShippingAmount, c.ShippingTaxRate, c.ShippingTax) : null,
         [.. CartResponse.OrderedLines(c).Select(l => new CheckoutCartLine(l.Id, l.VariantId, l.ProductId, l.Sku, l.ProductTitle, l.VariantTitle,
             l.Options, l.Thumbnail, l.Quantity, l.UnitPrice, l.Subtotal, l.Discount, l.TaxRate, l.Tax, l.Total, l.ManageInventory, l.AllowBackorder))],
-        new CheckoutTotals(c.Subtotal, c.Discount, c.ShippingTotal, c.Tax, c.Total), c.CompletedAt, c.OrderId);
+        new CheckoutTotals(c.Subtotal, c.Discount, c.ShippingTotal, c.Tax, c.Total), c.CompletedAt, c.OrderId)
+    {
+        GiftCards = [.. (c.GiftCards?.Cards ?? []).Where(g => g.Applied > 0).Select(g => new CheckoutGiftCard(g.GiftCardId, g.Applied))],
+    };
 }

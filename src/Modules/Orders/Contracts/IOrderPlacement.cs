@@ -14,7 +14,14 @@ public sealed record OrderTotalsDraft(long Subtotal, long Discount, long Shippin
 /// <summary>Everything checkout knows when it places an order; amounts are minor units of <see cref="CurrencyCode"/>.</summary>
 public sealed record OrderDraft(string CartId, string SalesChannelId, string RegionId, string CurrencyCode, bool PricesIncludeTax,
     string Email, string? CustomerId, Address ShippingAddress, Address? BillingAddress, OrderShippingDraft? Shipping,
-    IReadOnlyList<OrderLineDraft> Lines, OrderTotalsDraft Totals, string PaymentId, string PaymentProvider, bool PaymentAuthorized);
+    IReadOnlyList<OrderLineDraft> Lines, OrderTotalsDraft Totals, string PaymentId, string PaymentProvider, bool PaymentAuthorized)
+{
+    /// <summary>The provider name of an order paid entirely by gift cards (its <see cref="PaymentId"/> is empty).</summary>
+    public const string GiftCardProvider = "gift_card";
+
+    /// <summary>What gift cards paid (already debited in the placing transaction); the payment covers the rest of the total.</summary>
+    public long GiftCardTotal { get; init; }
+}
 
 /// <summary>The placed order and the guest's secret order token (shown once; only its hash is stored).</summary>
 public sealed record PlacedOrder(string OrderId, long Number, string OrderToken, StoreOrder Order);
