@@ -19,8 +19,8 @@ public abstract class CheckoutQueryCountTests(MercatoApp app)
         // The publishable key's lookup is remembered for a while, so whether a request pays for it depends on timing.
         var counted = commands.Where(c => !c.Contains("channels_publishable_key", StringComparison.Ordinal)).ToList();
         // Was 71 on SQLite and 65 on PostgreSQL (which batches the order's inserts) before the hold was renewed in place;
-        // re-pricing reads the active automatic promotions once.
-        Assert.True(counted.Count <= 35, $"{counted.Count} commands for one completion:\n{string.Join("\n---\n", counted)}");
+        // re-pricing reads the active automatic promotions once, and the cart's gift cards (one indexed read, none applied here).
+        Assert.True(counted.Count <= 36, $"{counted.Count} commands for one completion:\n{string.Join("\n---\n", counted)}");
     }
 }
 
