@@ -5,6 +5,7 @@ using Mercato.Catalog;
 using Mercato.Channels;
 using Mercato.Checkout;
 using Mercato.Customers;
+using Mercato.GiftCards;
 using Mercato.Identity;
 using Mercato.Inventory;
 using Mercato.Orders;
@@ -29,6 +30,7 @@ internal static class Modules
         ChannelsModule.Assembly,
         CheckoutModule.Assembly,
         CustomersModule.Assembly,
+        GiftCardsModule.Assembly,
         IdentityModule.Assembly,
         InventoryModule.Assembly,
         OrdersModule.Assembly,
@@ -47,6 +49,7 @@ internal static class Modules
         .AddChannels()
         .AddCheckout()
         .AddCustomers()
+        .AddGiftCards()
         .AddInventory()
         .AddOrders()
         .AddPayments()
@@ -64,6 +67,7 @@ internal static class Modules
         ChannelsModule.MapChannels(store, admin);
         CheckoutModule.MapCheckout(store, admin);
         CustomersModule.MapCustomers(store, admin);
+        GiftCardsModule.MapGiftCards(store, admin);
         IdentityModule.MapIdentity(store, admin);
         InventoryModule.MapInventory(store, admin);
         OrdersModule.MapOrders(store, admin);

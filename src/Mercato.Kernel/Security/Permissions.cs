@@ -41,6 +41,9 @@ public static class Permissions
     /// <summary>Price lists: sale prices, customer-group, region and channel prices, quantity tiers.</summary>
     public const string PricingRead = "pricing:read";
     public const string PricingWrite = "pricing:write";
+    /// <summary>Gift cards and their ledgers (issuing shows a code once; balances are money owed to holders).</summary>
+    public const string GiftCardsRead = "gift_cards:read";
+    public const string GiftCardsWrite = "gift_cards:write";
 
     /// <summary>
     /// Not a permission: marks the few admin endpoints every authenticated admin caller may use about itself
@@ -52,7 +55,7 @@ public static class Permissions
     [
         CatalogRead, CatalogWrite, InventoryRead, InventoryWrite, OrdersRead, OrdersWrite, OrdersRefund, CustomersRead, CustomersWrite,
         SettingsRead, SettingsWrite, ApiKeysRead, ApiKeysWrite, UsersRead, UsersWrite, AuditRead, EventsRead, WebhooksRead, WebhooksWrite,
-        JobsRead, PromotionsRead, PromotionsWrite, PricingRead, PricingWrite,
+        JobsRead, PromotionsRead, PromotionsWrite, PricingRead, PricingWrite, GiftCardsRead, GiftCardsWrite,
     ];
 
     /// <summary>Declares the permission an endpoint needs (overrides its group's <see cref="RequirePermissions"/>).</summary>

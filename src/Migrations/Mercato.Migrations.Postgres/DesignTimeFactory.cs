@@ -19,6 +19,7 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<MercatoDb>
             Audit.AuditModule.Assembly,
             Webhooks.WebhooksModule.Assembly,
             Promotions.PromotionsModule.Assembly,
+            GiftCards.GiftCardsModule.Assembly,
         ]);
         return new MercatoDb(builder.Options);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mercato.Catalog.Contracts;
+using Mercato.GiftCards.Contracts;
 using Mercato.Kernel.Addresses;
 using Mercato.Kernel.Errors;
 using Mercato.Kernel.Ids;
@@ -68,6 +69,12 @@ internal sealed class Cart : IVersioned
     public string? OrderId { get; private set; }
     public int Version { get; set; }
     public List<CartLine> Lines { get; } = [];
+
+    /// <summary>
+    /// The gift cards applied to the cart as they would pay its total now (not stored: the GiftCards module owns them; set by
+    /// <see cref="CartSession"/> when it reads or changes the cart, null when the cart was loaded otherwise).
+    /// </summary>
+    public GiftCardPlan? GiftCards { get; set; }
 
     public IReadOnlyList<string> Codes => PromotionCodes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 

@@ -25,6 +25,7 @@ internal sealed class CartConfiguration : IEntityTypeConfiguration<Cart>
         b.Property(c => c.AppliedPromotionsJson).HasMaxLength(8000);
         b.Ignore(c => c.Codes);
         b.Ignore(c => c.AppliedPromotions);
+        b.Ignore(c => c.GiftCards);
         // An address is a value of the cart, kept whole as JSON text on both databases.
         b.Property(c => c.ShippingAddress).HasConversion(a => ToJson(a), s => FromJson(s)).HasMaxLength(4000);
         b.Property(c => c.BillingAddress).HasConversion(a => ToJson(a), s => FromJson(s)).HasMaxLength(4000);

@@ -1,4 +1,5 @@
 using Mercato.Carts.Contracts;
+using Mercato.GiftCards.Contracts;
 using Mercato.Kernel.Errors;
 using Mercato.Kernel.Events;
 using Mercato.Kernel.Http;
@@ -14,7 +15,8 @@ namespace Mercato.Carts;
 /// and is saved under the cart's version; when another request saved first, the whole change runs again on the new state,
 /// so concurrent changes (two add-to-cart calls) never lose one another.
 /// </summary>
-internal sealed class CartSession(MercatoDb db, CartPricing pricing, IDomainEvents events, TimeProvider time, IOptions<CartOptions> options)
+internal sealed class CartSession(MercatoDb db, CartPricing pricing, IDomainEvents events, TimeProvider time, IOptions<CartOptions> options,
+    ICartGiftCards giftCards)
 {
     private const int Attempts = 20;
 
@@ -29,6 +31,13 @@ internal sealed class CartSession(MercatoDb db, CartPricing pricing, IDomainEven
         var cart = await Query(cartId, caller).AsNoTracking().SingleOrDefaultAsync(ct);
         if (cart is null) return CartErrors.NotFound(cartId);
         if (cart.IsExpired(time.GetUtcNow())) return CartErrors.Expired(cartId);
+        return await WithGiftCardsAsync(cart, ct);
+    }
+
+    /// <summary>Sets <see cref="Cart.GiftCards"/>: the cards applied to the cart, as they would pay its total now.</summary>
+    public async Task<Cart> WithGiftCardsAsync(Cart cart, CancellationToken ct)
+    {
+        cart.GiftCards = await giftCards.PlanAsync(cart.Id, cart.CurrencyCode, cart.Total, ct);
         return cart;
     }
 
@@ -66,7 +75,7 @@ internal sealed class CartSession(MercatoDb db, CartPricing pricing, IDomainEven
             try
             {
                 await db.SaveChangesAsync(ct);
-                return cart;
+                return await WithGiftCardsAsync(cart, ct);
             }
             catch (DbUpdateException) when (attempt < Attempts - 1)
             {

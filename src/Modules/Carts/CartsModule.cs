@@ -45,5 +45,6 @@ public static class CartsModule
         TakeOverCart.Map(store);
         GetCustomerCart.Map(store);
         PromotionCodes.Map(store);
+        CartGiftCards.Map(store);
     }
 }

@@ -1,4 +1,5 @@
 using Mercato.Carts.Contracts;
+using Mercato.GiftCards.Contracts;
 using Mercato.Inventory.Contracts;
 using Mercato.Kernel.Errors;
 using Mercato.Kernel.Persistence;
@@ -21,7 +22,8 @@ internal sealed record CompletedCheckout(PlacedOrder Placed, bool IsNew);
 /// and crash recovery all come through here, serialized per cart by the session's lease, so a cart gets one order at most.
 /// </summary>
 internal sealed partial class CartCompletion(MercatoDb db, ICartCheckout carts, IStockReservations stock, IPayments payments,
-    IOrderPlacement orders, TimeProvider time, IOptions<CheckoutOptions> options, ILogger<CartCompletion> log, IServiceProvider services)
+    IOrderPlacement orders, IGiftCardRedemptions giftCards, TimeProvider time, IOptions<CheckoutOptions> options, ILogger<CartCompletion> log,
+    IServiceProvider services)
 {
     public async Task<Result<CompletedCheckout>> CompleteAsync(string cartId, string salesChannelId, CancellationToken ct)
     {
@@ -31,6 +33,8 @@ internal sealed partial class CartCompletion(MercatoDb db, ICartCheckout carts, 
         if (CheckoutRules.Readiness(cart) is { } notReady) return notReady;
         // A code that stopped applying (used up by another order since it was applied) fails before any payment is taken.
         if (CheckoutRules.CodesStillApply(cart) is { } codeGone) return codeGone;
+        // Gift cards pay it all: there is no payment to start, so completion opens the session itself.
+        if (cart.AmountDue == 0) await EnsureSessionAsync(cart, ct);
 
         if (!await TryTakeLeaseAsync(cartId, ct))
         {
@@ -56,10 +60,12 @@ internal sealed partial class CartCompletion(MercatoDb db, ICartCheckout carts, 
     {
         var session = await db.Set<CheckoutSession>().AsNoTracking().SingleAsync(s => s.CartId == cart.Id, ct);
         var payment = session.PaymentId is null ? null : await payments.FindAsync(session.PaymentId, ct);
+        if (cart.AmountDue == 0) return await PlaceWithoutPaymentAsync(cart, payment, ct);
         if (payment is null || payment.Status is PaymentStatus.Canceled or PaymentStatus.Failed)
             return CheckoutErrors.PaymentRequired(cart.Id);
-        if (payment.Amount.Amount != cart.Totals.Total || payment.Amount.Currency.Code != cart.CurrencyCode)
-            return CheckoutErrors.PaymentAmountMismatch(payment.Amount.Amount, cart.Totals.Total);
+        // The payment covers what gift cards leave to pay (all of the total when there are none).
+        if (payment.Amount.Amount != cart.AmountDue || payment.Amount.Currency.Code != cart.CurrencyCode)
+            return CheckoutErrors.PaymentAmountMismatch(payment.Amount.Amount, cart.AmountDue);
 
         // Hold again (it replaces the hold taken when payment started): the first hold may have expired meanwhile.
         var shortages = await stock.HoldAsync(cart.Id, CheckoutRules.Demand(cart), HoldUntil(), ct);
@@ -80,7 +86,31 @@ internal sealed partial class CartCompletion(MercatoDb db, ICartCheckout carts, 
         return await PlaceAsync(cart, authorized.Value!, ct);
     }
 
-    private async Task<Result<CompletedCheckout>> PlaceAsync(CheckoutCart cart, PaymentView payment, CancellationToken ct)
+    /// <summary>Gift cards cover the whole total: no provider is called, and a session opened earlier is voided.</summary>
+    private async Task<Result<CompletedCheckout>> PlaceWithoutPaymentAsync(CheckoutCart cart, PaymentView? earlier, CancellationToken ct)
+    {
+        if (earlier is not null) await VoidQuietlyAsync(earlier);
+        var shortages = await stock.HoldAsync(cart.Id, CheckoutRules.Demand(cart), HoldUntil(), ct);
+        if (shortages.Count > 0) return CheckoutErrors.InsufficientInventory(cart, shortages);
+        return await PlaceAsync(cart, null, ct);
+    }
+
+    private async Task EnsureSessionAsync(CheckoutCart cart, CancellationToken ct)
+    {
+        if (await db.Set<CheckoutSession>().AnyAsync(s => s.CartId == cart.Id, ct)) return;
+        db.Add(new CheckoutSession(cart.Id, cart.SalesChannelId, time.GetUtcNow()));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent completion opened it first: the lease decides who goes on.
+        }
+        db.ChangeTracker.Clear();
+    }
+
+    private async Task<Result<CompletedCheckout>> PlaceAsync(CheckoutCart cart, PaymentView? payment, CancellationToken ct)
     {
         Error? failure;
         try
@@ -92,9 +122,12 @@ internal sealed partial class CartCompletion(MercatoDb db, ICartCheckout carts, 
                 : !await carts.MarkCompletedAsync(cart.Id, cart.Version, placed.OrderId, ct) ? CheckoutErrors.CartChanged(cart.Id)
                 : !await RedeemPromotionsAsync(cart, placed.OrderId, ct) ? PromotionProblems.CodeInvalid()
                 : null;
+            // Each card is debited in this transaction: a card that no longer covers its share undoes the whole order.
+            if (failure is null && cart.GiftCards.Count > 0)
+                failure = await giftCards.RedeemAsync(cart.Id, placed.OrderId, [.. cart.GiftCards.Select(g => new GiftCardDebit(g.GiftCardId, g.Amount))], ct);
             if (failure is null)
             {
-                await payments.AttachOrderAsync(payment.Id, placed.OrderId, ct);
+                if (payment is not null) await payments.AttachOrderAsync(payment.Id, placed.OrderId, ct);
                 var now = time.GetUtcNow();
                 await db.Set<CheckoutSession>().Where(s => s.CartId == cart.Id).ExecuteUpdateAsync(s => s
                     .SetProperty(x => x.State, CheckoutState.Placed).SetProperty(x => x.OrderId, placed.OrderId)
@@ -131,9 +164,9 @@ internal sealed partial class CartCompletion(MercatoDb db, ICartCheckout carts, 
     }
 
     /// <summary>Undoes a checkout that cannot finish: no authorized payment and no held stock are left behind.</summary>
-    internal async Task CompensateAsync(string cartId, PaymentView payment)
+    internal async Task CompensateAsync(string cartId, PaymentView? payment)
     {
-        await VoidQuietlyAsync(payment);
+        if (payment is not null) await VoidQuietlyAsync(payment);
         await stock.ReleaseAsync(cartId, CancellationToken.None);
     }
 
@@ -171,16 +204,18 @@ internal sealed partial class CartCompletion(MercatoDb db, ICartCheckout carts, 
                 .SetProperty(x => x.UpdatedAt, now).SetProperty(x => x.Version, x => x.Version + 1), CancellationToken.None);
     }
 
-    private static OrderDraft Draft(CheckoutCart cart, PaymentView payment) => new(cart.Id, cart.SalesChannelId, cart.RegionId,
+    private static OrderDraft Draft(CheckoutCart cart, PaymentView? payment) => new(cart.Id, cart.SalesChannelId, cart.RegionId,
         cart.CurrencyCode, cart.PricesIncludeTax, cart.Email!, cart.CustomerId, cart.ShippingAddress!, cart.BillingAddress,
         cart.Shipping is { } s ? new OrderShippingDraft(s.OptionId, s.Name, s.Amount, s.TaxRateBasisPoints, s.Tax) : null,
         cart.Lines.Select(l => new OrderLineDraft(l.VariantId, l.ProductId, l.Sku, l.ProductTitle, l.VariantTitle, l.Options,
             l.ThumbnailUrl, l.Quantity, l.UnitPrice, l.Subtotal, l.Discount, l.TaxRateBasisPoints, l.Tax, l.Total, l.ManageInventory,
             l.AllowBackorder)).ToList(),
         new OrderTotalsDraft(cart.Totals.Subtotal, cart.Totals.Discount, cart.Totals.Shipping, cart.Totals.Tax, cart.Totals.Total),
-        payment.Id, payment.Provider, payment.Status is PaymentStatus.Authorized or PaymentStatus.Captured)
+        payment?.Id ?? "", payment?.Provider ?? OrderDraft.GiftCardProvider,
+        payment is null || payment.Status is PaymentStatus.Authorized or PaymentStatus.Captured)
     {
         Promotions = [.. cart.Promotions.Select(p => new OrderPromotionDraft(p.PromotionId, p.Name, p.Code, p.Amount, p.ShippingAmount))],
+        GiftCardTotal = cart.GiftCards.Sum(g => g.Amount),
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} (#{Number}) placed for cart {CartId}")]

@@ -19,6 +19,10 @@ internal static class CheckoutErrors
         Error.Conflict("payment_amount_mismatch",
             $"The cart changed after payment started (payment covers {paying}, cart total is {total}): start the payment again.");
 
+    public static Error PaymentNotRequired(string cartId) =>
+        Error.Conflict("payment_not_required",
+            $"Gift cards cover all of cart '{cartId}': nothing to pay, complete it (POST /store/carts/{cartId}/complete).");
+
     public static Error InProgress(string cartId) =>
         Error.Conflict("checkout_in_progress", $"Cart '{cartId}' is being completed by another request; retry shortly.");
 

@@ -16,7 +16,10 @@ using Microsoft.Extensions.Options;
 
 namespace Mercato.Checkout;
 
-/// <summary>The shopper starts paying: the cart's stock is held and a payment session opens for the cart's total.</summary>
+/// <summary>
+/// The shopper starts paying: the cart's stock is held and a payment session opens for the amount due (the cart's total
+/// minus its gift cards). When gift cards cover it all there is nothing to pay: 409 <c>payment_not_required</c>, complete the cart.
+/// </summary>
 internal static class StartPayment
 {
     public sealed record Request(string Provider, JsonElement? Data);
@@ -39,6 +42,7 @@ internal static class StartPayment
         var cart = await carts.RefreshAsync(cartId, http.SalesChannelId(), ct);
         if (cart is null) return Error.NotFound("cart", cartId).ToProblem();
         if (CheckoutRules.Readiness(cart) is { } notReady) return notReady.ToProblem();
+        if (cart.AmountDue == 0) return CheckoutErrors.PaymentNotRequired(cart.Id).ToProblem();
 
         var now = time.GetUtcNow();
         var session = await db.Set<CheckoutSession>().SingleOrDefaultAsync(s => s.CartId == cart.Id, ct);
@@ -51,7 +55,7 @@ internal static class StartPayment
         if (shortages.Count > 0) return CheckoutErrors.InsufficientInventory(cart, shortages).ToProblem();
 
         var started = await payments.StartSessionAsync(cart.Id, request.Provider.Trim(), request.Data,
-            new Money(cart.Totals.Total, Currency.Of(cart.CurrencyCode)), ct);
+            new Money(cart.AmountDue, Currency.Of(cart.CurrencyCode)), ct);
         if (started.Error is { } refused)
         {
             await stock.ReleaseAsync(cart.Id, CancellationToken.None);

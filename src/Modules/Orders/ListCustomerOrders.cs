@@ -19,7 +19,7 @@ internal sealed record StoreOrderSummary(string Id, long Number, OrderStatus Sta
     {
         MoneyDto M(long amount) => new(amount, o.Currency);
         return new StoreOrderSummary(o.Id, o.Number, o.Status, o.PaymentStatus, o.FulfillmentStatus, o.Currency, itemCount,
-            new StoreOrderTotals(M(o.Subtotal), M(o.Discount), M(o.ShippingTotal), M(o.Tax), M(o.Total), M(o.Refunded)), o.CreatedAt);
+            new StoreOrderTotals(M(o.Subtotal), M(o.Discount), M(o.ShippingTotal), M(o.Tax), M(o.Total), M(o.Refunded), M(o.GiftCardTotal)), o.CreatedAt);
     }
 }
 

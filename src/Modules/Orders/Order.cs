@@ -44,6 +44,10 @@ internal sealed class Order : IVersioned
     public long Total { get; private init; }
     public long Captured { get; private set; }
     public long Refunded { get; private set; }
+    /// <summary>What gift cards paid at placement; it counts in <see cref="Captured"/> from the start.</summary>
+    public long GiftCardTotal { get; private init; }
+    /// <summary>What refunds credited back to the gift cards; it counts in <see cref="Refunded"/>.</summary>
+    public long GiftCardRefunded { get; private set; }
     public string PaymentId { get; private init; } = "";
     public string PaymentProvider { get; private init; } = "";
     public OrderStatus Status { get; private set; }
@@ -92,7 +96,10 @@ internal sealed class Order : IVersioned
             ShippingTax = draft.Shipping?.Tax ?? 0, Subtotal = draft.Totals.Subtotal, Discount = draft.Totals.Discount,
             ShippingTotal = draft.Totals.Shipping, Tax = draft.Totals.Tax, Total = draft.Totals.Total, PaymentId = draft.PaymentId,
             PaymentProvider = draft.PaymentProvider, Status = OrderStatus.Pending,
-            PaymentStatus = draft.PaymentAuthorized ? OrderPaymentStatus.Authorized : OrderPaymentStatus.Awaiting,
+            // Paid entirely by gift cards: nothing left to authorize or capture.
+            PaymentStatus = draft.PaymentId.Length == 0 ? OrderPaymentStatus.Captured
+                : draft.PaymentAuthorized ? OrderPaymentStatus.Authorized : OrderPaymentStatus.Awaiting,
+            GiftCardTotal = draft.GiftCardTotal, Captured = draft.GiftCardTotal,
             FulfillmentStatus = OrderFulfillmentStatus.NotFulfilled, TokenHash = tokenHash, CreatedAt = now, UpdatedAt = now,
             PromotionsJson = JsonSerializer.Serialize(draft.Promotions),
         };
@@ -120,13 +127,16 @@ internal sealed class Order : IVersioned
     {
         if (!IsOpen) return OrderErrors.NotOpen(Id);
         if (PaymentStatus != OrderPaymentStatus.Authorized) return OrderErrors.NotCapturable(OrderErrors.Name(PaymentStatus));
-        var value = amount ?? Total;
-        if (value > Total) return OrderErrors.CaptureExceedsAuthorized(value, Total);
+        var authorized = Total - GiftCardTotal;
+        var value = amount ?? authorized;
+        if (value > authorized) return OrderErrors.CaptureExceedsAuthorized(value, authorized);
         return value;
     }
 
+    /// <summary>Records the payment's <paramref name="capturedTotal"/> (gift cards are added: they were captured at placement).</summary>
     public void RecordCapture(long capturedTotal, string actor, string idempotencyKey, TimeProvider time)
     {
+        capturedTotal += GiftCardTotal;
         var now = time.GetUtcNow();
         var taken = capturedTotal - Captured;
         Captured = capturedTotal;
@@ -157,6 +167,12 @@ internal sealed class Order : IVersioned
         if (value > Refundable) return OrderErrors.RefundExceedsCaptured(value, Refundable);
         return value;
     }
+
+    /// <summary>Gift-card credits staged by a refund or cancel; <see cref="Refunded"/> is set by the record that follows.</summary>
+    public void RecordGiftCardCredit(long credited) => GiftCardRefunded += credited;
+
+    /// <summary>What the payment (not the gift cards) has refunded so far.</summary>
+    public long PaymentRefunded => Refunded - GiftCardRefunded;
 
     public OrderRefund RecordRefund(long amount, long refundedTotal, string? reason, IReadOnlyList<(string LineId, int Quantity)> items,
         string? returnId, string actor, string idempotencyKey, TimeProvider time)

@@ -1,3 +1,4 @@
+using Mercato.GiftCards.Contracts;
 using Mercato.Inventory.Contracts;
 using Mercato.Kernel.Errors;
 using Mercato.Kernel.Events;
@@ -62,8 +63,8 @@ internal static class OrderPayments
     }
 
     private static async Task<Results<Ok<AdminOrderResponse>, ProblemHttpResult>> Refund(string id, RefundRequest request,
-        MercatoDb db, [FromServices] IPayments payments, [FromServices] IDomainEvents events, HttpContext http, TimeProvider time,
-        CancellationToken ct)
+        MercatoDb db, [FromServices] IPayments payments, [FromServices] IGiftCardRefunds giftCards, [FromServices] IDomainEvents events,
+        HttpContext http, TimeProvider time, CancellationToken ct)
     {
         var v = new Validator().Range("amount", request.Amount, 1, Money.MaxAmount).MaxLength("reason", request.Reason, 500);
         AdminOrders.Items(v, null, request.Items, required: false);
@@ -79,17 +80,18 @@ internal static class OrderPayments
 
         var key = http.PaymentKey(order, "refund");
         var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
-        var refunded = await payments.RefundAsync(order.PaymentId, new Money(plan.Value, Currency.Of(order.Currency)), reason, key, ct);
+        // Gift cards that paid the order get their share back first; the payment refunds the rest.
+        var refunded = await OrderGiftCards.RefundAsync(order, plan.Value, reason, key, payments, giftCards, http.Actor(), ct);
         if (refunded.Error is { } failed) return failed.ToProblem();
 
-        order.RecordRefund(plan.Value, refunded.Value!.Refunded.Amount, reason, items, null, http.Actor(), key, time);
+        order.RecordRefund(plan.Value, refunded.Value, reason, items, null, http.Actor(), key, time);
         events.RaiseFor(order, OrderEvents.Refunded);
         await db.SaveChangesAsync(ct);
         return http.Answer(order);
     }
 
     private static async Task<Results<Ok<AdminOrderResponse>, ProblemHttpResult>> Cancel(string id, MercatoDb db,
-        [FromServices] IPayments payments, [FromServices] IStockReservations stock, [FromServices] IDomainEvents events, HttpContext http,
+        [FromServices] IPayments payments, [FromServices] IGiftCardRefunds giftCards, [FromServices] IStockReservations stock, [FromServices] IDomainEvents events, HttpContext http,
         TimeProvider time, CancellationToken ct)
     {
         var loaded = await db.LoadForWriteAsync(http, id, ct);
@@ -104,10 +106,10 @@ internal static class OrderPayments
             if (order.Refundable > 0)
             {
                 var key = http.PaymentKey(order, "cancel-refund");
-                var refunded = await payments.RefundAsync(order.PaymentId, new Money(order.Refundable, Currency.Of(order.Currency)),
-                    "order canceled", key, ct);
+                var refunded = await OrderGiftCards.RefundAsync(order, order.Refundable, "order canceled", key, payments, giftCards,
+                    http.Actor(), ct);
                 if (refunded.Error is { } failed) return failed.ToProblem();
-                refundedTotal = refunded.Value!.Refunded.Amount;
+                refundedTotal = refunded.Value;
             }
             paymentStatus = OrderPaymentStatus.Refunded;
         }
@@ -116,6 +118,10 @@ internal static class OrderPayments
             var voided = await payments.CancelAsync(order.PaymentId, ct);
             if (voided.Error is { } failed) return failed.ToProblem();
             paymentStatus = OrderPaymentStatus.Canceled;
+            // The gift cards were debited at placement: they get all of it back.
+            var paymentRefunded = order.PaymentRefunded;
+            await OrderGiftCards.CreditAllAsync(order, "order canceled", http.Actor(), giftCards, ct);
+            refundedTotal = paymentRefunded + order.GiftCardRefunded;
         }
         await stock.ReleaseAsync(order.Id, ct);
 

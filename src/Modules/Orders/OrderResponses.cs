@@ -11,7 +11,7 @@ internal sealed record AdminOrderLine(string Id, string VariantId, string Produc
     int ShippedQuantity, int ReturnedQuantity, int RefundedQuantity);
 
 internal sealed record AdminOrderTotals(MoneyDto Subtotal, MoneyDto Discount, MoneyDto Shipping, MoneyDto Tax, MoneyDto Total,
-    MoneyDto Captured, MoneyDto Refunded);
+    MoneyDto Captured, MoneyDto Refunded, MoneyDto GiftCards);
 
 internal sealed record AdminOrderShipping(string? OptionId, string Name, MoneyDto Price, int TaxRateBasisPoints, MoneyDto Tax);
 
@@ -50,7 +50,7 @@ internal sealed record AdminOrderResponse(string Id, long Number, string? Extern
                 l.VariantTitle, l.Options, l.ThumbnailUrl, l.Quantity, M(l.UnitPrice), M(l.Subtotal), M(l.Discount), l.TaxRateBasisPoints,
                 M(l.Tax), M(l.Total), l.ManageInventory, l.AllowBackorder, o.FulfilledQuantity(l.Id), o.ShippedQuantity(l.Id),
                 o.Returns.Where(r => r.Status == ReturnStatus.Received).Sum(r => r.QuantityOf(l.Id)), l.RefundedQuantity))],
-            new AdminOrderTotals(M(o.Subtotal), M(o.Discount), M(o.ShippingTotal), M(o.Tax), M(o.Total), M(o.Captured), M(o.Refunded)),
+            new AdminOrderTotals(M(o.Subtotal), M(o.Discount), M(o.ShippingTotal), M(o.Tax), M(o.Total), M(o.Captured), M(o.Refunded), M(o.GiftCardTotal)),
             o.ShippingAddress, o.BillingAddress,
             o.ShippingName is null ? null
                 : new AdminOrderShipping(o.ShippingOptionId, o.ShippingName, M(o.ShippingAmount), o.ShippingTaxRateBasisPoints, M(o.ShippingTax)),
@@ -83,7 +83,7 @@ internal sealed record AdminOrderSummary(string Id, long Number, string? Externa
         MoneyDto M(long amount) => new(amount, o.Currency);
         return new AdminOrderSummary(o.Id, o.Number, o.ExternalId, o.Status, o.PaymentStatus, o.FulfillmentStatus, o.Email, o.CustomerId,
             o.SalesChannelId, o.Currency,
-            new AdminOrderTotals(M(o.Subtotal), M(o.Discount), M(o.ShippingTotal), M(o.Tax), M(o.Total), M(o.Captured), M(o.Refunded)),
+            new AdminOrderTotals(M(o.Subtotal), M(o.Discount), M(o.ShippingTotal), M(o.Tax), M(o.Total), M(o.Captured), M(o.Refunded), M(o.GiftCardTotal)),
             o.Version, o.CreatedAt, o.UpdatedAt);
     }
 }
@@ -97,7 +97,7 @@ internal static class StoreOrders
         return new StoreOrder(o.Id, o.Number, o.Status, o.PaymentStatus, o.FulfillmentStatus, o.Email, o.Currency,
             [.. o.Lines.OrderBy(l => l.Position).Select(l => new StoreOrderLine(l.Id, l.VariantId, l.ProductId, l.Sku, l.ProductTitle,
                 l.VariantTitle, l.Options, l.ThumbnailUrl, l.Quantity, M(l.UnitPrice), M(l.Subtotal), M(l.Discount), M(l.Tax), M(l.Total)))],
-            new StoreOrderTotals(M(o.Subtotal), M(o.Discount), M(o.ShippingTotal), M(o.Tax), M(o.Total), M(o.Refunded)),
+            new StoreOrderTotals(M(o.Subtotal), M(o.Discount), M(o.ShippingTotal), M(o.Tax), M(o.Total), M(o.Refunded), M(o.GiftCardTotal)),
             o.ShippingAddress, o.BillingAddress, o.ShippingName is null ? null : new StoreOrderShipping(o.ShippingName, M(o.ShippingAmount)),
             [.. o.Fulfillments.OrderBy(f => f.Id, StringComparer.Ordinal).Select(f => new StoreOrderShipment(f.Id,
                 [.. f.Lines.OrderBy(l => l.LineId, StringComparer.Ordinal).Select(l => new StoreOrderShipmentLine(l.LineId, l.Quantity))],

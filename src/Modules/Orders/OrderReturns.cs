@@ -1,3 +1,4 @@
+using Mercato.GiftCards.Contracts;
 using Mercato.Inventory.Contracts;
 using Mercato.Kernel.Errors;
 using Mercato.Kernel.Events;
@@ -50,8 +51,8 @@ internal static class OrderReturns
     }
 
     private static async Task<Results<Ok<AdminOrderResponse>, ProblemHttpResult>> Receive(string id, string returnId, ReceiveRequest request,
-        MercatoDb db, [FromServices] IPayments payments, [FromServices] IStockReservations stock, [FromServices] IDomainEvents events,
-        HttpContext http, TimeProvider time, CancellationToken ct)
+        MercatoDb db, [FromServices] IPayments payments, [FromServices] IGiftCardRefunds giftCards, [FromServices] IStockReservations stock,
+        [FromServices] IDomainEvents events, HttpContext http, TimeProvider time, CancellationToken ct)
     {
         var v = new Validator().Range("refundAmount", request.RefundAmount, 1, Money.MaxAmount);
         if (request.Restock is null) v.Add("restock", "Required: true puts the items back in stock, false does not.");
@@ -63,13 +64,14 @@ internal static class OrderReturns
         if (checkedReturn.Error is { } refused) return refused.ToProblem();
         var received = checkedReturn.Value!;
 
-        Result<PaymentView>? refunded = null;
+        Result<long>? refunded = null;
         string? key = null;
         if (request.RefundAmount is { } amount)
         {
             if (order.PlanRefund(amount, []).Error is { } noRefund) return noRefund.ToProblem();
             key = http.PaymentKey(order, "return-refund");
-            refunded = await payments.RefundAsync(order.PaymentId, new Money(amount, Currency.Of(order.Currency)), "return", key, ct);
+            // Gift cards that paid the order get their share back first; the payment refunds the rest.
+            refunded = await OrderGiftCards.RefundAsync(order, amount, "return", key, payments, giftCards, http.Actor(), ct);
             if (refunded.Value.Error is { } failed) return failed.ToProblem();
         }
 
@@ -88,8 +90,8 @@ internal static class OrderReturns
         }
         if (order.ReceiveReturn(received, request.Restock is true, request.RefundAmount, http.Actor(), time) is { } badStatus)
             return badStatus.ToProblem();
-        if (refunded is { Value: { } view })
-            order.RecordRefund(request.RefundAmount!.Value, view.Refunded.Amount, "return", [], received.Id, http.Actor(), key!, time);
+        if (refunded is { } total)
+            order.RecordRefund(request.RefundAmount!.Value, total.Value, "return", [], received.Id, http.Actor(), key!, time);
         events.RaiseFor(order, OrderEvents.ReturnReceived);
         if (refunded is not null) events.RaiseFor(order, OrderEvents.Refunded);
         await db.SaveChangesAsync(ct);

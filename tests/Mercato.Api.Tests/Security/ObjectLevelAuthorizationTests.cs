@@ -28,6 +28,8 @@ public abstract class ObjectLevelAuthorizationTests(MercatoApp app)
         ["/store/carts/{id}/shipping-options"] = o => [o.CartId],
         ["/store/carts/{id}/promotion-codes"] = o => [o.CartId],
         ["/store/carts/{id}/promotion-codes/{code}"] = o => [o.CartId, "SOMECODE"],
+        ["/store/carts/{id}/gift-cards"] = o => [o.CartId],
+        ["/store/carts/{id}/gift-cards/{giftCardId}"] = o => [o.CartId, "gc_SOMECARD"],
         ["/store/carts/{cartId}/payment"] = o => [o.CartId],
         ["/store/carts/{cartId}/payment/confirm"] = o => [o.CartId],
         ["/store/carts/{cartId}/complete"] = o => [o.CartId],
@@ -55,6 +57,7 @@ public abstract class ObjectLevelAuthorizationTests(MercatoApp app)
         ["PATCH /store/carts/{id}/line-items/{lineId}"] = _ => new { quantity = 2 },
         ["POST /store/carts/{id}/shipping-method"] = o => new { optionId = o.ShippingOptionId },
         ["POST /store/carts/{id}/promotion-codes"] = _ => new { code = "SOMECODE" },
+        ["POST /store/carts/{id}/gift-cards"] = _ => new { code = "GC-0000-0000-0000-0000" },
         ["POST /store/carts/{cartId}/payment"] = _ => new { provider = "test", data = new { token = "tok_success" } },
         ["POST /store/carts/{cartId}/payment/confirm"] = _ => new { data = new { } },
     };

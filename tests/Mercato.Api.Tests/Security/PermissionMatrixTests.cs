@@ -132,14 +132,19 @@ public abstract class PermissionMatrixTests(MercatoApp app)
             [
                 Permissions.OrdersRead, Permissions.OrdersWrite, Permissions.OrdersRefund, Permissions.CustomersRead,
                 Permissions.CustomersWrite, Permissions.CatalogRead, Permissions.InventoryRead, Permissions.SettingsRead,
+                Permissions.GiftCardsRead, Permissions.GiftCardsWrite,
             ]
         },
-        { "support", [Permissions.OrdersRead, Permissions.CustomersRead, Permissions.CatalogRead, Permissions.InventoryRead] },
+        {
+            "support",
+            [Permissions.OrdersRead, Permissions.CustomersRead, Permissions.CatalogRead, Permissions.InventoryRead, Permissions.GiftCardsRead]
+        },
         {
             "read_only",
             [
                 Permissions.CatalogRead, Permissions.InventoryRead, Permissions.OrdersRead, Permissions.CustomersRead, Permissions.SettingsRead,
                 Permissions.WebhooksRead, Permissions.EventsRead, Permissions.JobsRead, Permissions.PromotionsRead, Permissions.PricingRead,
+                Permissions.GiftCardsRead,
             ]
         },
     };

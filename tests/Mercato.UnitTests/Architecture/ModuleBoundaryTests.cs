@@ -5,6 +5,7 @@ using Mercato.Catalog;
 using Mercato.Channels;
 using Mercato.Checkout;
 using Mercato.Customers;
+using Mercato.GiftCards;
 using Mercato.Identity;
 using Mercato.Inventory;
 using Mercato.Orders;
@@ -32,6 +33,7 @@ public class ModuleBoundaryTests
         ["Catalog"] = CatalogModule.Assembly,
         ["Checkout"] = CheckoutModule.Assembly,
         ["Customers"] = CustomersModule.Assembly,
+        ["GiftCards"] = GiftCardsModule.Assembly,
         ["Orders"] = OrdersModule.Assembly,
         ["Payments"] = PaymentsModule.Assembly,
         ["Promotions"] = PromotionsModule.Assembly,
@@ -48,11 +50,12 @@ public class ModuleBoundaryTests
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
         ["Audit"] = [],
-        ["Carts"] = ["Catalog", "Customers", "Inventory", "Orders", "Promotions", "Regions", "Shipping", "Tax"],
+        ["Carts"] = ["Catalog", "Customers", "GiftCards", "Inventory", "Orders", "Promotions", "Regions", "Shipping", "Tax"],
         ["Catalog"] = ["Channels", "Inventory", "Regions", "Tax"],
-        ["Checkout"] = ["Carts", "Inventory", "Orders", "Payments", "Promotions", "Regions"],
+        ["Checkout"] = ["Carts", "GiftCards", "Inventory", "Orders", "Payments", "Promotions", "Regions"],
         ["Customers"] = ["Identity"],
-        ["Orders"] = ["Inventory", "Payments", "Promotions"],
+        ["GiftCards"] = [],
+        ["Orders"] = ["GiftCards", "Inventory", "Payments", "Promotions"],
         ["Payments"] = [],
         ["Promotions"] = [],
         ["Shipping"] = ["Regions", "Tax"],

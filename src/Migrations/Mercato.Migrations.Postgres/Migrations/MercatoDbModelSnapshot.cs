@@ -1912,6 +1912,200 @@ namespace Mercato.Migrations.Postgres.Migrations
                     b.ToTable("customers_group", (string)null);
                 });
 
+            modelBuilder.Entity("Mercato.GiftCards.CartGiftCard", b =>
+                {
+                    b.Property<string>("CartId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("cart_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("GiftCardId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("gift_card_id")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.HasKey("CartId", "GiftCardId")
+                        .HasName("pk_gift_cards_cart_card");
+
+                    b.HasIndex("GiftCardId")
+                        .HasDatabaseName("ix_gift_cards_cart_card_gift_card_id");
+
+                    b.ToTable("gift_cards_cart_card", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.GiftCards.GiftCard", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<long>("Balance")
+                        .HasColumnType("bigint")
+                        .HasColumnName("balance");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_hash")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency")
+                        .UseCollation("C");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("customer_id")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long>("InitialAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("initial_amount");
+
+                    b.Property<string>("Last4")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("last4")
+                        .UseCollation("C");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note")
+                        .UseCollation("C");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gift_cards_card");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_gift_cards_card_code_hash");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_gift_cards_card_expires_at");
+
+                    b.HasIndex("Last4")
+                        .HasDatabaseName("ix_gift_cards_card_last4");
+
+                    b.HasIndex("CustomerId", "Id")
+                        .HasDatabaseName("ix_gift_cards_card_customer_id_id");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_gift_cards_card_status_id");
+
+                    b.ToTable("gift_cards_card", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.GiftCards.GiftCardTransaction", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("actor")
+                        .UseCollation("C");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("BalanceAfter")
+                        .HasColumnType("bigint")
+                        .HasColumnName("balance_after");
+
+                    b.Property<string>("CartId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("cart_id")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("GiftCardId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("gift_card_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("order_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason")
+                        .UseCollation("C");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gift_cards_transaction");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_gift_cards_transaction_order_id");
+
+                    b.HasIndex("GiftCardId", "Id")
+                        .HasDatabaseName("ix_gift_cards_transaction_gift_card_id_id");
+
+                    b.ToTable("gift_cards_transaction", (string)null);
+                });
+
             modelBuilder.Entity("Mercato.Identity.ApiKey", b =>
                 {
                     b.Property<string>("Id")
@@ -2902,6 +3096,14 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)")
                         .HasColumnName("fulfillment_status");
+
+                    b.Property<long>("GiftCardRefunded")
+                        .HasColumnType("bigint")
+                        .HasColumnName("gift_card_refunded");
+
+                    b.Property<long>("GiftCardTotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("gift_card_total");
 
                     b.Property<long>("Number")
                         .HasColumnType("bigint")
@@ -4539,6 +4741,26 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_customers_address_customers_customer_customer_id");
+                });
+
+            modelBuilder.Entity("Mercato.GiftCards.CartGiftCard", b =>
+                {
+                    b.HasOne("Mercato.GiftCards.GiftCard", null)
+                        .WithMany()
+                        .HasForeignKey("GiftCardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_gift_cards_cart_card_gift_card_gift_card_id");
+                });
+
+            modelBuilder.Entity("Mercato.GiftCards.GiftCardTransaction", b =>
+                {
+                    b.HasOne("Mercato.GiftCards.GiftCard", null)
+                        .WithMany()
+                        .HasForeignKey("GiftCardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_gift_cards_transaction_gift_cards_card_gift_card_id");
                 });
 
             modelBuilder.Entity("Mercato.Orders.Fulfillment", b =>

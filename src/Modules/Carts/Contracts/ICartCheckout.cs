@@ -18,6 +18,9 @@ public sealed record CheckoutShipping(string OptionId, string Name, long Amount,
 /// <summary>Cart totals; subtotal − discount + shipping + tax = total always holds (see the Carts module for the rounding rule).</summary>
 public sealed record CheckoutTotals(long Subtotal, long Discount, long Shipping, long Tax, long Total);
 
+/// <summary>A gift card's share of the cart's total, in the order the cards were added.</summary>
+public sealed record CheckoutGiftCard(string GiftCardId, long Amount);
+
 public sealed record CheckoutCart(string Id, int Version, string SalesChannelId, string RegionId, string CurrencyCode, bool PricesIncludeTax,
     string? Email, string? CustomerId, Address? ShippingAddress, Address? BillingAddress, CheckoutShipping? Shipping,
     IReadOnlyList<CheckoutCartLine> Lines, CheckoutTotals Totals, DateTimeOffset? CompletedAt, string? OrderId)
@@ -27,6 +30,12 @@ public sealed record CheckoutCart(string Id, int Version, string SalesChannelId,
 
     /// <summary>The promotions that gave the cart its discount at this pricing (what the order records and counts as usage).</summary>
     public IReadOnlyList<AppliedPromotion> Promotions { get; init; } = [];
+
+    /// <summary>The gift cards that pay part of <see cref="CheckoutTotals.Total"/> (after promotions and tax).</summary>
+    public IReadOnlyList<CheckoutGiftCard> GiftCards { get; init; } = [];
+
+    /// <summary>What is left to pay by a payment provider: the total minus the gift cards.</summary>
+    public long AmountDue => Totals.Total - GiftCards.Sum(g => g.Amount);
 }
 
 /// <summary>What checkout may ask of and do to a cart.</summary>

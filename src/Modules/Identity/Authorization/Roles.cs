@@ -29,8 +29,12 @@ internal static class Roles
         [
             Permissions.OrdersRead, Permissions.OrdersWrite, Permissions.OrdersRefund, Permissions.CustomersRead,
             Permissions.CustomersWrite, Permissions.CatalogRead, Permissions.InventoryRead, Permissions.SettingsRead,
+            // Order managers issue goodwill cards and fix balances as part of handling orders and refunds.
+            Permissions.GiftCardsRead, Permissions.GiftCardsWrite,
         ]),
-        [Support] = Set([Permissions.OrdersRead, Permissions.CustomersRead, Permissions.CatalogRead, Permissions.InventoryRead]),
+        // Support can look a card up (balance, ledger) for a customer, but not issue or change one.
+        [Support] = Set([Permissions.OrdersRead, Permissions.CustomersRead, Permissions.CatalogRead, Permissions.InventoryRead,
+            Permissions.GiftCardsRead]),
         // Who may do what (keys, users) and what was done (audit) stay with those who manage access.
         [ReadOnly] = Set(Permissions.All.Where(p => p.EndsWith(":read", StringComparison.Ordinal)
             && p is not (Permissions.ApiKeysRead or Permissions.UsersRead or Permissions.AuditRead))),

@@ -21,6 +21,12 @@ public sealed record OrderDraft(string CartId, string SalesChannelId, string Reg
 {
     /// <summary>The promotions the cart was priced with (line discounts are already in <see cref="Lines"/>).</summary>
     public IReadOnlyList<OrderPromotionDraft> Promotions { get; init; } = [];
+
+    /// <summary>The provider name of an order paid entirely by gift cards (its <see cref="PaymentId"/> is empty).</summary>
+    public const string GiftCardProvider = "gift_card";
+
+    /// <summary>What gift cards paid (already debited in the placing transaction); the payment covers the rest of the total.</summary>
+    public long GiftCardTotal { get; init; }
 }
 
 /// <summary>The placed order and the guest's secret order token (shown once; only its hash is stored).</summary>

@@ -36,7 +36,7 @@ public sealed record StoreOrderLine(string Id, string VariantId, string ProductI
     MoneyDto Tax, MoneyDto Total);
 
 public sealed record StoreOrderTotals(MoneyDto Subtotal, MoneyDto Discount, MoneyDto Shipping, MoneyDto Tax, MoneyDto Total,
-    MoneyDto Refunded);
+    MoneyDto Refunded, MoneyDto GiftCards);
 
 public sealed record StoreOrderShipping(string Name, MoneyDto Price);
 

@@ -1,0 +1,160 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Mercato.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class GiftCards8 : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "gift_card_refunded",
+                table: "orders_order",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "gift_card_total",
+                table: "orders_order",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.CreateTable(
+                name: "gift_cards_card",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, collation: "C"),
+                    code_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    last4 = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false, collation: "C"),
+                    currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false, collation: "C"),
+                    initial_amount = table.Column<long>(type: "bigint", nullable: false),
+                    balance = table.Column<long>(type: "bigint", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    customer_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true, collation: "C"),
+                    note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true, collation: "C"),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_gift_cards_card", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "gift_cards_cart_card",
+                columns: table => new
+                {
+                    cart_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    gift_card_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, collation: "C"),
+                    position = table.Column<int>(type: "integer", nullable: false),
+                    added_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_gift_cards_cart_card", x => new { x.cart_id, x.gift_card_id });
+                    table.ForeignKey(
+                        name: "fk_gift_cards_cart_card_gift_card_gift_card_id",
+                        column: x => x.gift_card_id,
+                        principalTable: "gift_cards_card",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "gift_cards_transaction",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, collation: "C"),
+                    gift_card_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, collation: "C"),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    amount = table.Column<long>(type: "bigint", nullable: false),
+                    balance_after = table.Column<long>(type: "bigint", nullable: false),
+                    order_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true, collation: "C"),
+                    cart_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true, collation: "C"),
+                    actor = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true, collation: "C"),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_gift_cards_transaction", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_gift_cards_transaction_gift_cards_card_gift_card_id",
+                        column: x => x.gift_card_id,
+                        principalTable: "gift_cards_card",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_gift_cards_card_code_hash",
+                table: "gift_cards_card",
+                column: "code_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_gift_cards_card_customer_id_id",
+                table: "gift_cards_card",
+                columns: new[] { "customer_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_gift_cards_card_expires_at",
+                table: "gift_cards_card",
+                column: "expires_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_gift_cards_card_last4",
+                table: "gift_cards_card",
+                column: "last4");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_gift_cards_card_status_id",
+                table: "gift_cards_card",
+                columns: new[] { "status", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_gift_cards_cart_card_gift_card_id",
+                table: "gift_cards_cart_card",
+                column: "gift_card_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_gift_cards_transaction_gift_card_id_id",
+                table: "gift_cards_transaction",
+                columns: new[] { "gift_card_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_gift_cards_transaction_order_id",
+                table: "gift_cards_transaction",
+                column: "order_id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "gift_cards_cart_card");
+
+            migrationBuilder.DropTable(
+                name: "gift_cards_transaction");
+
+            migrationBuilder.DropTable(
+                name: "gift_cards_card");
+
+            migrationBuilder.DropColumn(
+                name: "gift_card_refunded",
+                table: "orders_order");
+
+            migrationBuilder.DropColumn(
+                name: "gift_card_total",
+                table: "orders_order");
+        }
+    }
+}
