@@ -6,11 +6,49 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Mercato.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class GiftCards8 : Migration
+    public partial class PricingGiftCardsUsage : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "currency",
+                table: "promotions_redemption",
+                type: "character varying(3)",
+                maxLength: 3,
+                nullable: false,
+                defaultValue: "",
+                collation: "C");
+
+            migrationBuilder.AddColumn<long>(
+                name: "discount",
+                table: "promotions_redemption",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<string>(
+                name: "email",
+                table: "promotions_redemption",
+                type: "character varying(320)",
+                maxLength: 320,
+                nullable: false,
+                defaultValue: "",
+                collation: "C");
+
+            migrationBuilder.AddColumn<long>(
+                name: "order_total",
+                table: "promotions_redemption",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "released_at",
+                table: "promotions_redemption",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.AddColumn<long>(
                 name: "gift_card_refunded",
                 table: "orders_order",
@@ -24,6 +62,43 @@ namespace Mercato.Migrations.Postgres.Migrations
                 type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
+
+            migrationBuilder.AddColumn<string>(
+                name: "promotions_json",
+                table: "orders_order",
+                type: "character varying(8000)",
+                maxLength: 8000,
+                nullable: false,
+                defaultValue: "",
+                collation: "C");
+
+            migrationBuilder.AddColumn<long>(
+                name: "original_unit_price",
+                table: "carts_cart_line",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "catalog_price_lists",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, collation: "C"),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, collation: "C"),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, collation: "C"),
+                    starts_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ends_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    customer_group_ids = table.Column<string>(type: "character varying(2050)", maxLength: 2050, nullable: false, collation: "C"),
+                    region_ids = table.Column<string>(type: "character varying(2050)", maxLength: 2050, nullable: false, collation: "C"),
+                    sales_channel_ids = table.Column<string>(type: "character varying(2050)", maxLength: 2050, nullable: false, collation: "C"),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_catalog_price_lists", x => x.id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "gift_cards_card",
@@ -46,6 +121,28 @@ namespace Mercato.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_gift_cards_card", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "catalog_price_list_prices",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, collation: "C"),
+                    price_list_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, collation: "C"),
+                    variant_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, collation: "C"),
+                    currency_code = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false, collation: "C"),
+                    min_quantity = table.Column<int>(type: "integer", nullable: false),
+                    amount = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_catalog_price_list_prices", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_catalog_price_list_prices_catalog_price_lists_price_list_id",
+                        column: x => x.price_list_id,
+                        principalTable: "catalog_price_lists",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -95,6 +192,22 @@ namespace Mercato.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_promotions_redemption_promotion_id_email",
+                table: "promotions_redemption",
+                columns: new[] { "promotion_id", "email" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_catalog_price_list_prices_price_list_id_variant_id_currency",
+                table: "catalog_price_list_prices",
+                columns: new[] { "price_list_id", "variant_id", "currency_code", "min_quantity" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_catalog_price_list_prices_variant_id_currency_code",
+                table: "catalog_price_list_prices",
+                columns: new[] { "variant_id", "currency_code" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_gift_cards_card_code_hash",
                 table: "gift_cards_card",
                 column: "code_hash",
@@ -140,13 +253,43 @@ namespace Mercato.Migrations.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "catalog_price_list_prices");
+
+            migrationBuilder.DropTable(
                 name: "gift_cards_cart_card");
 
             migrationBuilder.DropTable(
                 name: "gift_cards_transaction");
 
             migrationBuilder.DropTable(
+                name: "catalog_price_lists");
+
+            migrationBuilder.DropTable(
                 name: "gift_cards_card");
+
+            migrationBuilder.DropIndex(
+                name: "ix_promotions_redemption_promotion_id_email",
+                table: "promotions_redemption");
+
+            migrationBuilder.DropColumn(
+                name: "currency",
+                table: "promotions_redemption");
+
+            migrationBuilder.DropColumn(
+                name: "discount",
+                table: "promotions_redemption");
+
+            migrationBuilder.DropColumn(
+                name: "email",
+                table: "promotions_redemption");
+
+            migrationBuilder.DropColumn(
+                name: "order_total",
+                table: "promotions_redemption");
+
+            migrationBuilder.DropColumn(
+                name: "released_at",
+                table: "promotions_redemption");
 
             migrationBuilder.DropColumn(
                 name: "gift_card_refunded",
@@ -155,6 +298,14 @@ namespace Mercato.Migrations.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "gift_card_total",
                 table: "orders_order");
+
+            migrationBuilder.DropColumn(
+                name: "promotions_json",
+                table: "orders_order");
+
+            migrationBuilder.DropColumn(
+                name: "original_unit_price",
+                table: "carts_cart_line");
         }
     }
 }

@@ -5,11 +5,47 @@
 namespace Mercato.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class GiftCards8 : Migration
+    public partial class PricingGiftCardsUsage : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "currency",
+                table: "promotions_redemption",
+                type: "TEXT",
+                maxLength: 3,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<long>(
+                name: "discount",
+                table: "promotions_redemption",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<string>(
+                name: "email",
+                table: "promotions_redemption",
+                type: "TEXT",
+                maxLength: 320,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<long>(
+                name: "order_total",
+                table: "promotions_redemption",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "released_at",
+                table: "promotions_redemption",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.AddColumn<long>(
                 name: "gift_card_refunded",
                 table: "orders_order",
@@ -23,6 +59,42 @@ namespace Mercato.Migrations.Sqlite.Migrations
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
+
+            migrationBuilder.AddColumn<string>(
+                name: "promotions_json",
+                table: "orders_order",
+                type: "TEXT",
+                maxLength: 8000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<long>(
+                name: "original_unit_price",
+                table: "carts_cart_line",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "catalog_price_lists",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    type = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    starts_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    ends_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    customer_group_ids = table.Column<string>(type: "TEXT", maxLength: 2050, nullable: false),
+                    region_ids = table.Column<string>(type: "TEXT", maxLength: 2050, nullable: false),
+                    sales_channel_ids = table.Column<string>(type: "TEXT", maxLength: 2050, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_catalog_price_lists", x => x.id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "gift_cards_card",
@@ -45,6 +117,28 @@ namespace Mercato.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_gift_cards_card", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "catalog_price_list_prices",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    price_list_id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    variant_id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    currency_code = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    min_quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    amount = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_catalog_price_list_prices", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_catalog_price_list_prices_catalog_price_lists_price_list_id",
+                        column: x => x.price_list_id,
+                        principalTable: "catalog_price_lists",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -94,6 +188,22 @@ namespace Mercato.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_promotions_redemption_promotion_id_email",
+                table: "promotions_redemption",
+                columns: new[] { "promotion_id", "email" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_catalog_price_list_prices_price_list_id_variant_id_currency_code_min_quantity",
+                table: "catalog_price_list_prices",
+                columns: new[] { "price_list_id", "variant_id", "currency_code", "min_quantity" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_catalog_price_list_prices_variant_id_currency_code",
+                table: "catalog_price_list_prices",
+                columns: new[] { "variant_id", "currency_code" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_gift_cards_card_code_hash",
                 table: "gift_cards_card",
                 column: "code_hash",
@@ -139,13 +249,43 @@ namespace Mercato.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "catalog_price_list_prices");
+
+            migrationBuilder.DropTable(
                 name: "gift_cards_cart_card");
 
             migrationBuilder.DropTable(
                 name: "gift_cards_transaction");
 
             migrationBuilder.DropTable(
+                name: "catalog_price_lists");
+
+            migrationBuilder.DropTable(
                 name: "gift_cards_card");
+
+            migrationBuilder.DropIndex(
+                name: "ix_promotions_redemption_promotion_id_email",
+                table: "promotions_redemption");
+
+            migrationBuilder.DropColumn(
+                name: "currency",
+                table: "promotions_redemption");
+
+            migrationBuilder.DropColumn(
+                name: "discount",
+                table: "promotions_redemption");
+
+            migrationBuilder.DropColumn(
+                name: "email",
+                table: "promotions_redemption");
+
+            migrationBuilder.DropColumn(
+                name: "order_total",
+                table: "promotions_redemption");
+
+            migrationBuilder.DropColumn(
+                name: "released_at",
+                table: "promotions_redemption");
 
             migrationBuilder.DropColumn(
                 name: "gift_card_refunded",
@@ -154,6 +294,14 @@ namespace Mercato.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "gift_card_total",
                 table: "orders_order");
+
+            migrationBuilder.DropColumn(
+                name: "promotions_json",
+                table: "orders_order");
+
+            migrationBuilder.DropColumn(
+                name: "original_unit_price",
+                table: "carts_cart_line");
         }
     }
 }

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mercato.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(MercatoDb))]
-    [Migration("20261126150341_PriceLists")]
-    partial class PriceLists
+    [Migration("20261126160332_PricingGiftCardsUsage")]
+    partial class PricingGiftCardsUsage
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1753,6 +1753,186 @@ namespace Mercato.Migrations.Sqlite.Migrations
                     b.ToTable("customers_group", (string)null);
                 });
 
+            modelBuilder.Entity("Mercato.GiftCards.CartGiftCard", b =>
+                {
+                    b.Property<string>("CartId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cart_id");
+
+                    b.Property<string>("GiftCardId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gift_card_id");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("added_at");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.HasKey("CartId", "GiftCardId")
+                        .HasName("pk_gift_cards_cart_card");
+
+                    b.HasIndex("GiftCardId")
+                        .HasDatabaseName("ix_gift_cards_cart_card_gift_card_id");
+
+                    b.ToTable("gift_cards_cart_card", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.GiftCards.GiftCard", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Balance")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("balance");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_hash");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long>("InitialAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("initial_amount");
+
+                    b.Property<string>("Last4")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last4");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gift_cards_card");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_gift_cards_card_code_hash");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_gift_cards_card_expires_at");
+
+                    b.HasIndex("Last4")
+                        .HasDatabaseName("ix_gift_cards_card_last4");
+
+                    b.HasIndex("CustomerId", "Id")
+                        .HasDatabaseName("ix_gift_cards_card_customer_id_id");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_gift_cards_card_status_id");
+
+                    b.ToTable("gift_cards_card", (string)null);
+                });
+
+            modelBuilder.Entity("Mercato.GiftCards.GiftCardTransaction", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("BalanceAfter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("balance_after");
+
+                    b.Property<string>("CartId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cart_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("GiftCardId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gift_card_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gift_cards_transaction");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_gift_cards_transaction_order_id");
+
+                    b.HasIndex("GiftCardId", "Id")
+                        .HasDatabaseName("ix_gift_cards_transaction_gift_card_id_id");
+
+                    b.ToTable("gift_cards_transaction", (string)null);
+                });
+
             modelBuilder.Entity("Mercato.Identity.ApiKey", b =>
                 {
                     b.Property<string>("Id")
@@ -2663,6 +2843,14 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("fulfillment_status");
 
+                    b.Property<long>("GiftCardRefunded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("gift_card_refunded");
+
+                    b.Property<long>("GiftCardTotal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("gift_card_total");
+
                     b.Property<long>("Number")
                         .HasColumnType("INTEGER")
                         .HasColumnName("number");
@@ -2692,6 +2880,12 @@ namespace Mercato.Migrations.Sqlite.Migrations
                     b.Property<bool>("PricesIncludeTax")
                         .HasColumnType("INTEGER")
                         .HasColumnName("prices_include_tax");
+
+                    b.Property<string>("PromotionsJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promotions_json");
 
                     b.Property<long>("Refunded")
                         .HasColumnType("INTEGER")
@@ -3487,10 +3681,26 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
                     b.Property<string>("CustomerId")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("customer_id");
+
+                    b.Property<long>("Discount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discount");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
 
                     b.Property<string>("OrderId")
                         .IsRequired()
@@ -3498,11 +3708,19 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("order_id");
 
+                    b.Property<long>("OrderTotal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order_total");
+
                     b.Property<string>("PromotionId")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("promotion_id");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("released_at");
 
                     b.HasKey("Id")
                         .HasName("pk_promotions_redemption");
@@ -3513,6 +3731,9 @@ namespace Mercato.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PromotionId", "CustomerId")
                         .HasDatabaseName("ix_promotions_redemption_promotion_id_customer_id");
+
+                    b.HasIndex("PromotionId", "Email")
+                        .HasDatabaseName("ix_promotions_redemption_promotion_id_email");
 
                     b.ToTable("promotions_redemption", (string)null);
                 });
@@ -4167,6 +4388,26 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_customers_address_customers_customer_customer_id");
+                });
+
+            modelBuilder.Entity("Mercato.GiftCards.CartGiftCard", b =>
+                {
+                    b.HasOne("Mercato.GiftCards.GiftCard", null)
+                        .WithMany()
+                        .HasForeignKey("GiftCardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_gift_cards_cart_card_gift_card_gift_card_id");
+                });
+
+            modelBuilder.Entity("Mercato.GiftCards.GiftCardTransaction", b =>
+                {
+                    b.HasOne("Mercato.GiftCards.GiftCard", null)
+                        .WithMany()
+                        .HasForeignKey("GiftCardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_gift_cards_transaction_gift_cards_card_gift_card_id");
                 });
 
             modelBuilder.Entity("Mercato.Orders.Fulfillment", b =>
