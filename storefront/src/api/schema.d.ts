@@ -193,6 +193,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/store/carts/{id}/gift-cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply a gift card to a cart (it pays after promotions and tax) */
+        post: operations["ApplyGiftCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/carts/{id}/gift-cards/{giftCardId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a gift card from a cart */
+        delete: operations["RemoveGiftCard"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/store/carts/{cartId}/payment": {
         parameters: {
             query?: never;
@@ -955,6 +989,78 @@ export interface paths {
         patch: operations["UpdateAttribute"];
         trace?: never;
     };
+    "/admin/price-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List price lists */
+        get: operations["ListPriceLists"];
+        put?: never;
+        /** Create a price list, optionally with prices */
+        post: operations["CreatePriceList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/price-lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a price list */
+        get: operations["GetPriceList"];
+        put?: never;
+        post?: never;
+        /** Delete a price list and its prices */
+        delete: operations["DeletePriceList"];
+        options?: never;
+        head?: never;
+        /** Update a price list's name, type, status, schedule or conditions */
+        patch: operations["UpdatePriceList"];
+        trace?: never;
+    };
+    "/admin/price-lists/{id}/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a price list's prices */
+        get: operations["ListPriceListPrices"];
+        /** Create or update up to 1000 prices, keyed by variant, currency and minQuantity */
+        put: operations["UpsertPriceListPrices"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/price-lists/{id}/prices/{priceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove one price from a list */
+        delete: operations["DeletePriceListPrice"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/imports": {
         parameters: {
             query?: never;
@@ -1163,6 +1269,75 @@ export interface paths {
         post: operations["AddCustomerToGroup"];
         /** Remove a customer from the group */
         delete: operations["RemoveCustomerFromGroup"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/gift-cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List gift cards (filter by status, customer, last 4) */
+        get: operations["ListGiftCards"];
+        put?: never;
+        /** Issue a gift card (its code is shown only in this response) */
+        post: operations["IssueGiftCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/gift-cards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a gift card with its ledger */
+        get: operations["GetGiftCard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/gift-cards/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a gift card (If-Match) */
+        post: operations["DisableGiftCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/gift-cards/{id}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adjust a gift card's balance with a reason (If-Match) */
+        post: operations["AdjustGiftCard"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1758,6 +1933,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/promotions/{id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders, discount given and revenue of a promotion, per currency */
+        get: operations["GetPromotionUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/regions": {
         parameters: {
             query?: never;
@@ -2299,6 +2491,20 @@ export interface components {
             /** Format: date-time */
             deliveredAt?: unknown;
         };
+        AdminGiftCardsAdjustRequest: {
+            /** Format: int64 */
+            amount?: null | number;
+            reason?: null | string;
+        };
+        AdminGiftCardsIssueRequest: {
+            /** Format: int64 */
+            amount?: null | number;
+            currency?: null | string;
+            /** Format: date-time */
+            expiresAt?: unknown;
+            customerId?: null | string;
+            note?: null | string;
+        };
         AdminInventoryLevelsAdjustmentResponse: {
             id: string;
             sku: string;
@@ -2417,6 +2623,7 @@ export interface components {
             updatedAt: unknown;
             /** Format: date-time */
             canceledAt?: unknown;
+            promotions?: components["schemas"]["OrderPromotion"][];
         };
         AdminOrderShipping: {
             optionId?: null | string;
@@ -2462,6 +2669,38 @@ export interface components {
             total: components["schemas"]["MoneyDto"];
             captured: components["schemas"]["MoneyDto"];
             refunded: components["schemas"]["MoneyDto"];
+            giftCards: components["schemas"]["MoneyDto"];
+        };
+        AdminPriceListsCreateRequest: {
+            name: string;
+            type?: null | string;
+            status?: null | string;
+            /** Format: date-time */
+            startsAt?: unknown;
+            /** Format: date-time */
+            endsAt?: unknown;
+            conditions?: null | components["schemas"]["PriceListConditionsDto"];
+            prices?: null | components["schemas"]["PriceListPriceRequest"][];
+        };
+        AdminPriceListsUpdateRequest: {
+            name?: null | string;
+            type?: null | string;
+            status?: null | string;
+            /** Format: date-time */
+            startsAt?: unknown;
+            /** Format: date-time */
+            endsAt?: unknown;
+            conditions?: null | components["schemas"]["PriceListConditionsDto"];
+        };
+        AdminPriceListsUpsertPricesRequest: {
+            prices: components["schemas"]["PriceListPriceRequest"][];
+        };
+        AdminPriceListsUpsertPricesResponse: {
+            /** Format: int32 */
+            created: number;
+            /** Format: int32 */
+            updated: number;
+            priceList: components["schemas"]["PriceListResponse"];
         };
         AdminPromotionCodesCreateBatchRequest: {
             /** Format: int32 */
@@ -2731,6 +2970,15 @@ export interface components {
         };
         /** @enum {unknown} */
         AttributeType: "text" | "number" | "boolean" | "enum";
+        CartGiftCardResponse: {
+            id: string;
+            last4: string;
+            applied: components["schemas"]["MoneyDto"];
+            balanceAfter: components["schemas"]["MoneyDto"];
+        };
+        CartGiftCardsRequest: {
+            code: string;
+        };
         CartLineResponse: {
             id: string;
             variantId: string;
@@ -2749,6 +2997,7 @@ export interface components {
             discount: components["schemas"]["MoneyDto"];
             tax: components["schemas"]["MoneyDto"];
             total: components["schemas"]["MoneyDto"];
+            originalUnitPrice?: null | components["schemas"]["MoneyDto"];
         };
         CartPromotionResponse: {
             promotionId: string;
@@ -2781,6 +3030,8 @@ export interface components {
             orderId?: null | string;
             promotionCodes: string[];
             promotions: components["schemas"]["CartPromotionResponse"][];
+            giftCards: components["schemas"]["CartGiftCardResponse"][];
+            amountDue: components["schemas"]["MoneyDto"];
         };
         CartShippingMethodResponse: {
             optionId: string;
@@ -2914,6 +3165,37 @@ export interface components {
         EmailVerificationVerifyRequest: {
             token?: null | string;
         };
+        GiftCardResponse: {
+            id: string;
+            last4: string;
+            currency: string;
+            initialAmount: components["schemas"]["MoneyDto"];
+            balance: components["schemas"]["MoneyDto"];
+            status: string;
+            /** Format: date-time */
+            expiresAt?: unknown;
+            customerId?: null | string;
+            note?: null | string;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            createdAt: unknown;
+            /** Format: date-time */
+            updatedAt: unknown;
+            transactions?: null | components["schemas"]["GiftCardTransactionResponse"][];
+            code?: null | string;
+        };
+        GiftCardTransactionResponse: {
+            id: string;
+            kind: string;
+            amount: components["schemas"]["MoneyDto"];
+            balanceAfter: components["schemas"]["MoneyDto"];
+            orderId?: null | string;
+            reason?: null | string;
+            actor?: null | string;
+            /** Format: date-time */
+            createdAt: unknown;
+        };
         GroupRef: {
             id: string;
             handle: string;
@@ -3035,6 +3317,13 @@ export interface components {
         };
         /** @enum {unknown} */
         OrderPaymentStatus: "awaiting" | "authorized" | "captured" | "partially_refunded" | "refunded" | "canceled";
+        OrderPromotion: {
+            promotionId: string;
+            name: string;
+            code?: null | string;
+            amount: components["schemas"]["MoneyDto"];
+            shippingDiscount: components["schemas"]["MoneyDto"];
+        };
         OrderReturnsCreateRequest: {
             items?: null | components["schemas"]["AdminOrdersItemRequest"][];
             reason?: null | string;
@@ -3094,12 +3383,24 @@ export interface components {
             items: components["schemas"]["AdminEventsEventResponse"][];
             nextCursor?: null | string;
         };
+        PageOfGiftCardResponse: {
+            items: components["schemas"]["GiftCardResponse"][];
+            nextCursor?: null | string;
+        };
         PageOfImportResponse: {
             items: components["schemas"]["ImportResponse"][];
             nextCursor?: null | string;
         };
         PageOfLevelResponse: {
             items: components["schemas"]["AdminInventoryLevelsLevelResponse"][];
+            nextCursor?: null | string;
+        };
+        PageOfPriceListPriceResponse: {
+            items: components["schemas"]["PriceListPriceResponse"][];
+            nextCursor?: null | string;
+        };
+        PageOfPriceListResponse: {
+            items: components["schemas"]["PriceListResponse"][];
             nextCursor?: null | string;
         };
         PageOfProductResponse: {
@@ -3175,6 +3476,45 @@ export interface components {
         };
         /** @enum {unknown} */
         PaymentStatus: "pending" | "requires_action" | "authorized" | "captured" | "partially_refunded" | "refunded" | "canceled" | "failed";
+        PriceListConditionsDto: {
+            customerGroupIds?: null | string[];
+            regionIds?: null | string[];
+            salesChannelIds?: null | string[];
+        };
+        PriceListPriceRequest: {
+            variantId: string;
+            currency: string;
+            /** Format: int64 */
+            amount?: null | number;
+            /** Format: int32 */
+            minQuantity?: null | number;
+        };
+        PriceListPriceResponse: {
+            id: string;
+            variantId: string;
+            currency: string;
+            /** Format: int64 */
+            amount: number;
+            /** Format: int32 */
+            minQuantity: number;
+        };
+        PriceListResponse: {
+            id: string;
+            name: string;
+            type: string;
+            status: string;
+            /** Format: date-time */
+            startsAt?: unknown;
+            /** Format: date-time */
+            endsAt?: unknown;
+            conditions: components["schemas"]["PriceListConditionsDto"];
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            createdAt: unknown;
+            /** Format: date-time */
+            updatedAt: unknown;
+        };
         PriceRequest: {
             /** Format: int64 */
             amount?: null | number;
@@ -3297,6 +3637,23 @@ export interface components {
             createdAt: unknown;
             /** Format: date-time */
             updatedAt: unknown;
+        };
+        PromotionUsageByCurrency: {
+            currency: string;
+            /** Format: int32 */
+            orders: number;
+            discount: components["schemas"]["MoneyDto"];
+            revenue: components["schemas"]["MoneyDto"];
+        };
+        PromotionUsageResponse: {
+            promotionId: string;
+            /** Format: int32 */
+            usedCount: number;
+            /** Format: int32 */
+            usageLimit?: null | number;
+            /** Format: int32 */
+            perCustomerLimit?: null | number;
+            currencies: components["schemas"]["PromotionUsageByCurrency"][];
         };
         PublishableKeyResponse: {
             id: string;
@@ -3505,6 +3862,7 @@ export interface components {
             fulfillments: components["schemas"]["StoreOrderShipment"][];
             /** Format: date-time */
             createdAt: unknown;
+            promotions?: components["schemas"]["OrderPromotion"][];
         };
         StoreOrderLine: {
             id: string;
@@ -3565,6 +3923,7 @@ export interface components {
             tax: components["schemas"]["MoneyDto"];
             total: components["schemas"]["MoneyDto"];
             refunded: components["schemas"]["MoneyDto"];
+            giftCards: components["schemas"]["MoneyDto"];
         };
         StorePriceFacet: {
             min: components["schemas"]["MoneyDto"];
@@ -3593,6 +3952,7 @@ export interface components {
             collections: components["schemas"]["StoreCollectionRef"][];
             attributes: Record<string, never>;
             seo: components["schemas"]["StoreSeo"];
+            originalPrice?: null | components["schemas"]["StorePriceRange"];
         };
         StoreProductSummary: {
             id: string;
@@ -3602,6 +3962,7 @@ export interface components {
             productType?: null | string;
             thumbnail?: null | components["schemas"]["StoreImage"];
             price: components["schemas"]["StorePriceRange"];
+            originalPrice?: null | components["schemas"]["StorePriceRange"];
         };
         StoreRegionResponse: {
             id: string;
@@ -3648,6 +4009,7 @@ export interface components {
             allowBackorder: boolean;
             /** Format: int32 */
             availableQuantity?: null | number;
+            originalPrice?: null | components["schemas"]["MoneyDto"];
         };
         TokenPair: {
             accessToken: string;
@@ -4365,6 +4727,97 @@ export interface operations {
             path: {
                 id: string;
                 code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ApplyGiftCard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CartGiftCardsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RemoveGiftCard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                giftCardId: string;
             };
             cookie?: never;
         };
@@ -7446,6 +7899,424 @@ export interface operations {
             };
         };
     };
+    ListPriceLists: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfPriceListResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreatePriceList: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminPriceListsCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceListResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPriceList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceListResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeletePriceList: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdatePriceList: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminPriceListsUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceListResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPriceListPrices: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfPriceListPriceResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpsertPriceListPrices: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminPriceListsUpsertPricesRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPriceListsUpsertPricesResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeletePriceListPrice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                priceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListImports: {
         parameters: {
             query?: {
@@ -8511,6 +9382,270 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListGiftCards: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                status?: string;
+                customerId?: string;
+                last4?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfGiftCardResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    IssueGiftCard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminGiftCardsIssueRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GiftCardResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetGiftCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GiftCardResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DisableGiftCard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GiftCardResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdjustGiftCard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1 to 255 printable characters) that makes the request safe to retry: the same key with the same request replays the first answer for 24 hours; with a different request it is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_flight. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminGiftCardsAdjustRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GiftCardResponse"];
+                };
             };
             /** @description Bad Request */
             400: {
@@ -10940,6 +12075,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CodeBatchResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPromotionUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromotionUsageResponse"];
                 };
             };
             /** @description Bad Request */
