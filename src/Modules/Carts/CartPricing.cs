@@ -44,6 +44,7 @@ internal sealed class CartPricing(IVariantCatalog catalog, IVariantPrices prices
 
     public async Task RefreshAsync(Cart cart, CancellationToken ct)
     {
+        _completed = null;
         if (await regions.FindAsync(cart.RegionId, ct) is { } region)
             (cart.CurrencyCode, cart.PricesIncludeTax) = (region.CurrencyCode, region.PricesIncludeTax);
         var variants = await catalog.FindSaleableAsync([.. cart.Lines.Select(l => l.VariantId)], cart.SalesChannelId, cart.CurrencyCode, ct);
@@ -87,21 +88,40 @@ internal sealed class CartPricing(IVariantCatalog catalog, IVariantPrices prices
     /// <summary>The last evaluation's outcome, for callers that check a code they just applied.</summary>
     public PromotionOutcome LastPromotions { get; private set; } = PromotionOutcome.None;
 
+    /// <summary>The cart as promotions see it, without the facts only some conditions ask for (see <see cref="CompleteAsync"/>).</summary>
     private async Task<PromotionContext?> PromotionContextAsync(Cart cart, CancellationToken ct)
     {
         // Registered by the Promotions module; a host without it sells at full price.
         if (services.GetService<IPromotionEvaluator>() is null) return null;
         var groups = await CustomerGroupsAsync(cart, ct);
-        var taxonomy = services.GetService<IProductTaxonomy>() is { } catalogTaxonomy && cart.Lines.Count > 0
+        return new PromotionContext(cart.CurrencyCode, cart.RegionId, cart.SalesChannelId,
+            new PromotionCustomer(cart.CustomerId, groups, FirstOrder: false),
+            [.. cart.Lines.Select(l => new PromotionLine(l.Id, l.VariantId, l.ProductId, [], [], l.Quantity, l.UnitPrice))], 0, cart.Codes);
+    }
+
+    /// <summary>
+    /// Adds the lines' categories and collections and whether the shopper ordered before, when a candidate promotion asks
+    /// (a query each); remembered for the second evaluation of one re-pricing.
+    /// </summary>
+    private async Task<PromotionContext> CompleteAsync(Cart cart, PromotionContext context, PromotionNeeds needs, CancellationToken ct)
+    {
+        if (_completed is { } done && done.Cart == cart && done.Needs == needs) return done.Context with { ShippingAmount = context.ShippingAmount };
+        var taxonomy = needs.Taxonomy && services.GetService<IProductTaxonomy>() is { } catalogTaxonomy && cart.Lines.Count > 0
             ? await catalogTaxonomy.FindAsync([.. cart.Lines.Select(l => l.ProductId)], ct) : new Dictionary<string, ProductTaxonomy>();
         // A shopper nobody knows yet (no account, no email) is on their first order.
-        var firstOrder = services.GetService<IOrderHistory>() is not { } history || !await history.HasOrderedAsync(cart.CustomerId, cart.Email, ct);
-        return new PromotionContext(cart.CurrencyCode, cart.RegionId, cart.SalesChannelId,
-            new PromotionCustomer(cart.CustomerId, groups, firstOrder),
-            [.. cart.Lines.Select(l => (Line: l, Taxonomy: taxonomy.GetValueOrDefault(l.ProductId) ?? ProductTaxonomy.None))
-                .Select(x => new PromotionLine(x.Line.Id, x.Line.VariantId, x.Line.ProductId, x.Taxonomy.CategoryIds, x.Taxonomy.CollectionIds,
-                    x.Line.Quantity, x.Line.UnitPrice))], 0, cart.Codes);
+        var firstOrder = needs.FirstOrder
+            && (services.GetService<IOrderHistory>() is not { } history || !await history.HasOrderedAsync(cart.CustomerId, cart.Email, ct));
+        var completed = context with
+        {
+            Customer = context.Customer with { FirstOrder = firstOrder },
+            Lines = [.. context.Lines.Select(l => taxonomy.GetValueOrDefault(l.ProductId) is { } t
+                ? l with { CategoryIds = t.CategoryIds, CollectionIds = t.CollectionIds } : l)],
+        };
+        _completed = (cart, needs, completed);
+        return completed;
     }
+
+    private (Cart Cart, PromotionNeeds Needs, PromotionContext Context)? _completed;
 
     /// <summary>The signed-in customer's groups (none for a guest), read once per re-pricing.</summary>
     private async Task<IReadOnlyList<string>> CustomerGroupsAsync(Cart cart, CancellationToken ct)
@@ -123,7 +143,8 @@ internal sealed class CartPricing(IVariantCatalog catalog, IVariantPrices prices
             return;
         }
         var shipping = cart.ShippingOptionId is null ? 0 : cart.ShippingAmount;
-        cart.ApplyPromotions(LastPromotions = await evaluator.EvaluateAsync(context with { ShippingAmount = shipping }, ct));
+        cart.ApplyPromotions(LastPromotions = await evaluator.EvaluateAsync(context with { ShippingAmount = shipping },
+            (needs, token) => CompleteAsync(cart, context with { ShippingAmount = shipping }, needs, token), ct));
     }
 
     /// <summary>

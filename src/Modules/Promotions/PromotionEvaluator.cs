@@ -13,7 +13,8 @@ internal sealed class PromotionEvaluator(MercatoDb db, TimeProvider time) : IPro
 {
     public const int MaxCodesPerCart = 10;
 
-    public async Task<PromotionOutcome> EvaluateAsync(PromotionContext context, CancellationToken ct)
+    public async Task<PromotionOutcome> EvaluateAsync(PromotionContext context,
+        Func<PromotionNeeds, CancellationToken, Task<PromotionContext>>? complete, CancellationToken ct)
     {
         var codes = context.Codes.Select(PromotionCode.Normalize).Distinct(StringComparer.Ordinal).Take(MaxCodesPerCart).ToList();
         var found = codes.Count == 0 ? [] : await db.Set<PromotionCode>().AsNoTracking().Where(c => codes.Contains(c.Code)).ToListAsync(ct);
@@ -37,6 +38,9 @@ internal sealed class PromotionEvaluator(MercatoDb db, TimeProvider time) : IPro
             }
             else candidates.Add(promotion.ToRule(code));
         }
+        var needs = new PromotionNeeds(candidates.Exists(r => r.Conditions.CategoryIds.Count + r.Conditions.CollectionIds.Count > 0),
+            candidates.Exists(r => r.Conditions.FirstOrderOnly));
+        if (complete is not null && (needs.Taxonomy || needs.FirstOrder)) context = await complete(needs, ct);
         return PromotionEngine.Evaluate(context, candidates, time.GetUtcNow(), rejected);
     }
 }

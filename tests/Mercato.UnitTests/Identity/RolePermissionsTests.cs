@@ -19,8 +19,9 @@ public class RolePermissionsTests
         Assert.All(permissions, p => Assert.EndsWith(":read", p, StringComparison.Ordinal));
         Assert.Equal(
             [
-                Permissions.CatalogRead, Permissions.CustomersRead, Permissions.EventsRead, Permissions.InventoryRead, Permissions.JobsRead,
-                Permissions.OrdersRead, Permissions.PricingRead, Permissions.PromotionsRead, Permissions.SettingsRead, Permissions.WebhooksRead,
+                Permissions.CatalogRead, Permissions.CustomersRead, Permissions.EventsRead, Permissions.GiftCardsRead, Permissions.InventoryRead,
+                Permissions.JobsRead, Permissions.OrdersRead, Permissions.PricingRead, Permissions.PromotionsRead, Permissions.SettingsRead,
+                Permissions.WebhooksRead,
             ],
             permissions.Order(StringComparer.Ordinal));
     }

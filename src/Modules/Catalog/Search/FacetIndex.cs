@@ -264,45 +264,62 @@ internal sealed partial class FacetView(FacetRows snapshot, Dictionary<string, i
         foreach (var (name, key) in request.Options) Require(GroupOf("option:" + name), [table.Find(FacetFeatureKind.Option, key)]);
         foreach (var (key, value) in request.Attributes) Require(GroupOf("attribute:" + key), [table.Find(FacetFeatureKind.Attribute, key, value)]);
 
-        var categories = new Dictionary<string, int>(StringComparer.Ordinal);
-        var optionCounts = new Dictionary<int, int>();
-        var attributeCounts = new Dictionary<int, int>();
         var buckets = new int[request.PriceBounds.Length + 1];
-        if (impossible) return Result();
+        if (impossible) return new FacetCounts([], [], [], buckets);
 
-        var currency = table.FindCurrency(request.Currency);
-        var visible = tree.Visible.ToDictionary(c => c.Id, StringComparer.Ordinal);
-        var chains = new Dictionary<int, string[]>();
-        string[] ChainOf(int feature)
+        // Everything the pass looks up is an array indexed by feature id or category position: a dictionary lookup per
+        // feature of 100,000 products was most of the time.
+        var size = features.Length;
+        var satisfies = new ulong[size];
+        foreach (var (feature, requirements) in featureRequirement)
         {
-            if (chains.TryGetValue(feature, out var chain)) return chain;
-            var ids = new List<string>();
-            for (var c = visible.GetValueOrDefault(features[feature].Key); c is not null; c = c.ParentId is null ? null : visible.GetValueOrDefault(c.ParentId))
-                ids.Add(c.Id);
-            return chains[feature] = [.. ids];
+            // A feature interned after this view was made is on none of its products.
+            if (feature >= size) continue;
+            foreach (var r in requirements) satisfies[feature] |= 1UL << r;
         }
-        // The facet group an option or attribute value counts in when its own filter is the one a product fails.
-        var valueGroups = new Dictionary<int, int>();
-        int ValueGroup(int f) => valueGroups.TryGetValue(f, out var g) ? g : valueGroups[f] = groups.GetValueOrDefault(
-            features[f].Kind == FacetFeatureKind.Option ? "option:" + features[f].Group : "attribute:" + features[f].Key);
+        var groupOfRequirement = requirementGroup.ToArray();
+        var currency = table.FindCurrency(request.Currency);
+        var visible = tree.Visible.ToList();
+        var position = new Dictionary<string, int>(visible.Count, StringComparer.Ordinal);
+        for (var i = 0; i < visible.Count; i++) position[visible[i].Id] = i;
+        var chains = new int[]?[size];
+        int[] ChainOf(int feature)
+        {
+            if (chains[feature] is { } chain) return chain;
+            var found = new List<int>();
+            for (var at = position.TryGetValue(features[feature].Key, out var p) ? p : -1; at >= 0;
+                 at = visible[at].ParentId is { } parent && position.TryGetValue(parent, out var up) ? up : -1)
+                found.Add(at);
+            return chains[feature] = [.. found];
+        }
+        // The facet group an option or attribute value counts in when its own filter is the one a product fails (0: none).
+        var valueGroup = new int[size];
+        if (groups.Count > 0)
+        {
+            for (var f = 0; f < size; f++)
+            {
+                if (features[f] is not { } feature) continue;
+                if (feature.Kind == FacetFeatureKind.Option) valueGroup[f] = groups.GetValueOrDefault("option:" + feature.Group);
+                else if (feature.Kind == FacetFeatureKind.Attribute) valueGroup[f] = groups.GetValueOrDefault("attribute:" + feature.Key);
+            }
+        }
         var all = (1UL << requirementGroup.Count) - 1;
-        var seenCategories = new HashSet<string>(StringComparer.Ordinal);
+        var valueCounts = new int[size];
+        var categoryCounts = new int[visible.Count];
+        var categorySeenBy = new int[visible.Count];
+        var visit = 0;
         var seenBuckets = new bool[buckets.Length];
 
         void Visit(ReadOnlySpan<int> productFeatures, ReadOnlySpan<int> priceCurrencies, ReadOnlySpan<long> amounts)
         {
             var met = 0UL;
-            foreach (var f in productFeatures)
-            {
-                if (featureRequirement.TryGetValue(f, out var requirements))
-                    foreach (var r in requirements) met |= 1UL << r;
-            }
+            foreach (var f in productFeatures) met |= satisfies[f];
             var failedGroup = 0;
             var missing = all & ~met;
             for (var r = 0; missing != 0; r++, missing >>= 1)
             {
                 if ((missing & 1) == 0) continue;
-                var group = requirementGroup[r];
+                var group = groupOfRequirement[r];
                 if (group == 0 || (failedGroup != 0 && failedGroup != group)) return;
                 failedGroup = group;
             }
@@ -312,24 +329,25 @@ internal sealed partial class FacetView(FacetRows snapshot, Dictionary<string, i
                 failedGroup = PriceGroup;
             }
 
+            visit++;
             foreach (var f in productFeatures)
             {
-                var feature = features[f];
-                switch (feature.Kind)
+                switch (features[f].Kind)
                 {
                     case FacetFeatureKind.Category when failedGroup is 0 or CategoryGroup:
-                        foreach (var c in ChainOf(f)) seenCategories.Add(c);
+                        // A product counts once in each category of its chains, however many of its categories share it.
+                        foreach (var c in ChainOf(f))
+                        {
+                            if (categorySeenBy[c] == visit) continue;
+                            categorySeenBy[c] = visit;
+                            categoryCounts[c]++;
+                        }
                         break;
-                    case FacetFeatureKind.Option when failedGroup == 0 || ValueGroup(f) == failedGroup:
-                        optionCounts[f] = optionCounts.GetValueOrDefault(f) + 1;
-                        break;
-                    case FacetFeatureKind.Attribute when failedGroup == 0 || ValueGroup(f) == failedGroup:
-                        attributeCounts[f] = attributeCounts.GetValueOrDefault(f) + 1;
+                    case FacetFeatureKind.Option or FacetFeatureKind.Attribute when failedGroup == 0 || valueGroup[f] == failedGroup:
+                        valueCounts[f]++;
                         break;
                 }
             }
-            foreach (var c in seenCategories) categories[c] = categories.GetValueOrDefault(c) + 1;
-            seenCategories.Clear();
             if (failedGroup is 0 or PriceGroup)
             {
                 Array.Clear(seenBuckets);
@@ -379,12 +397,20 @@ internal sealed partial class FacetView(FacetRows snapshot, Dictionary<string, i
         {
             if (product is not null && request.Hits?.Contains(id) != false) Visit(product.Features, product.PriceCurrencies, product.PriceAmounts);
         }
-        return Result();
 
-        FacetCounts Result() => new(categories,
-            [.. optionCounts.Select(c => (features[c.Key], c.Value))],
-            [.. attributeCounts.Select(c => (features[c.Key], c.Value))],
-            buckets);
+        var categories = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var c = 0; c < visible.Count; c++)
+        {
+            if (categoryCounts[c] > 0) categories[visible[c].Id] = categoryCounts[c];
+        }
+        var options = new List<(FacetFeature, int)>();
+        var attributes = new List<(FacetFeature, int)>();
+        for (var f = 0; f < size; f++)
+        {
+            if (valueCounts[f] == 0) continue;
+            (features[f].Kind == FacetFeatureKind.Option ? options : attributes).Add((features[f], valueCounts[f]));
+        }
+        return new FacetCounts(categories, options, attributes, buckets);
     }
 
     /// <summary>A view with <paramref name="changes"/> (null: no longer published) replacing what it had for those products.</summary>

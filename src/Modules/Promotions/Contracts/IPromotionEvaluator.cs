@@ -44,5 +44,14 @@ public sealed record PromotionOutcome(IReadOnlyList<LineDiscount> LineDiscounts,
 /// </summary>
 public interface IPromotionEvaluator
 {
-    Task<PromotionOutcome> EvaluateAsync(PromotionContext context, CancellationToken ct);
+    /// <param name="context">The cart; its lines' categories and collections and the customer's first-order flag may be left out.</param>
+    /// <param name="complete">
+    /// Called at most once, only when a candidate promotion's conditions ask for what <paramref name="context"/> left out
+    /// (each of those facts costs the caller a query, and most shops have no such promotion); answers the completed context.
+    /// </param>
+    Task<PromotionOutcome> EvaluateAsync(PromotionContext context, Func<PromotionNeeds, CancellationToken, Task<PromotionContext>>? complete,
+        CancellationToken ct);
 }
+
+/// <summary>What the candidate promotions' conditions ask about beyond the cart itself.</summary>
+public sealed record PromotionNeeds(bool Taxonomy, bool FirstOrder);

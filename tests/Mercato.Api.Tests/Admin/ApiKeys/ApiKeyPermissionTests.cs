@@ -21,7 +21,8 @@ public abstract class ApiKeyPermissionTests(MercatoApp app)
         Assert.Equal("support", key.Str("role"));
         Assert.Null(key!["scopes"]);
         Assert.Equal(
-            new[] { Permissions.CatalogRead, Permissions.CustomersRead, Permissions.InventoryRead, Permissions.OrdersRead }.Order(StringComparer.Ordinal),
+            new[] { Permissions.CatalogRead, Permissions.CustomersRead, Permissions.GiftCardsRead, Permissions.InventoryRead, Permissions.OrdersRead }
+                .Order(StringComparer.Ordinal),
             key.Arr("permissions").Select(p => p!.GetValue<string>()));
     }
 

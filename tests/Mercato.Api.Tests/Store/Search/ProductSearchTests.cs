@@ -200,8 +200,8 @@ public abstract class ProductSearchTests(MercatoApp app)
         var facets = await CountAsync($"/store/products/facets?q={word}&region={app.UsRegionId}", "categories");
 
         Assert.Equal(small, large);
-        // The region, the completions of the last word, the typo neighbours, the page's products.
-        Assert.True(large <= 4, $"{large} commands for one search page");
+        // The region, the completions of the last word, the typo neighbours, the page's products and their sale prices.
+        Assert.True(large <= 5, $"{large} commands for one search page");
         // The region, the query's terms (completions, typo neighbours), the category tree, attribute names.
         Assert.True(facets <= 5, $"{facets} commands for the facets");
     }
