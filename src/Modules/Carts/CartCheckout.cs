@@ -42,6 +42,6 @@ internal sealed class CartCheckout(MercatoDb db, CartSession carts, TimeProvider
         new CheckoutTotals(c.Subtotal, c.Discount, c.ShippingTotal, c.Tax, c.Total), c.CompletedAt, c.OrderId)
     {
         Codes = c.Codes, Promotions = c.AppliedPromotions,
-        GiftCards = [.. (c.GiftCards?.Cards ?? []).Where(g => g.Applied > 0).Select(g => new CheckoutGiftCard(g.GiftCardId, g.Applied))],
+        GiftCards = [.. (c.GiftCards?.Cards ?? []).Select(g => new CheckoutGiftCard(g.GiftCardId, g.Applied))],
     };
 }

@@ -31,6 +31,10 @@ internal sealed partial class CartCompletion(MercatoDb db, ICartCheckout carts, 
         if (cart is null) return Error.NotFound("cart", cartId);
         if (cart.OrderId is not null) return await ExistingOrderAsync(cartId, ct);
         if (CheckoutRules.Readiness(cart) is { } notReady) return notReady;
+        // A card on the cart that pays nothing while something is left to pay (spent by another order since it was applied)
+        // fails the completion the same way whichever order got there first, instead of leaving its share to a payment
+        // nobody started. (A card can also pay nothing because the cards before it cover the total: that is fine.)
+        if (cart.AmountDue > 0 && cart.GiftCards.Any(g => g.Amount == 0)) return GiftCardProblems.Invalid();
         // A code that stopped applying (used up by another order since it was applied) fails before any payment is taken.
         if (CheckoutRules.CodesStillApply(cart) is { } codeGone) return codeGone;
         // Gift cards pay it all: there is no payment to start, so completion opens the session itself.
@@ -123,8 +127,8 @@ internal sealed partial class CartCompletion(MercatoDb db, ICartCheckout carts, 
                 : !await RedeemPromotionsAsync(cart, placed.OrderId, ct) ? PromotionProblems.CodeInvalid()
                 : null;
             // Each card is debited in this transaction: a card that no longer covers its share undoes the whole order.
-            if (failure is null && cart.GiftCards.Count > 0)
-                failure = await giftCards.RedeemAsync(cart.Id, placed.OrderId, [.. cart.GiftCards.Select(g => new GiftCardDebit(g.GiftCardId, g.Amount))], ct);
+            if (failure is null && cart.GiftCards.Any(g => g.Amount > 0))
+                failure = await giftCards.RedeemAsync(cart.Id, placed.OrderId, [.. cart.GiftCards.Where(g => g.Amount > 0).Select(g => new GiftCardDebit(g.GiftCardId, g.Amount))], ct);
             if (failure is null)
             {
                 if (payment is not null) await payments.AttachOrderAsync(payment.Id, placed.OrderId, ct);

@@ -1,3 +1,4 @@
+using Mercato.GiftCards.Contracts;
 using Mercato.Kernel.Errors;
 
 namespace Mercato.GiftCards;
@@ -5,8 +6,7 @@ namespace Mercato.GiftCards;
 internal static class GiftCardErrors
 {
     /// <summary>One answer for every card that cannot pay, so it reveals nothing about which codes exist.</summary>
-    public static Error Invalid() =>
-        new("gift_card_invalid", "This gift card cannot be used: check the code, its currency, balance and expiry.", 400);
+    public static Error Invalid() => GiftCardProblems.Invalid();
 
     public static Error NotFound(string id) => Error.NotFound("gift card", id);
 

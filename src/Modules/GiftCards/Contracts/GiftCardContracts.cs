@@ -2,6 +2,14 @@ using Mercato.Kernel.Errors;
 
 namespace Mercato.GiftCards.Contracts;
 
+/// <summary>The one problem every card that cannot pay gets, wherever it is found out (apply, completion).</summary>
+public static class GiftCardProblems
+{
+    /// <summary>One answer for every card that cannot pay, so it reveals nothing about which codes exist.</summary>
+    public static Error Invalid() =>
+        new("gift_card_invalid", "This gift card cannot be used: check the code, its currency, balance and expiry.", 400);
+}
+
 /// <summary>A card applied to a cart: what it takes of the cart's total and what it keeps (minor units of the cart's currency).</summary>
 public sealed record AppliedGiftCard(string GiftCardId, string Last4, long Applied, long BalanceAfter);
 
