@@ -56,8 +56,6 @@ internal sealed class CatalogSearchIndex(MercatoDb db, CacheInvalidation cache, 
         // the planner keeps estimating from the old ones. A full ANALYZE on SQLite: its sampled one (analysis_limit, and
         // PRAGMA optimize, which samples) took 1,000 of 100,000 rows for "all of them" and sent store lists to sort the catalog.
         await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
-        // PostgreSQL reads the postings from their covering index alone only once the pages are marked all-visible.
-        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true) await db.Database.ExecuteSqlRawAsync("VACUUM catalog_search_postings", ct);
         // A rebuild writes no events (it follows bulk loads that wrote none either), so the cached answers built on the old
         // index are evicted here, and this node's facets reloaded.
         facets.Reset();
