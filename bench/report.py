@@ -95,16 +95,17 @@ if checkouts:
 
 w("## Server")
 w("")
-w("| database | products | cache | generator (s) | generator (products/s) | ready after start (ms) | peak RSS (MB, VmHWM) |")
-w("|---|---:|---|---:|---:|---:|---:|")
+w("| database | products | cache | generator (s) | generator (products/s) | ready after start (ms) | peak RSS (MB, VmHWM) | load average at the end (1 min) |")
+w("|---|---:|---|---:|---:|---:|---:|---:|")
 for key in sorted(servers, key=lambda k: (k[0], int(k[1]), k[2])):
     s = servers[key]
     g = generated.get(key[:2])
     gen_s = int(g["ms"]) / 1000 if g else None
     w(f"| {key[0]} | {size_label(key[1])} | {key[2]} | {f'{gen_s:,.1f}' if gen_s else ''} | "
-      f"{f'{int(key[1]) / gen_s:,.0f}' if gen_s else ''} | {s['ready_ms']} | {s['peak_rss_mb']} |")
+      f"{f'{int(key[1]) / gen_s:,.0f}' if gen_s else ''} | {s['ready_ms']} | {s['peak_rss_mb']} | {s.get('load', '')} |")
 w("")
-w("The generator's time includes the process start, migrations and the demo shop's seed.")
+w("The generator's time includes the process start, migrations and the demo shop's seed. The server and wrk alone load the "
+  "2 cores to a load average of about 2-3; a higher figure means other work shared the machine during that case.")
 w("")
 
 # --- comparisons ------------------------------------------------------------------------------------------------

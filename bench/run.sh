@@ -219,7 +219,9 @@ bench_case() { # $1 db, $2 size
         "$base/store/carts/$(head -1 "$dir/ready-carts.txt")/complete"
     fi
 
-    record '{}' kind=server db="$db" size="$size" cache="$cache" ready_ms="$ready_ms" peak_rss_mb="$(peak_rss_mb "$SERVER_PID")"
+    # The 1-minute load average as the case ends: about 2-3 from the server and wrk alone; more means something else ran.
+    record '{}' kind=server db="$db" size="$size" cache="$cache" ready_ms="$ready_ms" peak_rss_mb="$(peak_rss_mb "$SERVER_PID")" \
+      load="$(cut -d' ' -f1 /proc/loadavg)"
     kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
   done
 

@@ -152,6 +152,8 @@ internal sealed class Cart : IVersioned
             var quantity = Math.Min(line.Quantity, limits.MaxQuantityPerLine - (existing?.Quantity ?? 0));
             if (quantity >= 1) AddLine(variant, quantity, limits, now, time);
         }
+        // The shopper's codes come along (re-evaluated with the merged lines); the cart's limit still holds.
+        foreach (var code in other.Codes.Take(Math.Max(0, Carts.PromotionCodes.MaxCodes - Codes.Count))) AddCode(code);
         Email ??= other.Email;
         other.Close(now);
     }

@@ -95,7 +95,7 @@ internal sealed class CartPricing(IVariantCatalog catalog, IVariantPrices prices
         if (services.GetService<IPromotionEvaluator>() is null) return null;
         var groups = await CustomerGroupsAsync(cart, ct);
         return new PromotionContext(cart.CurrencyCode, cart.RegionId, cart.SalesChannelId,
-            new PromotionCustomer(cart.CustomerId, groups, FirstOrder: false),
+            new PromotionCustomer(cart.CustomerId, groups, FirstOrder: false, cart.Email),
             [.. cart.Lines.Select(l => new PromotionLine(l.Id, l.VariantId, l.ProductId, [], [], l.Quantity, l.UnitPrice))], 0, cart.Codes);
     }
 

@@ -31,6 +31,6 @@ internal static class GetCustomerCart
     {
         var cart = await carts.LatestOpenCartAsync(http.CustomerId()!, http.SalesChannelId(), except: null, ct);
         if (cart is null) return CartErrors.NoOpenCart().ToProblem();
-        return CartHttp.Respond(cart, http);
+        return CartHttp.Respond(await carts.WithGiftCardsAsync(cart, ct), http);
     }
 }

@@ -1,4 +1,5 @@
 using Mercato.Customers.Contracts;
+using Mercato.GiftCards.Contracts;
 using Mercato.Kernel.Errors;
 using Mercato.Kernel.Http;
 
@@ -9,7 +10,7 @@ namespace Mercato.Carts;
 /// variant adds up, capped; lines no longer sold are dropped) and closed, and the result is re-priced. Both carts are saved in
 /// one unit under their versions, so a change racing the merge makes it run again rather than get lost.
 /// </summary>
-internal sealed class SignInCartMerger(CartSession carts, TimeProvider time) : ISignInCartMerger
+internal sealed class SignInCartMerger(CartSession carts, ICartGiftCards giftCards, TimeProvider time) : ISignInCartMerger
 {
     /// <summary>A guest cart that is not reachable (another customer's, another channel's, completed, expired) is ignored.</summary>
     public async Task<string?> MergeAsync(string customerId, string salesChannelId, string? guestCartId, CancellationToken ct)
@@ -28,6 +29,7 @@ internal sealed class SignInCartMerger(CartSession carts, TimeProvider time) : I
             if (other is null) return null;
             var saleable = await carts.Pricing.SaleableManyAsync(other.Lines.Select(l => l.VariantId), salesChannelId, cart.CurrencyCode, ct);
             cart.Absorb(other, saleable, carts.Limits, time.GetUtcNow(), time);
+            await giftCards.MoveAsync(other.Id, cart.Id, cart.CurrencyCode, ct);
             return null;
         }, ct);
 }

@@ -41,6 +41,23 @@ internal sealed class GiftCardLedger(MercatoDb db, TimeProvider time) : ICartGif
         if (applied is not null) db.Remove(applied);
     }
 
+    public async Task MoveAsync(string fromCartId, string toCartId, string currencyCode, CancellationToken ct)
+    {
+        var rows = await db.Set<CartGiftCard>().Where(a => a.CartId == fromCartId || a.CartId == toCartId)
+            .Join(db.Set<GiftCard>(), a => a.GiftCardId, c => c.Id, (a, c) => new { Applied = a, c.Currency })
+            .ToListAsync(ct);
+        var target = rows.Where(r => r.Applied.CartId == toCartId).Select(r => r.Applied).ToList();
+        var position = target.Count == 0 ? 0 : target.Max(a => a.Position);
+        foreach (var row in rows.Where(r => r.Applied.CartId == fromCartId).OrderBy(r => r.Applied.Position))
+        {
+            if (target.Count >= MaxPerCart || row.Currency != currencyCode || target.Exists(a => a.GiftCardId == row.Applied.GiftCardId)) continue;
+            var moved = new CartGiftCard(toCartId, row.Applied.GiftCardId, ++position, time.GetUtcNow());
+            db.Add(moved);
+            db.Remove(row.Applied);
+            target.Add(moved);
+        }
+    }
+
     public async Task<GiftCardPlan> PlanAsync(string cartId, string currencyCode, long total, CancellationToken ct)
     {
         var now = time.GetUtcNow();

@@ -38,9 +38,35 @@ internal sealed class PromotionEvaluator(MercatoDb db, TimeProvider time) : IPro
             }
             else candidates.Add(promotion.ToRule(code));
         }
+        await DropUsedUpByCustomerAsync(candidates, byId, context.Customer, rejected, ct);
         var needs = new PromotionNeeds(candidates.Exists(r => r.Conditions.CategoryIds.Count + r.Conditions.CollectionIds.Count > 0),
             candidates.Exists(r => r.Conditions.FirstOrderOnly));
         if (complete is not null && (needs.Taxonomy || needs.FirstOrder)) context = await complete(needs, ct);
         return PromotionEngine.Evaluate(context, candidates, time.GetUtcNow(), rejected);
+    }
+
+    /// <summary>
+    /// Takes out the candidates whose per-customer limit this shopper (by account, or by the cart's email) has used up, so a
+    /// code fails when it is applied rather than at checkout; placement counts again under its lock (decision 0007).
+    /// One query, and only when a candidate has such a limit and the shopper is known.
+    /// </summary>
+    private async Task DropUsedUpByCustomerAsync(List<PromotionRule> candidates, Dictionary<string, Promotion> byId,
+        PromotionCustomer customer, List<RejectedCode> rejected, CancellationToken ct)
+    {
+        var limited = candidates.Where(r => byId[r.Id].PerCustomerLimit is not null).Select(r => r.Id).ToList();
+        var customerId = customer.CustomerId;
+        var email = string.IsNullOrWhiteSpace(customer.Email) ? null : PromotionRedemption.NormalizeEmail(customer.Email);
+        if (limited.Count == 0 || (customerId is null && email is null)) return;
+        var used = await db.Set<PromotionRedemption>().AsNoTracking()
+            .Where(r => limited.Contains(r.PromotionId) && r.ReleasedAt == null
+                && ((email != null && r.Email == email) || (customerId != null && r.CustomerId == customerId)))
+            .GroupBy(r => r.PromotionId).Select(g => new { PromotionId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        foreach (var row in used)
+        {
+            if (row.Count < byId[row.PromotionId].PerCustomerLimit) continue;
+            var at = candidates.FindIndex(r => r.Id == row.PromotionId);
+            if (candidates[at].Code is { } code) rejected.Add(new RejectedCode(code, "exhausted"));
+            candidates.RemoveAt(at);
+        }
     }
 }

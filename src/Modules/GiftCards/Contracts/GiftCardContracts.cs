@@ -33,6 +33,12 @@ public interface ICartGiftCards
     /// <summary>Stages the removal of the card from the cart (nothing when it is not applied).</summary>
     Task RemoveAsync(string cartId, string giftCardId, CancellationToken ct);
 
+    /// <summary>
+    /// Stages moving the cards of <paramref name="fromCartId"/> (a cart merged into another) after those of
+    /// <paramref name="toCartId"/>: cards in another currency, already there, or beyond the per-cart maximum stay behind.
+    /// </summary>
+    Task MoveAsync(string fromCartId, string toCartId, string currencyCode, CancellationToken ct);
+
     /// <summary>The cart's cards as they would pay <paramref name="total"/> now.</summary>
     Task<GiftCardPlan> PlanAsync(string cartId, string currencyCode, long total, CancellationToken ct);
 }

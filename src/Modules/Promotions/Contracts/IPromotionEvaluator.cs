@@ -7,8 +7,11 @@ public sealed record PromotionLine(string LineId, string VariantId, string Produ
     public long Subtotal => checked(UnitPrice * Quantity);
 }
 
-/// <summary>Who is buying: a guest has no id and no groups; <see cref="FirstOrder"/> is true when they have no order yet.</summary>
-public sealed record PromotionCustomer(string? CustomerId, IReadOnlyList<string> GroupIds, bool FirstOrder)
+/// <summary>
+/// Who is buying: a guest has no id and no groups; <see cref="FirstOrder"/> is true when they have no order yet;
+/// <see cref="Email"/> (the cart's, when given) counts a guest's earlier redemptions against per-customer limits.
+/// </summary>
+public sealed record PromotionCustomer(string? CustomerId, IReadOnlyList<string> GroupIds, bool FirstOrder, string? Email = null)
 {
     public static readonly PromotionCustomer Guest = new(null, [], true);
 }

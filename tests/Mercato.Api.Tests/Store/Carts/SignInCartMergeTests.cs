@@ -50,6 +50,36 @@ public abstract class SignInCartMergeTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task The_merged_in_carts_promotion_codes_and_gift_cards_come_along()
+    {
+        var alice = await app.CustomerAsync();
+        var product = await app.StockedProductAsync();
+        var shirt = product.Arr("variants")[0].Str("id");
+        var promotion = await app.Admin.PostJsonAsync("/admin/promotions", new
+        {
+            name = "Merge five", requiresCode = true, action = new { type = "order_fixed", amount = 500 },
+            conditions = new { productIds = new[] { product.Str("id") }, currencyCodes = new[] { "USD" } },
+        });
+        var code = Given.Unique("MERGE").ToUpperInvariant();
+        await app.Admin.PostJsonAsync($"/admin/promotions/{promotion.Str("id")}/codes", new { code });
+        var card = await app.Admin.PostJsonAsync("/admin/gift-cards", new { amount = 1000, currency = "USD" });
+        var old = await CartWithAsync(alice.Store, app.UsRegionId, (shirt, 2));
+        await (await alice.Store.PostAsJsonAsync($"/store/carts/{old}/promotion-codes", new { code })).ShouldSucceedAsync();
+        await (await alice.Store.PostAsJsonAsync($"/store/carts/{old}/gift-cards", new { code = card.Str("code") })).ShouldSucceedAsync();
+        var guest = await CartWithAsync(app.Store, app.UsRegionId, (shirt, 1));
+
+        Assert.Equal(guest, await MergeAsync(alice.Id, guest));
+
+        var cart = await alice.Store.GetJsonAsync("/store/customers/me/cart");
+        Assert.Equal(guest, cart.Str("id"));
+        Assert.Equal(500, cart["totals"].Amount("discount"));
+        var applied = Assert.Single(cart.Arr("giftCards"))!;
+        Assert.Equal(card.Str("id"), applied.Str("id"));
+        Assert.Equal(1000, applied.Amount("applied"));
+        Assert.Equal(cart["totals"].Amount("total") - 1000, cart.Amount("amountDue"));
+    }
+
+    [Fact]
     public async Task Without_a_guest_cart_the_answer_is_the_customers_latest_open_cart_or_null()
     {
         var alice = await app.CustomerAsync();

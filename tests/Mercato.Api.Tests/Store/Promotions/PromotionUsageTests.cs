@@ -157,6 +157,36 @@ public abstract class PromotionUsageTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task A_used_up_per_customer_limit_refuses_the_code_when_it_is_applied_not_only_at_checkout()
+    {
+        var v = await app.StockedVariantAsync(20, usd: 2000);
+        var promotion = await TenPercentAsync(v.ProductId, perCustomerLimit: 1);
+        var code = await CodeAsync(promotion);
+        var email = $"{Given.Unique("once")}@example.com";
+        await (await app.Store.CompleteAsync(await PaidCartAsync(v, code, email))).ShouldSucceedAsync();
+
+        // Same shopper by email (any case): the code is refused at once.
+        var again = await app.ReadyCartAsync(app.Store, (v.VariantId, 1));
+        await app.Store.PatchJsonAsync($"/store/carts/{again}", new { email = email.ToUpperInvariant() });
+        await (await app.Store.PostAsJsonAsync($"/store/carts/{again}/promotion-codes", new { code }))
+            .ShouldBeProblemAsync(400, "promotion_code_invalid");
+
+        // Applied under another email: the discount goes as soon as the cart names the shopper who used it up.
+        var early = await app.ReadyCartAsync(app.Store, (v.VariantId, 1));
+        var applied = await (await app.Store.PostAsJsonAsync($"/store/carts/{early}/promotion-codes", new { code })).ShouldSucceedAsync();
+        Assert.Equal(200, applied["totals"].Amount("discount"));
+        var known = await app.Store.PatchJsonAsync($"/store/carts/{early}", new { email });
+        Assert.Equal(0, known["totals"].Amount("discount"));
+        Assert.Empty(known.Arr("promotions"));
+
+        // Another shopper still gets it.
+        var other = await app.ReadyCartAsync(app.Store, (v.VariantId, 1));
+        await app.Store.PatchJsonAsync($"/store/carts/{other}", new { email = $"{Given.Unique("new")}@example.com" });
+        var theirs = await (await app.Store.PostAsJsonAsync($"/store/carts/{other}/promotion-codes", new { code })).ShouldSucceedAsync();
+        Assert.Equal(200, theirs["totals"].Amount("discount"));
+    }
+
+    [Fact]
     public async Task Canceling_an_order_gives_its_usage_back_and_the_code_can_be_used_again()
     {
         var v = await app.StockedVariantAsync(10, usd: 2000);
