@@ -74,10 +74,15 @@ internal static class RateLimiting
             : RateLimitPartition.GetTokenBucketLimiter(CallerPartition(http), _ => codes.ToBucket()));
     }
 
-    /// <summary>Who a request counts against: the signed-in customer, else the API key, else the client's address.</summary>
+    /// <summary>
+    /// Who a request counts against: the signed-in customer, else the API key, else the client's address. A publishable key
+    /// is public and shared by every shopper of a front end, so a guest counts as that key and their own address (the
+    /// shopper's, from X-Forwarded-For, when the storefront is a trusted proxy): one guest cannot use up a shop's budget.
+    /// </summary>
     internal static string CallerPartition(HttpContext http) =>
         http.User.FindFirst(Callers.CustomerClaim)?.Value is { } customer ? "customer:" + customer
-        : http.User.FindFirst(Callers.KeyIdClaim)?.Value is { } key ? "key:" + key
+        : http.User.FindFirst(Callers.KeyIdClaim)?.Value is { } key
+            ? http.User.Identity?.AuthenticationType == Callers.PublishableKeyScheme ? $"key:{key}|ip:{ClientIp(http)}" : "key:" + key
         : "ip:" + ClientIp(http);
 
     private static string ClientIp(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";

@@ -13,6 +13,7 @@ namespace Mercato.Api.Tests.Security;
 public abstract class ProxiedApp(ITestDatabase database) : MercatoApp(database, "none")
 {
     public const int AuthLimit = 2;
+    public const int CodesLimit = 2;
     public const string Proxy = "10.0.0.1";
     public const string PeerHeader = "X-Test-Peer";
 
@@ -21,13 +22,20 @@ public abstract class ProxiedApp(ITestDatabase database) : MercatoApp(database, 
         base.ConfigureWebHost(builder);
         builder.UseSetting("Mercato:RateLimits:Auth:PermitLimit", $"{AuthLimit}");
         builder.UseSetting("Mercato:RateLimits:Auth:WindowSeconds", "3600");
+        builder.UseSetting("Mercato:RateLimits:Codes:PermitLimit", $"{CodesLimit}");
+        builder.UseSetting("Mercato:RateLimits:Codes:WindowSeconds", "3600");
         builder.UseSetting("Mercato:Http:KnownProxies:0", Proxy);
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IStartupFilter>(new PeerFromHeader());
             services.AddSingleton<IStartupFilter>(new TestEndpoints(e =>
+            {
                 e.MapPost("/test/forwarded-sign-in", (HttpContext http) => TypedResults.Ok(http.Connection.RemoteIpAddress?.ToString()))
-                    .RequireRateLimiting(RateLimits.Auth)));
+                    .RequireRateLimiting(RateLimits.Auth);
+                // Under the Store API's authentication, as the gift card and promotion code routes are.
+                e.MapGroup("/store").RequireAuthorization(Mercato.Kernel.Http.Callers.StorePolicy)
+                    .MapPost("/test/forwarded-codes", () => TypedResults.NoContent()).RequireRateLimiting(RateLimits.Codes);
+            }));
         });
     }
 
@@ -71,6 +79,28 @@ public abstract class ForwardedClientTests(ProxiedApp app)
         await sameShopper.ShouldBeProblemAsync(429, "rate_limited");
         Assert.Equal(HttpStatusCode.OK, otherShopper.StatusCode);
         Assert.Equal("203.0.113.11", await otherShopper.Content.ReadFromJsonAsync<string>(TestContext.Current.CancellationToken));
+    }
+
+    private async Task<HttpResponseMessage> TryCodeAsync(string forwardedFor)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/store/test/forwarded-codes");
+        request.Headers.Add(ProxiedApp.PeerHeader, ProxiedApp.Proxy);
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        request.Headers.Add("X-Publishable-Key", app.PublishableKey);
+        return await app.Anonymous.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Guests_sharing_the_storefronts_publishable_key_get_a_budget_each()
+    {
+        for (var i = 0; i < ProxiedApp.CodesLimit; i++)
+            Assert.Equal(HttpStatusCode.NoContent, (await TryCodeAsync("203.0.113.30")).StatusCode);
+
+        var sameGuest = await TryCodeAsync("203.0.113.30");
+        var otherGuest = await TryCodeAsync("203.0.113.31");
+
+        await sameGuest.ShouldBeProblemAsync(429, "rate_limited");
+        Assert.Equal(HttpStatusCode.NoContent, otherGuest.StatusCode);
     }
 
     [Fact]
