@@ -9,6 +9,40 @@ export async function admin<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** Sends an Admin API request with the owner key; fails the test on an error answer. */
+export async function adminSend<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const response = await fetch(`${apiUrl()}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${adminKey()}`, "Content-Type": "application/json", ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(response.ok, `${method} ${path} answered ${response.status}: ${await response.clone().text()}`).toBeTruthy();
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+export type AdminProduct = { id: string; handle: string; title: string; version: number; variants: { id: string; sku: string }[] };
+
+/** A demo product by its handle, with its variants' ids. */
+export async function adminProduct(handle: string): Promise<AdminProduct> {
+  const page = await admin<{ items: AdminProduct[] }>(`/admin/products?limit=100`);
+  const product = page.items.find((p) => p.handle === handle);
+  expect(product, `product ${handle}`).toBeTruthy();
+  return product!;
+}
+
+/** Registers the storefront's /api/revalidate for these Mercato events (signed with the e2e secret); returns a cleanup. */
+export async function revalidationWebhook(baseURL: string, eventTypes: string[]): Promise<() => Promise<void>> {
+  const endpoint = await adminSend<{ id: string }>("POST", "/admin/webhooks", {
+    url: `${baseURL}/api/revalidate`,
+    eventTypes,
+    description: "storefront revalidation (e2e)",
+    secret: process.env.E2E_WEBHOOK_SECRET,
+  });
+  return async () => {
+    await adminSend("DELETE", `/admin/webhooks/${endpoint.id}`);
+  };
+}
+
 export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
 
 /** Opens a product, picks options by their labels (each choice reloads the page with it), and adds it to the cart. */

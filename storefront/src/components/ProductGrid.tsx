@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ProductSummary } from "@/api/client";
 import { mediaSrc } from "@/lib/config";
-import { formatRange } from "@/lib/money";
+import { PriceRange } from "./Price";
 
 export function ProductGrid({ products, eager = 0 }: { products: ProductSummary[]; eager?: number }) {
   if (!products.length) return <p className="empty">No products match.</p>;
@@ -26,7 +26,7 @@ export function ProductGrid({ products, eager = 0 }: { products: ProductSummary[
             )}
             <span className="product-title">{p.title}</span>
           </Link>
-          <span className="price">{formatRange(p.price)}</span>
+          <PriceRange price={p.price} original={p.originalPrice} className="price" />
         </li>
       ))}
     </ul>

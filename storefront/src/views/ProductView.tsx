@@ -7,7 +7,8 @@ import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { JsonLd } from "@/components/JsonLd";
 import { categoryHref } from "@/lib/catalog";
 import { absoluteUrl, mediaSrc } from "@/lib/config";
-import { formatMoney, toDecimal } from "@/lib/money";
+import { Price } from "@/components/Price";
+import { toDecimal } from "@/lib/money";
 import { regionById } from "@/lib/session";
 import { addToCart } from "@/app/actions";
 
@@ -94,8 +95,8 @@ export async function ProductView({ handle, regionId, query }: { handle: string;
         <div>
           <h1>{p.title}</h1>
           {p.subtitle && <p>{p.subtitle}</p>}
-          <p className="price" data-testid="price">
-            {variant?.price ? formatMoney(variant.price) : "Not sold in this region"}
+          <p className="price">
+            {variant?.price ? <Price price={variant.price} original={variant.originalPrice} testId="price" /> : <span data-testid="price">Not sold in this region</span>}
           </p>
           {variant && (
             <p className={`stock-${variant.availability}`} data-testid="stock">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Price } from "@/components/Price";
 import { Totals } from "@/components/Totals";
 import { openCart } from "@/lib/cart";
 import { formatMoney } from "@/lib/money";
@@ -47,7 +48,9 @@ export default async function CartPage({ searchParams }: Props) {
                     {line.productTitle}
                     {line.variantTitle && <div className="count">{line.variantTitle}</div>}
                   </td>
-                  <td>{formatMoney(line.unitPrice)}</td>
+                  <td>
+                    <Price price={line.unitPrice} original={line.originalUnitPrice} testId="unit-price" />
+                  </td>
                   <td>
                     <form action={changeQuantity} className="inline">
                       <input type="hidden" name="lineId" value={line.id} />
