@@ -64,6 +64,13 @@ export const US_ADDRESS = { firstName: "Ada", lastName: "Lovelace", line1: "1 Ma
 
 /** Fills the three checkout steps and places the order with the given test card. */
 export async function checkout(page: Page, email: string, card: "approved" | "declined" = "approved") {
+  await checkoutToPayment(page, email);
+  await page.getByLabel("Test card").selectOption(card === "approved" ? "tok_success" : "tok_decline");
+  await page.getByRole("button", { name: /^Place order/ }).click();
+}
+
+/** Fills the first two checkout steps (email, US address, standard shipping) and ends at the payment step. */
+export async function checkoutToPayment(page: Page, email: string) {
   await page.goto("/checkout");
   await page.getByLabel("Email").fill(email);
   const delivery = page.getByRole("group", { name: "Delivery address" });
@@ -76,8 +83,7 @@ export async function checkout(page: Page, email: string, card: "approved" | "de
   await page.getByRole("button", { name: /^(Continue to shipping|Update address)$/ }).click();
   await page.getByLabel(/^Standard/).check();
   await page.getByRole("button", { name: "Continue to payment" }).click();
-  await page.getByLabel("Test card").selectOption(card === "approved" ? "tok_success" : "tok_decline");
-  await page.getByRole("button", { name: /^Place order/ }).click();
+  await expect(page).toHaveURL(/step=payment/);
 }
 
 /** Registers a new customer through the storefront's form and ends on their account page, signed in. */

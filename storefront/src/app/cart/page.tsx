@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Price } from "@/components/Price";
 import { Totals } from "@/components/Totals";
-import { openCart } from "@/lib/cart";
+import { cartTotals, openCart } from "@/lib/cart";
 import { formatMoney } from "@/lib/money";
 import { changeQuantity, removeLine } from "../actions";
 
@@ -74,7 +74,7 @@ export default async function CartPage({ searchParams }: Props) {
               ))}
             </tbody>
           </table>
-          <Totals totals={cart.totals} taxIncluded={cart.pricesIncludeTax} />
+          <Totals totals={cartTotals(cart)} taxIncluded={cart.pricesIncludeTax} amountDue={cart.amountDue} />
           <p style={{ textAlign: "right" }}>
             <Link href="/checkout" className="button">
               Check out

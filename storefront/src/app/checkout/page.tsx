@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { storeApi } from "@/api/client";
+import { storeApi, type Cart } from "@/api/client";
 import { Totals } from "@/components/Totals";
-import { openCart } from "@/lib/cart";
+import { cartTotals, openCart } from "@/lib/cart";
 import { formatMoney } from "@/lib/money";
 import { customerToken, regions } from "@/lib/session";
-import { chooseShipping, placeOrder, saveContact, useSavedAddress } from "../actions";
+import { applyGiftCard, chooseShipping, placeOrder, removeGiftCard, saveContact, useSavedAddress } from "../actions";
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
 
@@ -18,7 +18,7 @@ const ADDRESS_KEYS = ["firstName", "lastName", "line1", "line2", "city", "postal
 const sameAddress = (a: Address, b: Address) => ADDRESS_KEYS.every((k) => (a[k] ?? "") === (b[k] ?? ""));
 
 export default async function CheckoutPage({ searchParams }: Props) {
-  const { error } = await searchParams;
+  const { error, giftCardError, giftCard, attempt } = await searchParams;
   const cart = await openCart();
   if (!cart || cart.items.length === 0) redirect("/cart");
   const token = await customerToken();
@@ -153,17 +153,27 @@ export default async function CheckoutPage({ searchParams }: Props) {
         {!method ? (
           <p>Choose a shipping option first.</p>
         ) : (
-          <form action={placeOrder}>
-            <p>This demo shop takes payment with Mercato&apos;s test provider: no real card is charged.</p>
-            <div className="field" style={{ maxWidth: "24rem" }}>
-              <label htmlFor="paymentToken">Test card</label>
-              <select id="paymentToken" name="paymentToken" defaultValue="tok_success">
-                <option value="tok_success">Test card that is approved</option>
-                <option value="tok_decline">Test card that is declined</option>
-              </select>
-            </div>
-            <button type="submit">Place order · {formatMoney(cart.totals.total)}</button>
-          </form>
+          <>
+            <GiftCards cart={cart} error={giftCardError} notice={giftCard} attempt={attempt} />
+            {cart.amountDue.amount === 0 ? (
+              <form action={placeOrder}>
+                <p data-testid="paid-by-gift-cards">Your gift cards pay for the whole order: there is nothing else to pay.</p>
+                <button type="submit">Place order · {formatMoney(cart.amountDue)}</button>
+              </form>
+            ) : (
+              <form action={placeOrder}>
+                <p>This demo shop takes payment with Mercato&apos;s test provider: no real card is charged.</p>
+                <div className="field" style={{ maxWidth: "24rem" }}>
+                  <label htmlFor="paymentToken">Test card</label>
+                  <select id="paymentToken" name="paymentToken" defaultValue="tok_success">
+                    <option value="tok_success">Test card that is approved</option>
+                    <option value="tok_decline">Test card that is declined</option>
+                  </select>
+                </div>
+                <button type="submit">Place order · {formatMoney(cart.amountDue)}</button>
+              </form>
+            )}
+          </>
         )}
       </section>
       <section aria-labelledby="summary">
@@ -176,11 +186,70 @@ export default async function CheckoutPage({ searchParams }: Props) {
             </li>
           ))}
         </ul>
-        <Totals totals={cart.totals} taxIncluded={cart.pricesIncludeTax} />
+        <Totals totals={cartTotals(cart)} taxIncluded={cart.pricesIncludeTax} amountDue={cart.amountDue} />
         <p>
           <Link href="/cart">Edit cart</Link>
         </p>
       </section>
     </>
+  );
+}
+
+/**
+ * The gift card field and the cards on the cart (last 4 characters, what each pays). A code that cannot pay comes back with
+ * the problem's message, announced (role=alert), tied to the field (aria-describedby) and the field focused again.
+ */
+function GiftCards({ cart, error, notice, attempt }: { cart: Cart; error?: string; notice?: string; attempt?: string }) {
+  return (
+    <div id="gift-card" className="gift-card">
+      {cart.giftCards.length > 0 && (
+        <ul className="gift-cards" aria-label="Applied gift cards">
+          {cart.giftCards.map((g) => (
+            <li key={g.id} data-testid="applied-gift-card">
+              <span>
+                Gift card ending {g.last4}: −{formatMoney(g.applied)}
+              </span>
+              <span className="count">Balance left {formatMoney(g.balanceAfter)}</span>
+              <form action={removeGiftCard} className="inline-form">
+                <input type="hidden" name="giftCardId" value={g.id} />
+                <button type="submit" className="link" aria-label={`Remove gift card ending ${g.last4}`}>
+                  Remove
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+      {notice === "applied" && !error && (
+        <p role="status" className="notice">
+          Gift card applied.
+        </p>
+      )}
+      <form action={applyGiftCard} aria-label="Apply a gift card" className="gift-card-form">
+        <div className="field">
+          <label htmlFor="giftCardCode">Gift card code</label>
+          <input
+            key={attempt ?? "first"}
+            id="giftCardCode"
+            name="giftCardCode"
+            autoComplete="off"
+            spellCheck={false}
+            autoCapitalize="characters"
+            placeholder="GC-XXXX-XXXX-XXXX-XXXX"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "gift-card-error" : undefined}
+            autoFocus={Boolean(error)}
+          />
+        </div>
+        {error && (
+          <p role="alert" id="gift-card-error" className="alert" data-testid="gift-card-error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="secondary">
+          Apply gift card
+        </button>
+      </form>
+    </div>
   );
 }
