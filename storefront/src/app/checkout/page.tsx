@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { storeApi, type Cart } from "@/api/client";
+import { AddressFields, type AddressValues } from "@/components/AddressFields";
 import { Totals } from "@/components/Totals";
 import { cartTotals, openCart } from "@/lib/cart";
 import { formatMoney } from "@/lib/money";
@@ -12,10 +13,8 @@ export const metadata: Metadata = { title: "Checkout", robots: { index: false } 
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
-type Address = { firstName?: string; lastName?: string; line1?: string; line2?: string | null; city?: string; postalCode?: string; countryCode?: string; phone?: string | null };
-
 const ADDRESS_KEYS = ["firstName", "lastName", "line1", "line2", "city", "postalCode", "countryCode", "phone"] as const;
-const sameAddress = (a: Address, b: Address) => ADDRESS_KEYS.every((k) => (a[k] ?? "") === (b[k] ?? ""));
+const sameAddress = (a: AddressValues, b: AddressValues) => ADDRESS_KEYS.every((k) => (a[k] ?? "") === (b[k] ?? ""));
 
 export default async function CheckoutPage({ searchParams }: Props) {
   const { error, giftCardError, giftCard, attempt } = await searchParams;
@@ -31,51 +30,15 @@ export default async function CheckoutPage({ searchParams }: Props) {
   const savedAddresses = (saved?.data?.items ?? []).filter((a) => region?.countries.includes(a.countryCode));
   const defaultSaved = savedAddresses.find((a) => a.isDefaultShipping) ?? savedAddresses[0];
   // The form starts from the cart's address, else the customer's default one.
-  const address = (cart.shippingAddress ?? defaultSaved ?? {}) as Address;
-  const billing = (cart.billingAddress ?? {}) as Address;
-  const billingSame = !cart.billingAddress || sameAddress(cart.billingAddress as Address, address);
+  const address = (cart.shippingAddress ?? defaultSaved ?? {}) as AddressValues;
+  const billing = (cart.billingAddress ?? {}) as AddressValues;
+  const billingSame = !cart.billingAddress || sameAddress(cart.billingAddress as AddressValues, address);
   const hasAddress = Boolean(cart.email && cart.shippingAddress);
   const options = hasAddress
     ? ((await api.GET("/store/carts/{id}/shipping-options", { params: { path: { id: cart.id } } })).data?.items ?? [])
     : [];
   const method = cart.shippingMethod as { optionId: string } | null | undefined;
-  const countries = (region?.countries ?? []).map((c) => ({ code: c, name: new Intl.DisplayNames(["en"], { type: "region" }).of(c) ?? c }));
-  /** The address fields, for delivery (no prefix) or billing ("billing."; optional in HTML, checked by the server). */
-  const addressFields = (values: Address, prefix: "" | "billing.", group: "shipping" | "billing") => {
-    const field = (name: keyof Address, label: string, autoComplete: string, required = true, wide = false) => (
-      <div className={`field${wide ? " wide" : ""}`}>
-        <label htmlFor={`${prefix}${name}`}>{label}</label>
-        <input
-          id={`${prefix}${name}`}
-          name={`${prefix}${name}`}
-          autoComplete={`${group} ${autoComplete}`}
-          required={required && !prefix}
-          defaultValue={(values[name] as string) ?? ""}
-        />
-      </div>
-    );
-    return (
-      <>
-        {field("firstName", "First name", "given-name")}
-        {field("lastName", "Last name", "family-name")}
-        {field("line1", "Address", "address-line1", true, true)}
-        {field("line2", "Apartment, suite (optional)", "address-line2", false, true)}
-        {field("city", "City", "address-level2")}
-        {field("postalCode", "Postal code", "postal-code")}
-        <div className="field">
-          <label htmlFor={`${prefix}countryCode`}>Country</label>
-          <select id={`${prefix}countryCode`} name={`${prefix}countryCode`} autoComplete={`${group} country`} defaultValue={values.countryCode ?? region?.countries[0]}>
-            {countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        {field("phone", "Phone (optional)", "tel", false)}
-      </>
-    );
-  };
+  const countries = region?.countries ?? [];
   return (
     <>
       <h1>Checkout</h1>
@@ -110,7 +73,9 @@ export default async function CheckoutPage({ searchParams }: Props) {
           </div>
           <fieldset className="wide address" id="delivery">
             <legend>Delivery address</legend>
-            <div className="form-grid">{addressFields(address, "", "shipping")}</div>
+            <div className="form-grid">
+              <AddressFields idPrefix="" section="shipping" values={address} countries={countries} />
+            </div>
           </fieldset>
           <fieldset className="wide address billing">
             <legend>Billing address</legend>
@@ -119,7 +84,8 @@ export default async function CheckoutPage({ searchParams }: Props) {
               <label htmlFor="billingSame">Same as the delivery address</label>
             </div>
             <div className="form-grid billing-fields" id="billing">
-              {addressFields(billingSame ? {} : billing, "billing.", "billing")}
+              {/* Optional in HTML (hidden while "same" is checked); the server checks them when they are used. */}
+              <AddressFields idPrefix="billing." namePrefix="billing." section="billing" required={false} values={billingSame ? {} : billing} countries={countries} />
             </div>
           </fieldset>
           <div className="wide">
