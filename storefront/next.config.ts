@@ -2,7 +2,8 @@ import type { NextConfig } from "next";
 
 /**
  * Product media come from Mercato (MERCATO_MEDIA_URL, else MERCATO_API_URL): Next's image optimizer (sharp) may fetch raster
- * images from that one origin only, read at build time. SVG media (the demo shop's) are served as they are.
+ * images from that one origin only. `next start` evaluates this file again, so the running server's variables decide, as
+ * they do for the pages (src/components/ProductImage.tsx). SVG media (the demo shop's) are served as they are.
  */
 const mediaOrigin = new URL(process.env.MERCATO_MEDIA_URL ?? process.env.MERCATO_API_URL ?? "http://localhost:5000").origin;
 const media = new URL(mediaOrigin);
@@ -14,7 +15,6 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
-  env: { NEXT_IMAGE_ORIGIN: mediaOrigin },
   images: {
     remotePatterns: [{ protocol: media.protocol.replace(":", "") as "http" | "https", hostname: media.hostname, port: media.port, pathname: "/**" }],
     dangerouslyAllowLocalIP: privateMedia,

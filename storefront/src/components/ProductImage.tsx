@@ -1,8 +1,5 @@
 import { getImageProps } from "next/image";
-import { mediaSrc } from "@/lib/config";
-
-/** The media origin Next's image optimizer may fetch from (set at build time from MERCATO_MEDIA_URL, see next.config.ts). */
-const OPTIMIZED_ORIGIN = process.env.NEXT_IMAGE_ORIGIN ?? "";
+import { config, mediaSrc } from "@/lib/config";
 
 type Props = {
   url: string;
@@ -27,7 +24,9 @@ type Props = {
 export function ProductImage({ url, alt, width, height, sizes, load = "lazy" }: Props) {
   const src = mediaSrc(url)!;
   const svg = new URL(src).pathname.toLowerCase().endsWith(".svg");
-  const optimizable = !svg && OPTIMIZED_ORIGIN !== "" && new URL(src).origin === OPTIMIZED_ORIGIN;
+  // The optimizer fetches from the media origin only (images.remotePatterns, which next.config.ts computes from the same
+  // variables when `next build` and `next start` run).
+  const optimizable = !svg && new URL(src).origin === new URL(config.mediaUrl).origin;
   const { props } = getImageProps({
     src,
     alt,
