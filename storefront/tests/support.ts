@@ -9,6 +9,40 @@ export async function admin<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** Sends an Admin API request with the owner key; fails the test on an error answer. */
+export async function adminSend<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const response = await fetch(`${apiUrl()}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${adminKey()}`, "Content-Type": "application/json", ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(response.ok, `${method} ${path} answered ${response.status}: ${await response.clone().text()}`).toBeTruthy();
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+export type AdminProduct = { id: string; handle: string; title: string; version: number; variants: { id: string; sku: string }[] };
+
+/** A demo product by its handle, with its variants' ids. */
+export async function adminProduct(handle: string): Promise<AdminProduct> {
+  const page = await admin<{ items: AdminProduct[] }>(`/admin/products?limit=100`);
+  const product = page.items.find((p) => p.handle === handle);
+  expect(product, `product ${handle}`).toBeTruthy();
+  return product!;
+}
+
+/** Registers the storefront's /api/revalidate for these Mercato events (signed with the e2e secret); returns a cleanup. */
+export async function revalidationWebhook(baseURL: string, eventTypes: string[]): Promise<() => Promise<void>> {
+  const endpoint = await adminSend<{ id: string }>("POST", "/admin/webhooks", {
+    url: `${baseURL}/api/revalidate`,
+    eventTypes,
+    description: "storefront revalidation (e2e)",
+    secret: process.env.E2E_WEBHOOK_SECRET,
+  });
+  return async () => {
+    await adminSend("DELETE", `/admin/webhooks/${endpoint.id}`);
+  };
+}
+
 export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
 
 /** Opens a product, picks options by their labels (each choice reloads the page with it), and adds it to the cart. */
@@ -30,6 +64,13 @@ export const US_ADDRESS = { firstName: "Ada", lastName: "Lovelace", line1: "1 Ma
 
 /** Fills the three checkout steps and places the order with the given test card. */
 export async function checkout(page: Page, email: string, card: "approved" | "declined" = "approved") {
+  await checkoutToPayment(page, email);
+  await page.getByLabel("Test card").selectOption(card === "approved" ? "tok_success" : "tok_decline");
+  await page.getByRole("button", { name: /^Place order/ }).click();
+}
+
+/** Fills the first two checkout steps (email, US address, standard shipping) and ends at the payment step. */
+export async function checkoutToPayment(page: Page, email: string) {
   await page.goto("/checkout");
   await page.getByLabel("Email").fill(email);
   const delivery = page.getByRole("group", { name: "Delivery address" });
@@ -42,8 +83,7 @@ export async function checkout(page: Page, email: string, card: "approved" | "de
   await page.getByRole("button", { name: /^(Continue to shipping|Update address)$/ }).click();
   await page.getByLabel(/^Standard/).check();
   await page.getByRole("button", { name: "Continue to payment" }).click();
-  await page.getByLabel("Test card").selectOption(card === "approved" ? "tok_success" : "tok_decline");
-  await page.getByRole("button", { name: /^Place order/ }).click();
+  await expect(page).toHaveURL(/step=payment/);
 }
 
 /** Registers a new customer through the storefront's form and ends on their account page, signed in. */

@@ -171,13 +171,18 @@ export async function placeOrder(form: FormData) {
   const id = await cartId();
   if (!id) redirect("/cart");
   const client = await api();
-  const token = text(form, "paymentToken") || "tok_success";
-  const paid = await client.POST("/store/carts/{cartId}/payment", {
-    params: { path: { cartId: id! } },
-    // The schema types `data` as a JsonElement, which openapi-typescript cannot express; any JSON object is accepted.
-    body: { provider: "test", data: { token } as never },
-  });
-  if (paid.error) back("/checkout", paymentMessage(paid.error));
+  // Gift cards may cover it all: then Mercato takes no payment (and refuses to start one), and completion places the order.
+  const cart = await client.GET("/store/carts/{id}", { params: { path: { id: id! } } });
+  if (!cart.data) back("/checkout", problemMessage(cart.error, "Your cart has expired."));
+  if (cart.data!.amountDue.amount > 0) {
+    const token = text(form, "paymentToken") || "tok_success";
+    const paid = await client.POST("/store/carts/{cartId}/payment", {
+      params: { path: { cartId: id! } },
+      // The schema types `data` as a JsonElement, which openapi-typescript cannot express; any JSON object is accepted.
+      body: { provider: "test", data: { token } as never },
+    });
+    if (paid.error) back("/checkout", paymentMessage(paid.error));
+  }
   const done = await client.POST("/store/carts/{cartId}/complete", {
     params: { path: { cartId: id! }, header: { "Idempotency-Key": randomUUID() } },
   });
@@ -186,6 +191,36 @@ export async function placeOrder(form: FormData) {
   await clearCookie(COOKIES.cart);
   await writeCookie(COOKIES.cartCount, "0");
   go(`/checkout/confirmation/${done.data!.order.id}`);
+}
+
+/**
+ * Back to the gift card field with a problem's message. Each attempt has its own `attempt` mark, so the field mounts anew
+ * and takes the focus again even when the same message comes twice.
+ */
+function giftCardProblem(message: string): never {
+  go(`/checkout?giftCardError=${encodeURIComponent(message)}&attempt=${Date.now().toString(36)}#gift-card`);
+}
+
+/** Applies a gift card code to the cart; a code that cannot pay comes back to the gift card field with the problem's message. */
+export async function applyGiftCard(form: FormData) {
+  const id = await cartId();
+  if (!id) redirect("/cart");
+  const code = text(form, "giftCardCode");
+  if (!code) giftCardProblem("Enter the code printed on your gift card.");
+  const { error } = await (await api()).POST("/store/carts/{id}/gift-cards", { params: { path: { id: id! } }, body: { code } });
+  if (error) giftCardProblem(problemMessage(error));
+  go("/checkout?giftCard=applied#gift-card");
+}
+
+export async function removeGiftCard(form: FormData) {
+  const id = await cartId();
+  const giftCardId = text(form, "giftCardId");
+  if (!id) redirect("/cart");
+  if (giftCardId) {
+    const { error } = await (await api()).DELETE("/store/carts/{id}/gift-cards/{giftCardId}", { params: { path: { id: id!, giftCardId } } });
+    if (error) giftCardProblem(problemMessage(error));
+  }
+  go("/checkout?giftCard=removed#gift-card");
 }
 
 export async function register(form: FormData) {

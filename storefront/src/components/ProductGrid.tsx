@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ProductSummary } from "@/api/client";
-import { mediaSrc } from "@/lib/config";
-import { formatRange } from "@/lib/money";
+import { PriceRange } from "./Price";
+import { ProductImage } from "./ProductImage";
 
 export function ProductGrid({ products, eager = 0 }: { products: ProductSummary[]; eager?: number }) {
   if (!products.length) return <p className="empty">No products match.</p>;
@@ -11,22 +11,20 @@ export function ProductGrid({ products, eager = 0 }: { products: ProductSummary[
         <li key={p.id} className="product-card">
           <Link href={`/products/${p.handle}`} prefetch={false}>
             {p.thumbnail ? (
-              // eslint-disable-next-line @next/next/no-img-element
-              <img
-                src={mediaSrc(p.thumbnail.url)}
+              <ProductImage
+                url={p.thumbnail.url}
                 alt={p.thumbnail.alt ?? p.title}
                 width={400}
                 height={400}
-                sizes="(min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw"
-                loading={i < eager ? "eager" : "lazy"}
-                decoding="async"
+                sizes="(min-width: 1200px) 280px, (min-width: 1024px) 22vw, (min-width: 640px) 30vw, 46vw"
+                load={i === 0 && eager > 0 ? "lcp" : i < eager ? "eager" : "lazy"}
               />
             ) : (
               <div className="no-image" aria-hidden />
             )}
             <span className="product-title">{p.title}</span>
           </Link>
-          <span className="price">{formatRange(p.price)}</span>
+          <PriceRange price={p.price} original={p.originalPrice} className="price" />
         </li>
       ))}
     </ul>

@@ -1,9 +1,11 @@
 import type { Money } from "@/api/client";
 import { formatMoney } from "@/lib/money";
 
-type T = { subtotal: Money; discount: Money; shipping: Money; tax: Money; total: Money };
+type T = { subtotal: Money; discount: Money; shipping: Money; tax: Money; total: Money; giftCards?: Money };
 
-export function Totals({ totals, taxIncluded }: { totals: T; taxIncluded?: boolean }) {
+/** A cart's or an order's totals; with gift cards, what they pay and what is left to pay (`amountDue`, carts only). */
+export function Totals({ totals, taxIncluded, amountDue }: { totals: T; taxIncluded?: boolean; amountDue?: Money }) {
+  const giftCards = totals.giftCards?.amount ? totals.giftCards : undefined;
   return (
     <table className="totals" aria-label="Totals">
       <tbody>
@@ -31,6 +33,20 @@ export function Totals({ totals, taxIncluded }: { totals: T; taxIncluded?: boole
             <strong>{formatMoney(totals.total)}</strong>
           </td>
         </tr>
+        {giftCards && (
+          <tr>
+            <th scope="row">Gift cards</th>
+            <td data-testid="gift-card-total">−{formatMoney(giftCards)}</td>
+          </tr>
+        )}
+        {giftCards && amountDue && (
+          <tr>
+            <th scope="row">Amount due</th>
+            <td data-testid="amount-due">
+              <strong>{formatMoney(amountDue)}</strong>
+            </td>
+          </tr>
+        )}
       </tbody>
     </table>
   );

@@ -9,6 +9,8 @@ export function tagsFor(event: WebhookBody): string[] {
   if (type.startsWith("product.")) return [TAGS.productLists, ...(handle ? [TAGS.product(handle)] : [])];
   if (type === "variant.price_changed" || type === "inventory_level.changed")
     return [TAGS.productLists, ...(handle ? [TAGS.product(handle)] : [TAGS.productPages])];
+  // A price list's event carries the list without its prices: any product page may show one of them (a sale's was/now).
+  if (type.startsWith("price_list.")) return [TAGS.productLists, TAGS.productPages];
   if (type.startsWith("category.")) return [TAGS.categories, TAGS.productLists];
   if (type.startsWith("collection.")) return [TAGS.collections, TAGS.productLists];
   if (type.startsWith("region.")) return [TAGS.regions];

@@ -7,7 +7,9 @@ import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { JsonLd } from "@/components/JsonLd";
 import { categoryHref } from "@/lib/catalog";
 import { absoluteUrl, mediaSrc } from "@/lib/config";
-import { formatMoney, toDecimal } from "@/lib/money";
+import { Price } from "@/components/Price";
+import { ProductImage } from "@/components/ProductImage";
+import { toDecimal } from "@/lib/money";
 import { regionById } from "@/lib/session";
 import { addToCart } from "@/app/actions";
 
@@ -77,25 +79,22 @@ export async function ProductView({ handle, regionId, query }: { handle: string;
       <article className="product">
         <div className="gallery">
           {p.images.map((img, i) => (
-            // eslint-disable-next-line @next/next/no-img-element
-            <img
+            <ProductImage
               key={img.url}
-              src={mediaSrc(img.url)}
+              url={img.url}
               alt={img.alt ?? p.title}
               width={800}
               height={800}
-              sizes="(min-width: 800px) 50vw, 100vw"
-              loading={i === 0 ? "eager" : "lazy"}
-              fetchPriority={i === 0 ? "high" : undefined}
-              decoding="async"
+              sizes="(min-width: 1200px) 584px, (min-width: 800px) 48vw, calc(100vw - 2rem)"
+              load={i === 0 ? "lcp" : "lazy"}
             />
           ))}
         </div>
         <div>
           <h1>{p.title}</h1>
           {p.subtitle && <p>{p.subtitle}</p>}
-          <p className="price" data-testid="price">
-            {variant?.price ? formatMoney(variant.price) : "Not sold in this region"}
+          <p className="price">
+            {variant?.price ? <Price price={variant.price} original={variant.originalPrice} testId="price" /> : <span data-testid="price">Not sold in this region</span>}
           </p>
           {variant && (
             <p className={`stock-${variant.availability}`} data-testid="stock">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { storeApi } from "@/api/client";
+import { AddressFields } from "@/components/AddressFields";
 import { formatMoney } from "@/lib/money";
 import { customerToken, regions } from "@/lib/session";
 import { addAddress, deleteAddress, logout, updateAddress } from "../actions";
@@ -12,33 +13,11 @@ type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
 type SavedAddress = { firstName: string; lastName: string; line1: string; line2?: string | null; city: string; postalCode: string; countryCode: string; phone?: string | null; isDefaultShipping: boolean };
 
-/** The fields of an address form, ids prefixed so several forms can share a page. */
+/** An address book entry's fields and its "default" box, ids prefixed so several forms can share a page. */
 function addressInputs(prefix: string, countries: string[], a?: SavedAddress) {
-  const field = (name: keyof SavedAddress, label: string, autoComplete: string, required = true, wide = false) => (
-    <div className={`field${wide ? " wide" : ""}`}>
-      <label htmlFor={`${prefix}-${name}`}>{label}</label>
-      <input id={`${prefix}-${name}`} name={name} autoComplete={autoComplete} required={required} defaultValue={(a?.[name] as string | null) ?? ""} />
-    </div>
-  );
   return (
     <>
-      {field("firstName", "First name", "given-name")}
-      {field("lastName", "Last name", "family-name")}
-      {field("line1", "Address", "address-line1", true, true)}
-      {field("line2", "Apartment, suite (optional)", "address-line2", false, true)}
-      {field("city", "City", "address-level2")}
-      {field("postalCode", "Postal code", "postal-code")}
-      <div className="field">
-        <label htmlFor={`${prefix}-countryCode`}>Country</label>
-        <select id={`${prefix}-countryCode`} name="countryCode" autoComplete="country" defaultValue={a?.countryCode}>
-          {countries.map((c) => (
-            <option key={c} value={c}>
-              {new Intl.DisplayNames(["en"], { type: "region" }).of(c) ?? c}
-            </option>
-          ))}
-        </select>
-      </div>
-      {field("phone", "Phone (optional)", "tel", false)}
+      <AddressFields idPrefix={`${prefix}-`} values={a} countries={countries} />
       <div className="check">
         <input type="checkbox" id={`${prefix}-default`} name="isDefaultShipping" defaultChecked={a?.isDefaultShipping} />
         <label htmlFor={`${prefix}-default`}>Default delivery address</label>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Price } from "@/components/Price";
 import { Totals } from "@/components/Totals";
-import { openCart } from "@/lib/cart";
+import { cartTotals, openCart } from "@/lib/cart";
 import { formatMoney } from "@/lib/money";
 import { changeQuantity, removeLine } from "../actions";
 
@@ -47,7 +48,9 @@ export default async function CartPage({ searchParams }: Props) {
                     {line.productTitle}
                     {line.variantTitle && <div className="count">{line.variantTitle}</div>}
                   </td>
-                  <td>{formatMoney(line.unitPrice)}</td>
+                  <td>
+                    <Price price={line.unitPrice} original={line.originalUnitPrice} testId="unit-price" />
+                  </td>
                   <td>
                     <form action={changeQuantity} className="inline">
                       <input type="hidden" name="lineId" value={line.id} />
@@ -71,7 +74,7 @@ export default async function CartPage({ searchParams }: Props) {
               ))}
             </tbody>
           </table>
-          <Totals totals={cart.totals} taxIncluded={cart.pricesIncludeTax} />
+          <Totals totals={cartTotals(cart)} taxIncluded={cart.pricesIncludeTax} amountDue={cart.amountDue} />
           <p style={{ textAlign: "right" }}>
             <Link href="/checkout" className="button">
               Check out

@@ -1,24 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { storeApi } from "@/api/client";
+import { storeApi, type Cart } from "@/api/client";
+import { AddressFields, type AddressValues } from "@/components/AddressFields";
 import { Totals } from "@/components/Totals";
-import { openCart } from "@/lib/cart";
+import { cartTotals, openCart } from "@/lib/cart";
 import { formatMoney } from "@/lib/money";
 import { customerToken, regions } from "@/lib/session";
-import { chooseShipping, placeOrder, saveContact, useSavedAddress } from "../actions";
+import { applyGiftCard, chooseShipping, placeOrder, removeGiftCard, saveContact, useSavedAddress } from "../actions";
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
-type Address = { firstName?: string; lastName?: string; line1?: string; line2?: string | null; city?: string; postalCode?: string; countryCode?: string; phone?: string | null };
-
 const ADDRESS_KEYS = ["firstName", "lastName", "line1", "line2", "city", "postalCode", "countryCode", "phone"] as const;
-const sameAddress = (a: Address, b: Address) => ADDRESS_KEYS.every((k) => (a[k] ?? "") === (b[k] ?? ""));
+const sameAddress = (a: AddressValues, b: AddressValues) => ADDRESS_KEYS.every((k) => (a[k] ?? "") === (b[k] ?? ""));
 
 export default async function CheckoutPage({ searchParams }: Props) {
-  const { error } = await searchParams;
+  const { error, giftCardError, giftCard, attempt } = await searchParams;
   const cart = await openCart();
   if (!cart || cart.items.length === 0) redirect("/cart");
   const token = await customerToken();
@@ -31,51 +30,15 @@ export default async function CheckoutPage({ searchParams }: Props) {
   const savedAddresses = (saved?.data?.items ?? []).filter((a) => region?.countries.includes(a.countryCode));
   const defaultSaved = savedAddresses.find((a) => a.isDefaultShipping) ?? savedAddresses[0];
   // The form starts from the cart's address, else the customer's default one.
-  const address = (cart.shippingAddress ?? defaultSaved ?? {}) as Address;
-  const billing = (cart.billingAddress ?? {}) as Address;
-  const billingSame = !cart.billingAddress || sameAddress(cart.billingAddress as Address, address);
+  const address = (cart.shippingAddress ?? defaultSaved ?? {}) as AddressValues;
+  const billing = (cart.billingAddress ?? {}) as AddressValues;
+  const billingSame = !cart.billingAddress || sameAddress(cart.billingAddress as AddressValues, address);
   const hasAddress = Boolean(cart.email && cart.shippingAddress);
   const options = hasAddress
     ? ((await api.GET("/store/carts/{id}/shipping-options", { params: { path: { id: cart.id } } })).data?.items ?? [])
     : [];
   const method = cart.shippingMethod as { optionId: string } | null | undefined;
-  const countries = (region?.countries ?? []).map((c) => ({ code: c, name: new Intl.DisplayNames(["en"], { type: "region" }).of(c) ?? c }));
-  /** The address fields, for delivery (no prefix) or billing ("billing."; optional in HTML, checked by the server). */
-  const addressFields = (values: Address, prefix: "" | "billing.", group: "shipping" | "billing") => {
-    const field = (name: keyof Address, label: string, autoComplete: string, required = true, wide = false) => (
-      <div className={`field${wide ? " wide" : ""}`}>
-        <label htmlFor={`${prefix}${name}`}>{label}</label>
-        <input
-          id={`${prefix}${name}`}
-          name={`${prefix}${name}`}
-          autoComplete={`${group} ${autoComplete}`}
-          required={required && !prefix}
-          defaultValue={(values[name] as string) ?? ""}
-        />
-      </div>
-    );
-    return (
-      <>
-        {field("firstName", "First name", "given-name")}
-        {field("lastName", "Last name", "family-name")}
-        {field("line1", "Address", "address-line1", true, true)}
-        {field("line2", "Apartment, suite (optional)", "address-line2", false, true)}
-        {field("city", "City", "address-level2")}
-        {field("postalCode", "Postal code", "postal-code")}
-        <div className="field">
-          <label htmlFor={`${prefix}countryCode`}>Country</label>
-          <select id={`${prefix}countryCode`} name={`${prefix}countryCode`} autoComplete={`${group} country`} defaultValue={values.countryCode ?? region?.countries[0]}>
-            {countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        {field("phone", "Phone (optional)", "tel", false)}
-      </>
-    );
-  };
+  const countries = region?.countries ?? [];
   return (
     <>
       <h1>Checkout</h1>
@@ -110,7 +73,9 @@ export default async function CheckoutPage({ searchParams }: Props) {
           </div>
           <fieldset className="wide address" id="delivery">
             <legend>Delivery address</legend>
-            <div className="form-grid">{addressFields(address, "", "shipping")}</div>
+            <div className="form-grid">
+              <AddressFields idPrefix="" section="shipping" values={address} countries={countries} />
+            </div>
           </fieldset>
           <fieldset className="wide address billing">
             <legend>Billing address</legend>
@@ -119,7 +84,8 @@ export default async function CheckoutPage({ searchParams }: Props) {
               <label htmlFor="billingSame">Same as the delivery address</label>
             </div>
             <div className="form-grid billing-fields" id="billing">
-              {addressFields(billingSame ? {} : billing, "billing.", "billing")}
+              {/* Optional in HTML (hidden while "same" is checked); the server checks them when they are used. */}
+              <AddressFields idPrefix="billing." namePrefix="billing." section="billing" required={false} values={billingSame ? {} : billing} countries={countries} />
             </div>
           </fieldset>
           <div className="wide">
@@ -153,17 +119,27 @@ export default async function CheckoutPage({ searchParams }: Props) {
         {!method ? (
           <p>Choose a shipping option first.</p>
         ) : (
-          <form action={placeOrder}>
-            <p>This demo shop takes payment with Mercato&apos;s test provider: no real card is charged.</p>
-            <div className="field" style={{ maxWidth: "24rem" }}>
-              <label htmlFor="paymentToken">Test card</label>
-              <select id="paymentToken" name="paymentToken" defaultValue="tok_success">
-                <option value="tok_success">Test card that is approved</option>
-                <option value="tok_decline">Test card that is declined</option>
-              </select>
-            </div>
-            <button type="submit">Place order · {formatMoney(cart.totals.total)}</button>
-          </form>
+          <>
+            <GiftCards cart={cart} error={giftCardError} notice={giftCard} attempt={attempt} />
+            {cart.amountDue.amount === 0 ? (
+              <form action={placeOrder}>
+                <p data-testid="paid-by-gift-cards">Your gift cards pay for the whole order: there is nothing else to pay.</p>
+                <button type="submit">Place order · {formatMoney(cart.amountDue)}</button>
+              </form>
+            ) : (
+              <form action={placeOrder}>
+                <p>This demo shop takes payment with Mercato&apos;s test provider: no real card is charged.</p>
+                <div className="field" style={{ maxWidth: "24rem" }}>
+                  <label htmlFor="paymentToken">Test card</label>
+                  <select id="paymentToken" name="paymentToken" defaultValue="tok_success">
+                    <option value="tok_success">Test card that is approved</option>
+                    <option value="tok_decline">Test card that is declined</option>
+                  </select>
+                </div>
+                <button type="submit">Place order · {formatMoney(cart.amountDue)}</button>
+              </form>
+            )}
+          </>
         )}
       </section>
       <section aria-labelledby="summary">
@@ -176,11 +152,70 @@ export default async function CheckoutPage({ searchParams }: Props) {
             </li>
           ))}
         </ul>
-        <Totals totals={cart.totals} taxIncluded={cart.pricesIncludeTax} />
+        <Totals totals={cartTotals(cart)} taxIncluded={cart.pricesIncludeTax} amountDue={cart.amountDue} />
         <p>
           <Link href="/cart">Edit cart</Link>
         </p>
       </section>
     </>
+  );
+}
+
+/**
+ * The gift card field and the cards on the cart (last 4 characters, what each pays). A code that cannot pay comes back with
+ * the problem's message, announced (role=alert), tied to the field (aria-describedby) and the field focused again.
+ */
+function GiftCards({ cart, error, notice, attempt }: { cart: Cart; error?: string; notice?: string; attempt?: string }) {
+  return (
+    <div id="gift-card" className="gift-card">
+      {cart.giftCards.length > 0 && (
+        <ul className="gift-cards" aria-label="Applied gift cards">
+          {cart.giftCards.map((g) => (
+            <li key={g.id} data-testid="applied-gift-card">
+              <span>
+                Gift card ending {g.last4}: −{formatMoney(g.applied)}
+              </span>
+              <span className="count">Balance left {formatMoney(g.balanceAfter)}</span>
+              <form action={removeGiftCard} className="inline-form">
+                <input type="hidden" name="giftCardId" value={g.id} />
+                <button type="submit" className="link" aria-label={`Remove gift card ending ${g.last4}`}>
+                  Remove
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+      {notice === "applied" && !error && (
+        <p role="status" className="notice">
+          Gift card applied.
+        </p>
+      )}
+      <form action={applyGiftCard} aria-label="Apply a gift card" className="gift-card-form">
+        <div className="field">
+          <label htmlFor="giftCardCode">Gift card code</label>
+          <input
+            key={attempt ?? "first"}
+            id="giftCardCode"
+            name="giftCardCode"
+            autoComplete="off"
+            spellCheck={false}
+            autoCapitalize="characters"
+            placeholder="GC-XXXX-XXXX-XXXX-XXXX"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "gift-card-error" : undefined}
+            autoFocus={Boolean(error)}
+          />
+        </div>
+        {error && (
+          <p role="alert" id="gift-card-error" className="alert" data-testid="gift-card-error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="secondary">
+          Apply gift card
+        </button>
+      </form>
+    </div>
   );
 }
