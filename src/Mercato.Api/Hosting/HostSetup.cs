@@ -117,7 +117,8 @@ internal static class HostSetup
                 ? "Data Source=data/mercato.db"
                 : throw new InvalidOperationException("ConnectionStrings:Mercato is required when Mercato:Database:Provider is postgres.");
         }
-        if (provider == DatabaseProvider.Sqlite) connectionString = MercatoDbOptions.NormalizeSqlite(connectionString);
+        connectionString = provider == DatabaseProvider.Sqlite
+            ? MercatoDbOptions.NormalizeSqlite(connectionString) : MercatoDbOptions.NormalizePostgres(connectionString);
         return (provider, connectionString);
     }
 

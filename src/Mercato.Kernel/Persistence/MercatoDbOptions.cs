@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Mercato.Kernel.Persistence;
 
@@ -34,6 +35,19 @@ public static class MercatoDbOptions
             builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
         builder.UseSnakeCaseNamingConvention();
         return builder.UseMercatoModules(moduleAssemblies);
+    }
+
+    /// <summary>
+    /// Automatic preparation for PostgreSQL unless the connection string sets it: the API repeats a small set of statements,
+    /// and a prepared one skips PostgreSQL's parse and plan (kept per pooled connection, least recently used evicted).
+    /// <c>Max Auto Prepare=0</c> turns it off (for example behind PgBouncer in transaction mode).
+    /// </summary>
+    public static string NormalizePostgres(string connectionString)
+    {
+        var csb = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!csb.ContainsKey("Max Auto Prepare")) csb.MaxAutoPrepare = 128;
+        if (!csb.ContainsKey("Auto Prepare Min Usages")) csb.AutoPrepareMinUsages = 2;
+        return csb.ToString();
     }
 
     /// <summary>Foreign keys on and a generous busy timeout for SQLite; the file's folder is created if missing.</summary>
