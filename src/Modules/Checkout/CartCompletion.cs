@@ -123,7 +123,9 @@ internal sealed partial class CartCompletion(MercatoDb db, ICartCheckout carts, 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var placed = await orders.PlaceAsync(Draft(cart, payment), ct);
             if (placed is null) return await ExistingOrderAsync(cart.Id, ct);
-            failure = !await stock.ConvertHoldAsync(cart.Id, placed.OrderId, ct) ? CheckoutErrors.HoldExpired(cart.Id)
+            // A cart of untracked items only (gift cards, services) held nothing, so it has no hold to convert.
+            var held = CheckoutRules.Demand(cart).Count > 0;
+            failure = held && !await stock.ConvertHoldAsync(cart.Id, placed.OrderId, ct) ? CheckoutErrors.HoldExpired(cart.Id)
                 : !await carts.MarkCompletedAsync(cart.Id, cart.Version, placed.OrderId, ct) ? CheckoutErrors.CartChanged(cart.Id)
                 : !await RedeemPromotionsAsync(cart, placed.OrderId, ct) ? PromotionProblems.CodeInvalid()
                 : null;

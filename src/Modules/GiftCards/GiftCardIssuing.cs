@@ -35,7 +35,8 @@ internal sealed class GiftCardIssuing(MercatoDb db, IEmailSender email, TimeProv
         {
             var code = GiftCardCode.New();
             var card = new GiftCard(GiftCardCode.Normalize(code)!, request.Currency, line.FaceValue, null, request.CustomerId,
-                $"Order #{request.OrderNumber.ToString(CultureInfo.InvariantCulture)}", time) { SourceKey = key };
+                $"Order #{request.OrderNumber.ToString(CultureInfo.InvariantCulture)}", time)
+            { SourceKey = key };
             db.Add(card);
             db.Add(new GiftCardTransaction(card.Id, GiftCardTransactionKind.Issued, card.Balance, card.Balance, request.OrderId, null,
                 "sold", actor, time));

@@ -84,7 +84,8 @@ internal static class StoreProducts
                           }).ToListAsync(ct);
         return rows.ToDictionary(r => r.Id, r => new StoreProductSummary(r.Id, r.Handle, r.Title, r.Subtitle, r.ProductType,
             r.ThumbnailUrl is null ? null : new StoreImage(r.ThumbnailUrl, r.ThumbnailAlt),
-            new StorePriceRange(new MoneyDto(r.MinAmount, currency), new MoneyDto(r.MaxAmount, currency))) { GiftCard = r.GiftCard },
+            new StorePriceRange(new MoneyDto(r.MinAmount, currency), new MoneyDto(r.MaxAmount, currency)))
+        { GiftCard = r.GiftCard },
             StringComparer.Ordinal);
     }
 
@@ -192,7 +193,8 @@ internal static class StoreProducts
         }
         var summaries = page.Select(r => new StoreProductSummary(r.Id, r.Handle, r.Title, r.Subtitle, r.ProductType,
             r.ThumbnailUrl is null ? null : new StoreImage(r.ThumbnailUrl, r.ThumbnailAlt),
-            new StorePriceRange(new MoneyDto(r.MinAmount, currency), new MoneyDto(r.MaxAmount, currency))) { GiftCard = r.GiftCard }).ToList();
+            new StorePriceRange(new MoneyDto(r.MinAmount, currency), new MoneyDto(r.MaxAmount, currency)))
+        { GiftCard = r.GiftCard }).ToList();
         var (items, saleTags, changesAt) = await WithSalesAsync(db, summaries, filter, now, ct);
         return CacheableJson.Ok(http, new Page<StoreProductSummary>(items, next), [CacheableJson.ProductListsTag, .. items.Select(i => i.Id), .. saleTags],
             changesAt: changesAt);
