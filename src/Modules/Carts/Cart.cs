@@ -203,6 +203,8 @@ internal sealed class CartLine
     public bool ManageInventory { get; private set; }
     public bool AllowBackorder { get; private set; }
     public string? TaxClassId { get; private set; }
+    /// <summary>A gift card sold as a product (ADR 9): no promotions, and the cart cannot be paid with gift cards.</summary>
+    public bool IsGiftCard { get; private set; }
     public int Quantity { get; private set; }
     /// <summary>The catalog's price for one unit, as the catalog shows it (tax included where the region's prices include it).</summary>
     public long UnitPrice { get; private set; }
@@ -238,6 +240,7 @@ internal sealed class CartLine
         ManageInventory = variant.ManageInventory;
         AllowBackorder = variant.AllowBackorder;
         TaxClassId = variant.TaxClassId;
+        IsGiftCard = variant.IsGiftCard;
         UnitPrice = variant.UnitPrice!.Value.Amount;
         OriginalUnitPrice = null;
         Subtotal = checked(UnitPrice * Quantity);

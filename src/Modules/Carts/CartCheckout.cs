@@ -38,7 +38,8 @@ internal sealed class CartCheckout(MercatoDb db, CartSession carts, TimeProvider
         c.Email, c.CustomerId, c.ShippingAddress, c.BillingAddress,
         c.ShippingOptionId is { } optionId ? new CheckoutShipping(optionId, c.ShippingName ?? "", c.ShippingAmount, c.ShippingTaxRate, c.ShippingTax) : null,
         [.. CartResponse.OrderedLines(c).Select(l => new CheckoutCartLine(l.Id, l.VariantId, l.ProductId, l.Sku, l.ProductTitle, l.VariantTitle,
-            l.Options, l.Thumbnail, l.Quantity, l.UnitPrice, l.Subtotal, l.Discount, l.TaxRate, l.Tax, l.Total, l.ManageInventory, l.AllowBackorder))],
+            l.Options, l.Thumbnail, l.Quantity, l.UnitPrice, l.Subtotal, l.Discount, l.TaxRate, l.Tax, l.Total, l.ManageInventory, l.AllowBackorder,
+            l.IsGiftCard))],
         new CheckoutTotals(c.Subtotal, c.Discount, c.ShippingTotal, c.Tax, c.Total), c.CompletedAt, c.OrderId)
     {
         Codes = c.Codes, Promotions = c.AppliedPromotions,

@@ -31,8 +31,9 @@ internal static class CartGiftCards
     {
         var v = new Validator().Required("code", request.Code, 64);
         if (v.ToError() is { } invalid) return invalid.ToProblem();
-        var result = await carts.ChangeAsync(id, http.StoreCaller(), async cart =>
-            (await giftCards.ApplyAsync(cart.Id, request.Code, cart.CurrencyCode, ct)).Error, ct);
+        // Refused before the code is looked up, so the answer says nothing about the code (ADR 9).
+        var result = await carts.ChangeAsync(id, http.StoreCaller(), async cart => cart.Lines.Any(l => l.IsGiftCard)
+            ? GiftCardProblems.NotAllowed() : (await giftCards.ApplyAsync(cart.Id, request.Code, cart.CurrencyCode, ct)).Error, ct);
         return CartHttp.Respond(result, http);
     }
 

@@ -96,7 +96,8 @@ internal sealed class CartPricing(IVariantCatalog catalog, IVariantPrices prices
         var groups = await CustomerGroupsAsync(cart, ct);
         return new PromotionContext(cart.CurrencyCode, cart.RegionId, cart.SalesChannelId,
             new PromotionCustomer(cart.CustomerId, groups, FirstOrder: false, cart.Email),
-            [.. cart.Lines.Select(l => new PromotionLine(l.Id, l.VariantId, l.ProductId, [], [], l.Quantity, l.UnitPrice))], 0, cart.Codes);
+            [.. cart.Lines.Select(l => new PromotionLine(l.Id, l.VariantId, l.ProductId, [], [], l.Quantity, l.UnitPrice, l.IsGiftCard))], 0,
+            cart.Codes);
     }
 
     /// <summary>

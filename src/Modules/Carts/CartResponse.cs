@@ -5,7 +5,11 @@ namespace Mercato.Carts;
 
 internal sealed record CartLineResponse(string Id, string VariantId, string ProductId, string Sku, string ProductTitle,
     string? VariantTitle, string? Thumbnail, IReadOnlyDictionary<string, string> Options, int Quantity, MoneyDto UnitPrice,
-    MoneyDto Subtotal, MoneyDto Discount, MoneyDto Tax, MoneyDto Total, MoneyDto? OriginalUnitPrice);
+    MoneyDto Subtotal, MoneyDto Discount, MoneyDto Tax, MoneyDto Total, MoneyDto? OriginalUnitPrice)
+{
+    /// <summary>A gift card sold as a product (ADR 9): never discounted, and the cart cannot be paid with gift cards.</summary>
+    public bool GiftCard { get; init; }
+}
 
 internal sealed record CartShippingMethodResponse(string OptionId, string Name, MoneyDto Price, MoneyDto Tax, MoneyDto Discount);
 
@@ -35,7 +39,7 @@ internal sealed record CartResponse(string Id, string RegionId, string Currency,
         return new CartResponse(c.Id, c.RegionId, c.CurrencyCode, c.Email, c.PricesIncludeTax,
             [.. OrderedLines(c).Select(l => new CartLineResponse(l.Id, l.VariantId, l.ProductId, l.Sku, l.ProductTitle, l.VariantTitle,
                 l.Thumbnail, l.Options, l.Quantity, M(l.UnitPrice), M(l.Subtotal), M(l.Discount), M(l.Tax), M(l.Total),
-                l.OriginalUnitPrice is { } original ? M(original) : null))],
+                l.OriginalUnitPrice is { } original ? M(original) : null) { GiftCard = l.IsGiftCard })],
             c.ShippingAddress, c.BillingAddress,
             c.ShippingOptionId is { } optionId ? new CartShippingMethodResponse(optionId, c.ShippingName ?? "", M(c.ShippingAmount), M(c.ShippingTax), M(c.ShippingDiscount)) : null,
             new CartTotalsResponse(M(c.Subtotal), M(c.Discount), M(c.ShippingTotal), M(c.Tax), M(c.Total)),

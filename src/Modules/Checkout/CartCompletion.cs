@@ -31,6 +31,7 @@ internal sealed partial class CartCompletion(MercatoDb db, ICartCheckout carts, 
         if (cart is null) return Error.NotFound("cart", cartId);
         if (cart.OrderId is not null) return await ExistingOrderAsync(cartId, ct);
         if (CheckoutRules.Readiness(cart) is { } notReady) return notReady;
+        if (CheckoutRules.GiftCardsAllowed(cart) is { } notAllowed) return notAllowed;
         // A card on the cart that pays nothing while something is left to pay (spent by another order since it was applied)
         // fails the completion the same way whichever order got there first, instead of leaving its share to a payment
         // nobody started. (A card can also pay nothing because the cards before it cover the total: that is fine.)
@@ -122,7 +123,9 @@ internal sealed partial class CartCompletion(MercatoDb db, ICartCheckout carts, 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var placed = await orders.PlaceAsync(Draft(cart, payment), ct);
             if (placed is null) return await ExistingOrderAsync(cart.Id, ct);
-            failure = !await stock.ConvertHoldAsync(cart.Id, placed.OrderId, ct) ? CheckoutErrors.HoldExpired(cart.Id)
+            // A cart of untracked items only (gift cards, services) held nothing, so it has no hold to convert.
+            var held = CheckoutRules.Demand(cart).Count > 0;
+            failure = held && !await stock.ConvertHoldAsync(cart.Id, placed.OrderId, ct) ? CheckoutErrors.HoldExpired(cart.Id)
                 : !await carts.MarkCompletedAsync(cart.Id, cart.Version, placed.OrderId, ct) ? CheckoutErrors.CartChanged(cart.Id)
                 : !await RedeemPromotionsAsync(cart, placed.OrderId, ct) ? PromotionProblems.CodeInvalid()
                 : null;
@@ -213,7 +216,7 @@ internal sealed partial class CartCompletion(MercatoDb db, ICartCheckout carts, 
         cart.Shipping is { } s ? new OrderShippingDraft(s.OptionId, s.Name, s.Amount, s.TaxRateBasisPoints, s.Tax) : null,
         cart.Lines.Select(l => new OrderLineDraft(l.VariantId, l.ProductId, l.Sku, l.ProductTitle, l.VariantTitle, l.Options,
             l.ThumbnailUrl, l.Quantity, l.UnitPrice, l.Subtotal, l.Discount, l.TaxRateBasisPoints, l.Tax, l.Total, l.ManageInventory,
-            l.AllowBackorder)).ToList(),
+            l.AllowBackorder, l.IsGiftCard)).ToList(),
         new OrderTotalsDraft(cart.Totals.Subtotal, cart.Totals.Discount, cart.Totals.Shipping, cart.Totals.Tax, cart.Totals.Total),
         payment?.Id ?? "", payment?.Provider ?? OrderDraft.GiftCardProvider,
         payment is null || payment.Status is PaymentStatus.Authorized or PaymentStatus.Captured)

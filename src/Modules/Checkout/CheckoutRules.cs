@@ -26,6 +26,13 @@ internal static class CheckoutRules
         cart.Codes.All(code => cart.Promotions.Any(p => string.Equals(p.Code, code, StringComparison.Ordinal)))
             ? null : Promotions.Contracts.PromotionProblems.CodeInvalid();
 
+    /// <summary>
+    /// 409 gift_card_not_allowed when a cart holding a gift-card line (ADR 9) has a gift card applied: balances must not be
+    /// cycled into fresh cards. The shopper removes the card or the line.
+    /// </summary>
+    public static Error? GiftCardsAllowed(CheckoutCart cart) =>
+        cart.GiftCards.Count > 0 && cart.Lines.Any(l => l.IsGiftCard) ? GiftCards.Contracts.GiftCardProblems.NotAllowed() : null;
+
     /// <summary>One demand per SKU: lines drawing on the same SKU are added up before any check.</summary>
     public static IReadOnlyList<StockDemand> Demand(CheckoutCart cart) => cart.Lines
         .Where(l => l.ManageInventory)

@@ -42,6 +42,7 @@ internal static class StartPayment
         var cart = await carts.RefreshAsync(cartId, http.SalesChannelId(), ct);
         if (cart is null) return Error.NotFound("cart", cartId).ToProblem();
         if (CheckoutRules.Readiness(cart) is { } notReady) return notReady.ToProblem();
+        if (CheckoutRules.GiftCardsAllowed(cart) is { } notAllowed) return notAllowed.ToProblem();
         if (cart.AmountDue == 0) return CheckoutErrors.PaymentNotRequired(cart.Id).ToProblem();
 
         var now = time.GetUtcNow();

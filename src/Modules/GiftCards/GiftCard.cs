@@ -18,6 +18,8 @@ internal enum GiftCardTransactionKind
     Refunded,
     Adjusted,
     Expired,
+    /// <summary>A card sold as a product was disabled because its order line was refunded (ADR 9): the balance goes to 0.</summary>
+    Revoked,
 }
 
 /// <summary>
@@ -58,6 +60,11 @@ internal sealed class GiftCard : IVersioned
     public GiftCardStatus Status { get; set; }
     public string? CustomerId { get; set; }
     public string? Note { get; set; }
+    /// <summary>
+    /// For a card sold as a product: <c>{orderLineId}/{unit}</c>, unique, so a unit of an order line never issues two cards
+    /// (a retried or repeated fulfilment). Null for cards issued in the back office.
+    /// </summary>
+    public string? SourceKey { get; init; }
     public int Version { get; set; }
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -138,6 +145,8 @@ internal sealed class GiftCardConfiguration : IEntityTypeConfiguration<GiftCard>
         b.HasIndex(c => new { c.CustomerId, c.Id });
         b.Property(c => c.Note).HasMaxLength(GiftCard.NoteLength);
         b.HasIndex(c => c.ExpiresAt);
+        b.Property(c => c.SourceKey).HasMaxLength(80);
+        b.HasIndex(c => c.SourceKey).IsUnique();
     }
 }
 

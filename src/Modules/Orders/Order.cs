@@ -238,8 +238,8 @@ internal sealed class Order : IVersioned
         {
             var line = Line(group.Key)!;
             var requested = group.Sum(i => i.Quantity);
-            var left = line.Quantity - FulfilledQuantity(line.Id);
-            if (requested > left) return OrderErrors.FulfillmentExceedsOrdered(line.Id, requested, left);
+            var left = line.Quantity - FulfilledQuantity(line.Id) - line.RefundedBeforeIssue;
+            if (requested > left) return OrderErrors.FulfillmentExceedsOrdered(line.Id, requested, Math.Max(left, 0));
         }
         var now = time.GetUtcNow();
         var fulfillment = new Fulfillment(Id, items, locationId, carrier, trackingNumber, time);
@@ -300,11 +300,38 @@ internal sealed class Order : IVersioned
         return null;
     }
 
+    // ---- gift cards sold as products (ADR 9) ----
+
+    /// <summary>What a fulfilment issues: per gift-card line, the units it fulfilled (numbered 1.. in fulfilment order).</summary>
+    public IReadOnlyList<(OrderLine Line, int FirstUnit, int Count)> GiftCardUnits(Fulfillment fulfillment) =>
+        [.. fulfillment.Lines.Select(f => (Line: Line(f.LineId)!, f.Quantity)).Where(x => x.Line.IsGiftCard)
+            .Select(x => (x.Line, FulfilledQuantity(x.Line.Id) - x.Quantity + 1, x.Quantity))];
+
+    public void RecordGiftCardsIssued(IReadOnlyList<(string LineId, OrderLineGiftCard Card)> cards, string actor, TimeProvider time)
+    {
+        if (cards.Count == 0) return;
+        foreach (var group in cards.GroupBy(c => c.LineId)) Line(group.Key)!.AddGiftCards(group.Select(c => c.Card));
+        var now = time.GetUtcNow();
+        Touch(now);
+        Record(actor, "gift_cards_issued", $"{cards.Count} gift card(s) issued; their codes were emailed to {Email}.", now,
+            new { giftCards = cards.Select(c => new { lineId = c.LineId, id = c.Card.Id, last4 = c.Card.Last4 }) }, time);
+    }
+
+    public void RecordGiftCardsRevoked(string lineId, IReadOnlyCollection<string> giftCardIds, string actor, TimeProvider time)
+    {
+        if (giftCardIds.Count == 0) return;
+        Line(lineId)!.MarkRevoked(giftCardIds);
+        var now = time.GetUtcNow();
+        Record(actor, "gift_cards_revoked", $"{giftCardIds.Count} gift card(s) disabled by a refund.", now,
+            new { lineId, giftCardIds }, time);
+    }
+
     // ---- returns ----
 
     public Result<OrderReturn> RequestReturn(IReadOnlyList<(string LineId, int Quantity)> items, string? reason, string actor, TimeProvider time)
     {
         if (!IsOpen) return OrderErrors.NotOpen(Id);
+        if (items.FirstOrDefault(i => Line(i.LineId)!.IsGiftCard) is { LineId: { } giftCardLine }) return OrderErrors.GiftCardNotReturnable(giftCardLine);
         foreach (var group in items.GroupBy(i => i.LineId))
         {
             var requested = group.Sum(i => i.Quantity);
@@ -427,6 +454,7 @@ internal sealed class OrderLine
         Total = draft.Total;
         ManageInventory = draft.ManageInventory;
         AllowBackorder = draft.AllowBackorder;
+        IsGiftCard = draft.IsGiftCard;
     }
 
     public string Id { get; private init; } = "";
@@ -450,9 +478,30 @@ internal sealed class OrderLine
     public bool AllowBackorder { get; private init; }
     public int RefundedQuantity { get; set; }
 
+    /// <summary>A gift card sold as a product (ADR 9): each fulfilled unit issued a card, listed in <see cref="GiftCards"/>.</summary>
+    public bool IsGiftCard { get; private init; }
+
+    /// <summary>The cards issued for this line's units (id and last 4, never the code), as JSON.</summary>
+    public string GiftCardsJson { get; private set; } = "[]";
+
+    public IReadOnlyList<OrderLineGiftCard> GiftCards => string.IsNullOrEmpty(GiftCardsJson) ? []
+        : JsonSerializer.Deserialize<List<OrderLineGiftCard>>(GiftCardsJson, TimelineEntry.Json) ?? [];
+
+    /// <summary>Refunded units of a gift-card line that never got a card: they are not fulfilled any more.</summary>
+    public int RefundedBeforeIssue => IsGiftCard ? Math.Max(RefundedQuantity - GiftCards.Count(c => c.Revoked), 0) : 0;
+
+    public void AddGiftCards(IEnumerable<OrderLineGiftCard> cards) =>
+        GiftCardsJson = JsonSerializer.Serialize(GiftCards.Concat(cards).ToList(), TimelineEntry.Json);
+
+    public void MarkRevoked(IReadOnlyCollection<string> giftCardIds) => GiftCardsJson = JsonSerializer.Serialize(
+        GiftCards.Select(c => giftCardIds.Contains(c.Id) ? c with { Revoked = true } : c).ToList(), TimelineEntry.Json);
+
     /// <summary>The part of the line's total (tax and discount included) that <paramref name="quantity"/> units account for.</summary>
     public long ShareOf(int quantity) => quantity == Quantity ? Total : (long)((Int128)Total * quantity / Quantity);
 }
+
+/// <summary>A card issued for a unit of a gift-card line; <see cref="Revoked"/> when a refund of the line disabled it.</summary>
+internal sealed record OrderLineGiftCard(string Id, string Last4, int Unit, bool Revoked = false);
 
 internal sealed class Fulfillment
 {

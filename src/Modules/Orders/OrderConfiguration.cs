@@ -71,6 +71,8 @@ internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLin
         b.Property(l => l.Options).HasConversion(Json.Converter<Dictionary<string, string>>()!, Json.Comparer<Dictionary<string, string>>())
             .HasMaxLength(4000);
         b.Property(l => l.ThumbnailUrl).HasMaxLength(2048);
+        b.Property(l => l.GiftCardsJson).HasMaxLength(100_000);
+        b.Ignore(l => l.GiftCards);
     }
 }
 

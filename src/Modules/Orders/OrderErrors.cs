@@ -52,6 +52,9 @@ internal static class OrderErrors
     public static Error ReturnExceedsShipped(string lineId, int requested, int returnable) =>
         Error.Conflict("return_exceeds_shipped", $"Line '{lineId}' has {returnable} shipped unit(s) that can be returned, not {requested}.");
 
+    public static Error GiftCardNotReturnable(string lineId) => Error.Conflict("gift_card_not_returnable",
+        $"Line '{lineId}' is a gift card: refund it by line instead (its unspent cards are disabled).");
+
     public static Error ReturnNotFound(string id) => Error.NotFound("return", id);
 
     public static Error ReturnAlreadyReceived(string id) => Error.Conflict("return_already_received", $"The return '{id}' was already received.");

@@ -1,3 +1,4 @@
+using Mercato.GiftCards.Contracts;
 using Mercato.Inventory.Contracts;
 using Mercato.Kernel.Errors;
 using Mercato.Kernel.Events;
@@ -13,7 +14,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mercato.Orders;
 
-/// <summary>Fulfilments: pick lines (consuming their reserved stock), ship them, mark them delivered.</summary>
+/// <summary>
+/// Fulfilments: pick lines (consuming their reserved stock), ship them, mark them delivered. Fulfilling gift-card lines (ADR 9)
+/// issues one card per unit and emails the codes, in the same transaction.
+/// </summary>
 internal static class OrderFulfillments
 {
     public sealed record CreateRequest(IReadOnlyList<AdminOrders.ItemRequest?>? Items, string? LocationId, string? Carrier, string? TrackingNumber);
@@ -31,7 +35,8 @@ internal static class OrderFulfillments
     }
 
     private static async Task<Results<Ok<AdminOrderResponse>, ProblemHttpResult>> Create(string id, CreateRequest request, MercatoDb db,
-        [FromServices] IStockReservations stock, [FromServices] IDomainEvents events, HttpContext http, TimeProvider time, CancellationToken ct)
+        [FromServices] IStockReservations stock, [FromServices] IGiftCardIssuing giftCards, [FromServices] IDomainEvents events,
+        HttpContext http, TimeProvider time, CancellationToken ct)
     {
         var v = new Validator().MaxLength("locationId", request.LocationId, 40).MaxLength("carrier", request.Carrier, 100)
             .MaxLength("trackingNumber", request.TrackingNumber, 200);
@@ -58,6 +63,16 @@ internal static class OrderFulfillments
             var consumed = await stock.ConsumeAsync(order.Id, demand, fulfillment.LocationId, ct);
             if (consumed.Error is { } shortage) return shortage.ToProblem();
             fulfillment.LocationId ??= consumed.Value!.Select(c => c.LocationId).FirstOrDefault();
+        }
+        // Gift cards sold as products: one card per fulfilled unit, keyed by line and unit so none is ever issued twice.
+        var units = order.GiftCardUnits(fulfillment);
+        if (units.Count > 0)
+        {
+            var issued = await giftCards.IssueForOrderAsync(new GiftCardIssueRequest(order.Id, order.Number, order.Currency, order.CustomerId,
+                order.Email, [.. units.Select(u => new GiftCardIssueLine(u.Line.Id, u.Line.VariantTitle is null ? u.Line.ProductTitle
+                    : $"{u.Line.ProductTitle} ({u.Line.VariantTitle})", u.Line.UnitPrice, u.FirstUnit, u.Count))]), http.Actor(), ct);
+            order.RecordGiftCardsIssued([.. issued.Select(c => (c.OrderLineId, new OrderLineGiftCard(c.GiftCardId, c.Last4, c.Unit)))],
+                http.Actor(), time);
         }
         events.RaiseFor(order, OrderEvents.Fulfilled);
         await db.SaveChangesAsync(ct);

@@ -32,6 +32,42 @@ internal static class OrderGiftCards
         return paymentRefunded + order.GiftCardRefunded;
     }
 
+    /// <summary>
+    /// Gift cards sold as products (ADR 9): what a refund of <paramref name="items"/> revokes. Units of a gift-card line not
+    /// fulfilled yet are refunded first (they are then never issued); each other unit revokes one issued card never spent,
+    /// or the refund is refused with 409 gift_card_spent before any money moves.
+    /// </summary>
+    public static async Task<Result<List<(string LineId, string[] GiftCardIds)>>> PlanRevocationsAsync(Order order,
+        IReadOnlyList<(string LineId, int Quantity)> items, IGiftCardIssuing issuing, CancellationToken ct)
+    {
+        var revocations = new List<(string LineId, string[] GiftCardIds)>();
+        foreach (var group in items.GroupBy(i => i.LineId))
+        {
+            var line = order.Line(group.Key)!;
+            if (!line.IsGiftCard) continue;
+            var quantity = group.Sum(i => i.Quantity);
+            var unissued = Math.Max(line.Quantity - order.FulfilledQuantity(line.Id) - line.RefundedBeforeIssue, 0);
+            var toRevoke = quantity - Math.Min(quantity, unissued);
+            if (toRevoke == 0) continue;
+            var active = line.GiftCards.Where(c => !c.Revoked).OrderBy(c => c.Unit).Select(c => c.Id).ToList();
+            var planned = await issuing.PlanRevokeAsync(active, toRevoke, ct);
+            if (planned.Error is { } spent) return spent;
+            revocations.Add((line.Id, planned.Value!));
+        }
+        return revocations;
+    }
+
+    /// <summary>Stages the planned revocations (cards disabled, ledger entries) and records them on the order's lines.</summary>
+    public static async Task RevokeAsync(Order order, List<(string LineId, string[] GiftCardIds)> revocations, string? reason,
+        IGiftCardIssuing issuing, string actor, TimeProvider time, CancellationToken ct)
+    {
+        foreach (var (lineId, ids) in revocations)
+        {
+            await issuing.RevokeAsync(order.Id, ids, reason, actor, ct);
+            order.RecordGiftCardsRevoked(lineId, ids, actor, time);
+        }
+    }
+
     /// <summary>Credits every card all it paid and has not got back yet (an order canceled before its payment was captured).</summary>
     public static async Task CreditAllAsync(Order order, string? reason, string actor, IGiftCardRefunds giftCards, CancellationToken ct)
     {

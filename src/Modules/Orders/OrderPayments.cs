@@ -63,8 +63,8 @@ internal static class OrderPayments
     }
 
     private static async Task<Results<Ok<AdminOrderResponse>, ProblemHttpResult>> Refund(string id, RefundRequest request,
-        MercatoDb db, [FromServices] IPayments payments, [FromServices] IGiftCardRefunds giftCards, [FromServices] IDomainEvents events,
-        HttpContext http, TimeProvider time, CancellationToken ct)
+        MercatoDb db, [FromServices] IPayments payments, [FromServices] IGiftCardRefunds giftCards, [FromServices] IGiftCardIssuing issuing,
+        [FromServices] IDomainEvents events, HttpContext http, TimeProvider time, CancellationToken ct)
     {
         var v = new Validator().Range("amount", request.Amount, 1, Money.MaxAmount).MaxLength("reason", request.Reason, 500);
         AdminOrders.Items(v, null, request.Items, required: false);
@@ -77,6 +77,8 @@ internal static class OrderPayments
         if (v.ToError() is { } unknownLine) return unknownLine.ToProblem();
         var plan = order.PlanRefund(request.Amount, items);
         if (plan.Error is { } refused) return refused.ToProblem();
+        var revocations = await OrderGiftCards.PlanRevocationsAsync(order, items, issuing, ct);
+        if (revocations.Error is { } spent) return spent.ToProblem();
 
         var key = http.PaymentKey(order, "refund");
         var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
@@ -84,6 +86,7 @@ internal static class OrderPayments
         var refunded = await OrderGiftCards.RefundAsync(order, plan.Value, reason, key, payments, giftCards, http.Actor(), ct);
         if (refunded.Error is { } failed) return failed.ToProblem();
 
+        await OrderGiftCards.RevokeAsync(order, revocations.Value!, reason, issuing, http.Actor(), time, ct);
         order.RecordRefund(plan.Value, refunded.Value, reason, items, null, http.Actor(), key, time);
         events.RaiseFor(order, OrderEvents.Refunded);
         await db.SaveChangesAsync(ct);

@@ -8,7 +8,16 @@ namespace Mercato.Orders;
 internal sealed record AdminOrderLine(string Id, string VariantId, string ProductId, string Sku, string ProductTitle, string? VariantTitle,
     IReadOnlyDictionary<string, string> Options, string? Thumbnail, int Quantity, MoneyDto UnitPrice, MoneyDto Subtotal, MoneyDto Discount,
     int TaxRateBasisPoints, MoneyDto Tax, MoneyDto Total, bool ManageInventory, bool AllowBackorder, int FulfilledQuantity,
-    int ShippedQuantity, int ReturnedQuantity, int RefundedQuantity);
+    int ShippedQuantity, int ReturnedQuantity, int RefundedQuantity)
+{
+    /// <summary>A gift card sold as a product (ADR 9).</summary>
+    public bool GiftCard { get; init; }
+
+    /// <summary>The cards issued for this line's fulfilled units: id and last 4 only, never the code.</summary>
+    public IReadOnlyList<AdminOrderLineGiftCard> GiftCards { get; init; } = [];
+}
+
+internal sealed record AdminOrderLineGiftCard(string Id, string Last4, bool Revoked);
 
 internal sealed record AdminOrderTotals(MoneyDto Subtotal, MoneyDto Discount, MoneyDto Shipping, MoneyDto Tax, MoneyDto Total,
     MoneyDto Captured, MoneyDto Refunded, MoneyDto GiftCards);
@@ -49,7 +58,11 @@ internal sealed record AdminOrderResponse(string Id, long Number, string? Extern
             [.. o.Lines.OrderBy(l => l.Position).Select(l => new AdminOrderLine(l.Id, l.VariantId, l.ProductId, l.Sku, l.ProductTitle,
                 l.VariantTitle, l.Options, l.ThumbnailUrl, l.Quantity, M(l.UnitPrice), M(l.Subtotal), M(l.Discount), l.TaxRateBasisPoints,
                 M(l.Tax), M(l.Total), l.ManageInventory, l.AllowBackorder, o.FulfilledQuantity(l.Id), o.ShippedQuantity(l.Id),
-                o.Returns.Where(r => r.Status == ReturnStatus.Received).Sum(r => r.QuantityOf(l.Id)), l.RefundedQuantity))],
+                o.Returns.Where(r => r.Status == ReturnStatus.Received).Sum(r => r.QuantityOf(l.Id)), l.RefundedQuantity)
+            {
+                GiftCard = l.IsGiftCard,
+                GiftCards = [.. l.GiftCards.OrderBy(c => c.Unit).Select(c => new AdminOrderLineGiftCard(c.Id, c.Last4, c.Revoked))],
+            })],
             new AdminOrderTotals(M(o.Subtotal), M(o.Discount), M(o.ShippingTotal), M(o.Tax), M(o.Total), M(o.Captured), M(o.Refunded), M(o.GiftCardTotal)),
             o.ShippingAddress, o.BillingAddress,
             o.ShippingName is null ? null
@@ -96,7 +109,10 @@ internal static class StoreOrders
         MoneyDto M(long amount) => new(amount, o.Currency);
         return new StoreOrder(o.Id, o.Number, o.Status, o.PaymentStatus, o.FulfillmentStatus, o.Email, o.Currency,
             [.. o.Lines.OrderBy(l => l.Position).Select(l => new StoreOrderLine(l.Id, l.VariantId, l.ProductId, l.Sku, l.ProductTitle,
-                l.VariantTitle, l.Options, l.ThumbnailUrl, l.Quantity, M(l.UnitPrice), M(l.Subtotal), M(l.Discount), M(l.Tax), M(l.Total)))],
+                l.VariantTitle, l.Options, l.ThumbnailUrl, l.Quantity, M(l.UnitPrice), M(l.Subtotal), M(l.Discount), M(l.Tax), M(l.Total))
+            {
+                GiftCard = l.IsGiftCard,
+            })],
             new StoreOrderTotals(M(o.Subtotal), M(o.Discount), M(o.ShippingTotal), M(o.Tax), M(o.Total), M(o.Refunded), M(o.GiftCardTotal)),
             o.ShippingAddress, o.BillingAddress, o.ShippingName is null ? null : new StoreOrderShipping(o.ShippingName, M(o.ShippingAmount)),
             [.. o.Fulfillments.OrderBy(f => f.Id, StringComparer.Ordinal).Select(f => new StoreOrderShipment(f.Id,

@@ -2584,6 +2584,13 @@ export interface components {
             returnedQuantity: number;
             /** Format: int32 */
             refundedQuantity: number;
+            giftCard?: boolean;
+            giftCards?: components["schemas"]["AdminOrderLineGiftCard"][];
+        };
+        AdminOrderLineGiftCard: {
+            id: string;
+            last4: string;
+            revoked: boolean;
         };
         AdminOrderPayment: {
             id: string;
@@ -2998,6 +3005,7 @@ export interface components {
             tax: components["schemas"]["MoneyDto"];
             total: components["schemas"]["MoneyDto"];
             originalUnitPrice?: null | components["schemas"]["MoneyDto"];
+            giftCard?: boolean;
         };
         CartPromotionResponse: {
             promotionId: string;
@@ -3149,6 +3157,7 @@ export interface components {
             metadata?: null | components["schemas"]["JsonElement"];
             externalId?: null | string;
             taxClassId?: null | string;
+            giftCard?: null | boolean;
         };
         CustomerGroupResponse: {
             id: string;
@@ -3554,6 +3563,7 @@ export interface components {
             createdAt: unknown;
             /** Format: date-time */
             updatedAt: unknown;
+            giftCard?: boolean;
         };
         /** @enum {unknown} */
         ProductStatus: "draft" | "published" | "archived";
@@ -3882,6 +3892,7 @@ export interface components {
             discount: components["schemas"]["MoneyDto"];
             tax: components["schemas"]["MoneyDto"];
             total: components["schemas"]["MoneyDto"];
+            giftCard?: boolean;
         };
         StoreOrderShipment: {
             id: string;
@@ -3952,6 +3963,7 @@ export interface components {
             collections: components["schemas"]["StoreCollectionRef"][];
             attributes: Record<string, never>;
             seo: components["schemas"]["StoreSeo"];
+            giftCard?: boolean;
             originalPrice?: null | components["schemas"]["StorePriceRange"];
         };
         StoreProductSummary: {
@@ -3962,6 +3974,7 @@ export interface components {
             productType?: null | string;
             thumbnail?: null | components["schemas"]["StoreImage"];
             price: components["schemas"]["StorePriceRange"];
+            giftCard?: boolean;
             originalPrice?: null | components["schemas"]["StorePriceRange"];
         };
         StoreRegionResponse: {
@@ -4062,6 +4075,7 @@ export interface components {
             metadata?: null | components["schemas"]["JsonElement"];
             externalId?: null | string;
             taxClassId?: null | string;
+            giftCard?: null | boolean;
         };
         UpdateVariantRequest: {
             sku?: null | string;

@@ -94,6 +94,21 @@ public class PromotionEnginePropertyTests
         }, iter: 1000);
 
     [Fact]
+    public void Gift_card_lines_never_get_a_discount_and_change_nothing_for_the_other_lines() =>
+        Gen.Select(GenCase, Gen.Bool.Array[8]).Sample(t =>
+        {
+            var (c, flags) = t;
+            // Some lines become gift cards (ADR 9): they must get nothing, and the rest must be priced as if they were absent.
+            var lines = c.Cart.Lines.Select((l, i) => l with { IsGiftCard = flags[i] }).ToArray();
+            var outcome = PromotionEngine.Evaluate(c.Cart with { Lines = lines }, c.Rules, Now);
+            var without = PromotionEngine.Evaluate(c.Cart with { Lines = [.. lines.Where(l => !l.IsGiftCard)] }, c.Rules, Now);
+            Assert.All(lines.Where(l => l.IsGiftCard), l => Assert.Equal(0, outcome.DiscountOf(l.LineId)));
+            Assert.Equal(without.LineDiscounts, outcome.LineDiscounts);
+            Assert.Equal(without.Applied, outcome.Applied);
+            Assert.Equal(without.ShippingDiscount, outcome.ShippingDiscount);
+        }, iter: 1000);
+
+    [Fact]
     public void Allocation_parts_sum_to_the_amount_and_never_exceed_their_weight() =>
         Gen.Select(Gen.Long[0, 10_000_000], Gen.Long[0, 1_000_000].Array[1, 10]).Sample(t =>
         {

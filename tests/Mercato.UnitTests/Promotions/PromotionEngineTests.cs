@@ -253,4 +253,17 @@ public class PromotionEngineTests
             Rule("p2", TenPercent) with { Exclusive = true });
         Assert.Equal("p2", outcome.Applied.Single().PromotionId);
     }
+
+    [Fact]
+    public void Gift_card_lines_are_never_discounted_nor_counted_towards_conditions()
+    {
+        var giftCard = Line("g", 5000, 2) with { IsGiftCard = true };
+        // 10% off the order: only the normal line; 50.00 of gift cards do not lift a 20.00 cart over a 30.00 minimum.
+        var outcome = Run(Cart(Line("a", 2000), giftCard), Rule("p1", TenPercent));
+        Assert.Equal(200, outcome.DiscountOf("a"));
+        Assert.Equal(0, outcome.DiscountOf("g"));
+        Assert.Empty(Run(Cart(Line("a", 2000), giftCard), Rule("p1", TenPercent, new PromotionConditions { MinSubtotal = 3000 })).Applied);
+        Assert.Empty(Run(Cart(giftCard), Rule("p2", new PromotionAction(PromotionActionType.ItemsFixed, Amount: 500),
+            new PromotionConditions { ProductIds = ["prod_g"] })).Applied);
+    }
 }

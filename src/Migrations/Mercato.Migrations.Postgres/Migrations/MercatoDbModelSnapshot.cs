@@ -334,6 +334,10 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("discount");
 
+                    b.Property<bool>("IsGiftCard")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_gift_card");
+
                     b.Property<bool>("ManageInventory")
                         .HasColumnType("boolean")
                         .HasColumnName("manage_inventory");
@@ -782,6 +786,10 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("external_id")
                         .UseCollation("C");
+
+                    b.Property<bool>("GiftCard")
+                        .HasColumnType("boolean")
+                        .HasColumnName("gift_card");
 
                     b.Property<string>("Handle")
                         .IsRequired()
@@ -1269,9 +1277,6 @@ namespace Mercato.Migrations.Postgres.Migrations
 
                     b.HasIndex("ProductId")
                         .HasDatabaseName("ix_catalog_search_postings_product_id");
-
-                    b.HasIndex("Term", "ProductId", "Weight")
-                        .HasDatabaseName("ix_catalog_search_postings_covering");
 
                     b.ToTable("catalog_search_postings", (string)null);
                 });
@@ -2000,6 +2005,12 @@ namespace Mercato.Migrations.Postgres.Migrations
                         .HasColumnName("note")
                         .UseCollation("C");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("source_key")
+                        .UseCollation("C");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2027,6 +2038,10 @@ namespace Mercato.Migrations.Postgres.Migrations
 
                     b.HasIndex("Last4")
                         .HasDatabaseName("ix_gift_cards_card_last4");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_gift_cards_card_source_key");
 
                     b.HasIndex("CustomerId", "Id")
                         .HasDatabaseName("ix_gift_cards_card_customer_id_id");
@@ -3315,6 +3330,17 @@ namespace Mercato.Migrations.Postgres.Migrations
                     b.Property<long>("Discount")
                         .HasColumnType("bigint")
                         .HasColumnName("discount");
+
+                    b.Property<string>("GiftCardsJson")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)")
+                        .HasColumnName("gift_cards_json")
+                        .UseCollation("C");
+
+                    b.Property<bool>("IsGiftCard")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_gift_card");
 
                     b.Property<bool>("ManageInventory")
                         .HasColumnType("boolean")

@@ -300,6 +300,10 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("discount");
 
+                    b.Property<bool>("IsGiftCard")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_gift_card");
+
                     b.Property<bool>("ManageInventory")
                         .HasColumnType("INTEGER")
                         .HasColumnName("manage_inventory");
@@ -712,6 +716,10 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("external_id");
+
+                    b.Property<bool>("GiftCard")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("gift_card");
 
                     b.Property<string>("Handle")
                         .IsRequired()
@@ -1156,9 +1164,6 @@ namespace Mercato.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProductId")
                         .HasDatabaseName("ix_catalog_search_postings_product_id");
-
-                    b.HasIndex("Term", "ProductId", "Weight")
-                        .HasDatabaseName("ix_catalog_search_postings_covering");
 
                     b.ToTable("catalog_search_postings", (string)null);
                 });
@@ -1830,6 +1835,11 @@ namespace Mercato.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("note");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_key");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1857,6 +1867,10 @@ namespace Mercato.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Last4")
                         .HasDatabaseName("ix_gift_cards_card_last4");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_gift_cards_card_source_key");
 
                     b.HasIndex("CustomerId", "Id")
                         .HasDatabaseName("ix_gift_cards_card_customer_id_id");
@@ -3048,6 +3062,16 @@ namespace Mercato.Migrations.Sqlite.Migrations
                     b.Property<long>("Discount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("discount");
+
+                    b.Property<string>("GiftCardsJson")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gift_cards_json");
+
+                    b.Property<bool>("IsGiftCard")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_gift_card");
 
                     b.Property<bool>("ManageInventory")
                         .HasColumnType("INTEGER")

@@ -7,10 +7,11 @@ namespace Mercato.Carts.Contracts;
 /// <summary>
 /// A cart line as checkout and orders need it. Amounts are minor units of the cart's currency:
 /// <see cref="Subtotal"/> = unit price × quantity as the catalog shows it, <see cref="Total"/> = what the shopper pays for the line.
+/// <see cref="IsGiftCard"/>: a gift card sold as a product (ADR 9), issued when the order line is fulfilled.
 /// </summary>
 public sealed record CheckoutCartLine(string Id, string VariantId, string ProductId, string Sku, string ProductTitle, string? VariantTitle,
     IReadOnlyDictionary<string, string> Options, string? ThumbnailUrl, int Quantity, long UnitPrice, long Subtotal, long Discount,
-    int TaxRateBasisPoints, long Tax, long Total, bool ManageInventory, bool AllowBackorder);
+    int TaxRateBasisPoints, long Tax, long Total, bool ManageInventory, bool AllowBackorder, bool IsGiftCard = false);
 
 /// <summary>The chosen shipping method, priced and taxed.</summary>
 public sealed record CheckoutShipping(string OptionId, string Name, long Amount, int TaxRateBasisPoints, long Tax);

@@ -2,10 +2,13 @@ using Mercato.Kernel.Money;
 
 namespace Mercato.Catalog.Contracts;
 
-/// <summary>A variant as a cart sees it: everything needed to price, tax, ship and later snapshot a line.</summary>
+/// <summary>
+/// A variant as a cart sees it: everything needed to price, tax, ship and later snapshot a line. <see cref="IsGiftCard"/>: its
+/// product is a gift card sold as a product (no promotions, not payable with gift cards, a card issued per fulfilled unit).
+/// </summary>
 public sealed record SaleableVariant(string VariantId, string ProductId, string ProductHandle, string ProductTitle, string? VariantTitle,
     string Sku, IReadOnlyDictionary<string, string> Options, Money? UnitPrice, int? WeightGrams, bool ManageInventory, bool AllowBackorder,
-    string? TaxClassId, string? ThumbnailUrl);
+    string? TaxClassId, string? ThumbnailUrl, bool IsGiftCard = false);
 
 /// <summary>Catalog reads for carts and checkout.</summary>
 public interface IVariantCatalog

@@ -118,6 +118,7 @@ internal static class AdminProducts
             ProductType = request.ProductType, MetaTitle = request.Seo?.MetaTitle, MetaDescription = request.Seo?.MetaDescription,
             Metadata = request.Metadata?.GetRawText(), ExternalId = externalId,
             TaxClassId = string.IsNullOrEmpty(request.TaxClassId) ? null : request.TaxClassId,
+            GiftCard = request.GiftCard ?? false,
         };
         ProductEditor.ApplyOptions(product, request.Options ?? [], time);
         foreach (var variant in variants) product.Variants.Add(ProductEditor.NewVariant(product, variant, time));
@@ -171,6 +172,7 @@ internal static class AdminProducts
         if (request.Metadata is { } metadata) product.Metadata = metadata.GetRawText();
         if (externalId is not null) product.ExternalId = externalId.Length == 0 ? null : externalId;
         if (request.TaxClassId is not null) product.TaxClassId = request.TaxClassId.Length == 0 ? null : request.TaxClassId;
+        if (request.GiftCard is { } giftCard) product.GiftCard = giftCard;
         if (request.Options is not null)
         {
             ProductEditor.ApplyOptions(product, request.Options, time);

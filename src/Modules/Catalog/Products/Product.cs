@@ -45,6 +45,8 @@ internal sealed class Product : IVersioned
     public string? ExternalId { get; set; }
     /// <summary>The Tax module's class for this product (reduced rates...); null taxes it at the region's default rate.</summary>
     public string? TaxClassId { get; set; }
+    /// <summary>A gift card sold as a product: each fulfilled unit issues a card worth the line's unit price (ADR 9).</summary>
+    public bool GiftCard { get; set; }
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public int Version { get; set; }

@@ -37,7 +37,8 @@ internal sealed record CreateProductRequest(
     SeoRequest? Seo,
     JsonElement? Metadata,
     string? ExternalId,
-    string? TaxClassId = null);
+    string? TaxClassId = null,
+    bool? GiftCard = null);
 
 /// <summary>A partial update: absent fields stay as they are; lists given replace the whole list; <c>taxClassId: ""</c> removes the class.</summary>
 internal sealed record UpdateProductRequest(
@@ -57,4 +58,5 @@ internal sealed record UpdateProductRequest(
     SeoRequest? Seo,
     JsonElement? Metadata,
     string? ExternalId,
-    string? TaxClassId = null);
+    string? TaxClassId = null,
+    bool? GiftCard = null);

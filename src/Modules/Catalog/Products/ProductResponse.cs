@@ -40,7 +40,13 @@ internal sealed record ProductResponse(
         AttributesOf(p.Attributes, attributeTypes),
         new SeoResponse(p.MetaTitle, p.MetaDescription),
         p.Metadata is null ? null : JsonDocument.Parse(p.Metadata).RootElement.Clone(),
-        p.ExternalId, p.TaxClassId, p.Version, p.CreatedAt, p.UpdatedAt);
+        p.ExternalId, p.TaxClassId, p.Version, p.CreatedAt, p.UpdatedAt)
+    {
+        GiftCard = p.GiftCard,
+    };
+
+    /// <summary>A gift card sold as a product: each fulfilled unit issues a card worth the line's unit price (ADR 9).</summary>
+    public bool GiftCard { get; init; }
 
     public static SortedDictionary<string, object?> AttributesOf(IEnumerable<ProductAttributeValue> values,
         IReadOnlyDictionary<string, AttributeType> types) =>

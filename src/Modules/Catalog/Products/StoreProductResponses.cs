@@ -12,6 +12,9 @@ internal sealed record StorePriceRange(MoneyDto Min, MoneyDto Max);
 internal sealed record StoreProductSummary(string Id, string Handle, string Title, string? Subtitle, string? ProductType,
     StoreImage? Thumbnail, StorePriceRange Price)
 {
+    /// <summary>A gift card sold as a product (ADR 9): a storefront may show denominations instead of stock and shipping hints.</summary>
+    public bool GiftCard { get; init; }
+
     /// <summary>The base price range when a sale lowers <see cref="Price"/> (ADR 8); absent otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public StorePriceRange? OriginalPrice { get; init; }
@@ -46,6 +49,9 @@ internal sealed record StoreProductResponse(string Id, string Handle, string Tit
     IReadOnlyList<StoreImage> Images, IReadOnlyList<string> Tags, IReadOnlyList<StoreCategoryRef> Categories,
     IReadOnlyList<StoreCollectionRef> Collections, IReadOnlyDictionary<string, object?> Attributes, StoreSeo Seo)
 {
+    /// <summary>A gift card sold as a product (ADR 9): a storefront may show denominations instead of stock and shipping hints.</summary>
+    public bool GiftCard { get; init; }
+
     /// <summary>The base price range when a sale lowers <see cref="Price"/> (ADR 8); absent otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public StorePriceRange? OriginalPrice { get; init; }

@@ -64,6 +64,7 @@ internal static class StoreProducts
         public long MaxAmount { get; init; }
         public string? ThumbnailUrl { get; init; }
         public string? ThumbnailAlt { get; init; }
+        public bool GiftCard { get; init; }
     }
 
     /// <summary>The store summaries of the given published products, by id, in one query.</summary>
@@ -77,13 +78,15 @@ internal static class StoreProducts
                           select new Row
                           {
                               Id = p.Id, Handle = p.Handle, Title = p.Title, Subtitle = p.Subtitle, ProductType = p.ProductType,
-                              MinAmount = s.MinAmount, MaxAmount = s.MaxAmount,
+                              MinAmount = s.MinAmount, MaxAmount = s.MaxAmount, GiftCard = p.GiftCard,
                               ThumbnailUrl = p.Media.OrderBy(m => m.Position).Select(m => m.Url).FirstOrDefault(),
                               ThumbnailAlt = p.Media.OrderBy(m => m.Position).Select(m => m.Alt).FirstOrDefault(),
                           }).ToListAsync(ct);
         return rows.ToDictionary(r => r.Id, r => new StoreProductSummary(r.Id, r.Handle, r.Title, r.Subtitle, r.ProductType,
             r.ThumbnailUrl is null ? null : new StoreImage(r.ThumbnailUrl, r.ThumbnailAlt),
-            new StorePriceRange(new MoneyDto(r.MinAmount, currency), new MoneyDto(r.MaxAmount, currency))), StringComparer.Ordinal);
+            new StorePriceRange(new MoneyDto(r.MinAmount, currency), new MoneyDto(r.MaxAmount, currency)))
+        { GiftCard = r.GiftCard },
+            StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -148,7 +151,7 @@ internal static class StoreProducts
                    select new Row
                    {
                        Id = p.Id, PricedId = s.ProductId, Handle = p.Handle, Title = p.Title, TitleSort = p.TitleSort, Subtitle = p.Subtitle,
-                       ProductType = p.ProductType, MinAmount = s.MinAmount, MaxAmount = s.MaxAmount,
+                       ProductType = p.ProductType, MinAmount = s.MinAmount, MaxAmount = s.MaxAmount, GiftCard = p.GiftCard,
                        ThumbnailUrl = p.Media.OrderBy(m => m.Position).Select(m => m.Url).FirstOrDefault(),
                        ThumbnailAlt = p.Media.OrderBy(m => m.Position).Select(m => m.Alt).FirstOrDefault(),
                    };
@@ -190,7 +193,8 @@ internal static class StoreProducts
         }
         var summaries = page.Select(r => new StoreProductSummary(r.Id, r.Handle, r.Title, r.Subtitle, r.ProductType,
             r.ThumbnailUrl is null ? null : new StoreImage(r.ThumbnailUrl, r.ThumbnailAlt),
-            new StorePriceRange(new MoneyDto(r.MinAmount, currency), new MoneyDto(r.MaxAmount, currency)))).ToList();
+            new StorePriceRange(new MoneyDto(r.MinAmount, currency), new MoneyDto(r.MaxAmount, currency)))
+        { GiftCard = r.GiftCard }).ToList();
         var (items, saleTags, changesAt) = await WithSalesAsync(db, summaries, filter, now, ct);
         return CacheableJson.Ok(http, new Page<StoreProductSummary>(items, next), [CacheableJson.ProductListsTag, .. items.Select(i => i.Id), .. saleTags],
             changesAt: changesAt);
@@ -211,7 +215,7 @@ internal static class StoreProducts
             .Select(p => new Head
             {
                 Id = p.Id, Handle = p.Handle, Title = p.Title, Subtitle = p.Subtitle, Description = p.Description,
-                ProductType = p.ProductType, MetaTitle = p.MetaTitle, MetaDescription = p.MetaDescription,
+                ProductType = p.ProductType, MetaTitle = p.MetaTitle, MetaDescription = p.MetaDescription, GiftCard = p.GiftCard,
                 MinAmount = p.PriceSummaries.Where(s => s.CurrencyCode == currency).Select(s => (long?)s.MinAmount).FirstOrDefault(),
                 MaxAmount = p.PriceSummaries.Where(s => s.CurrencyCode == currency).Select(s => (long?)s.MaxAmount).FirstOrDefault(),
                 Options = p.Options.OrderBy(o => o.Position).Select(o => new StoreOption(o.Name, o.Values)).ToList(),
@@ -299,6 +303,7 @@ internal static class StoreProducts
             categories, collections, ProductResponse.AttributesOf(attributes, types),
             new StoreSeo(product.MetaTitle ?? product.Title, product.MetaDescription))
         {
+            GiftCard = product.GiftCard,
             OriginalPrice = onSale && product.MinAmount is { } baseMin && product.MaxAmount is { } baseMax
                 ? new StorePriceRange(new MoneyDto(baseMin, currency), new MoneyDto(baseMax, currency)) : null,
         };
@@ -334,6 +339,7 @@ internal static class StoreProducts
         public string? MetaDescription { get; init; }
         public long? MinAmount { get; init; }
         public long? MaxAmount { get; init; }
+        public bool GiftCard { get; init; }
         public List<StoreOption> Options { get; init; } = [];
     }
 

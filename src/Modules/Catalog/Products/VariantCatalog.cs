@@ -20,7 +20,7 @@ internal sealed class VariantCatalog(MercatoDb db) : IVariantCatalog
                 v => v.ProductId, p => p.Id, (v, p) => new
                 {
                     v.Id, v.ProductId, p.Handle, ProductTitle = p.Title, v.Title, v.Sku, v.WeightGrams, v.ManageInventory, v.AllowBackorder,
-                    p.TaxClassId,
+                    p.TaxClassId, p.GiftCard,
                     Options = v.OptionValues.Select(o => new { o.OptionName, o.Value }).ToList(),
                     Price = v.Prices.Where(x => x.CurrencyCode == currency.Code).Select(x => (long?)x.Amount).FirstOrDefault(),
                     Thumbnail = p.Media.OrderBy(m => m.Position).Select(m => m.Url).FirstOrDefault(),
@@ -30,6 +30,6 @@ internal sealed class VariantCatalog(MercatoDb db) : IVariantCatalog
         return rows.ToDictionary(r => r.Id, r => new SaleableVariant(r.Id, r.ProductId, r.Handle, r.ProductTitle, r.Title, r.Sku,
             r.Options.ToDictionary(o => o.OptionName, o => o.Value, StringComparer.Ordinal),
             r.Price is { } amount ? new Money(amount, currency) : null, r.WeightGrams, r.ManageInventory, r.AllowBackorder,
-            r.TaxClassId, r.Thumbnail), StringComparer.Ordinal);
+            r.TaxClassId, r.Thumbnail, r.GiftCard), StringComparer.Ordinal);
     }
 }

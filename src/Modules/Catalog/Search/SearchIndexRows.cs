@@ -76,9 +76,6 @@ internal sealed class SearchPostingConfiguration : IEntityTypeConfiguration<Sear
         b.Property(p => p.Term).HasMaxLength(SearchText.MaxTermLength);
         b.Property(p => p.ProductId).HasMaxLength(40);
         b.HasIndex(p => p.ProductId);
-        // Made for the SQL search, which read a term's postings with their weights from it; searches now match in memory
-        // (CatalogFacetIndex), so nothing reads it any more: to be dropped with the next migration.
-        b.HasIndex(p => new { p.Term, p.ProductId, p.Weight }).HasDatabaseName("ix_catalog_search_postings_covering");
     }
 }
 

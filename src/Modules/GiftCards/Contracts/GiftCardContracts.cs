@@ -8,6 +8,45 @@ public static class GiftCardProblems
     /// <summary>One answer for every card that cannot pay, so it reveals nothing about which codes exist.</summary>
     public static Error Invalid() =>
         new("gift_card_invalid", "This gift card cannot be used: check the code, its currency, balance and expiry.", 400);
+
+    /// <summary>A refund of a gift-card line needs cards that were never spent (ADR 9).</summary>
+    public static Error Spent(int wanted, int unspent) => Error.Conflict("gift_card_spent",
+        $"Refunding {wanted} gift card(s) of this line needs cards never spent, and only {unspent} are: refund an amount instead "
+        + "(after adjusting the spent cards), or fewer items.");
+
+    /// <summary>A cart holding a gift card sold as a product cannot be paid with gift cards (ADR 9): remove the card or that line.</summary>
+    public static Error NotAllowed() =>
+        Error.Conflict("gift_card_not_allowed", "A cart that buys a gift card cannot be paid with gift cards: remove the gift card or that item.");
+}
+
+/// <summary>A unit range of one order line to issue cards for: units <see cref="FirstUnit"/> .. FirstUnit + Count − 1 (1-based).</summary>
+public sealed record GiftCardIssueLine(string OrderLineId, string Title, long FaceValue, int FirstUnit, int Count);
+
+/// <summary>What one fulfilment issues: cards in the order's currency, for its customer, their codes emailed to <see cref="Email"/>.</summary>
+public sealed record GiftCardIssueRequest(string OrderId, long OrderNumber, string Currency, string? CustomerId, string Email,
+    IReadOnlyList<GiftCardIssueLine> Lines);
+
+/// <summary>A card issued for a unit of an order line: its id and the last 4 characters of its code (never the code).</summary>
+public sealed record IssuedGiftCard(string OrderLineId, int Unit, string GiftCardId, string Last4);
+
+/// <summary>Gift cards sold as products (ADR 9): the Orders module's way in at fulfilment and refund.</summary>
+public interface IGiftCardIssuing
+{
+    /// <summary>
+    /// Stages one card per unit (face value, order's customer, an <c>issued</c> ledger entry with the order id) and one
+    /// <c>gift_card.issued</c> email listing the new codes, saved in the caller's open transaction. Units that already have a
+    /// card (source key <c>{orderLineId}/{unit}</c>) are skipped, so a repeat issues nothing. Answers the cards issued now.
+    /// </summary>
+    Task<IReadOnlyList<IssuedGiftCard>> IssueForOrderAsync(GiftCardIssueRequest request, string actor, CancellationToken ct);
+
+    /// <summary>
+    /// Which <paramref name="count"/> of <paramref name="giftCardIds"/> can be revoked: cards never spent (active, balance =
+    /// initial amount), in the order given; 409 <c>gift_card_spent</c> when fewer than that are.
+    /// </summary>
+    Task<Result<string[]>> PlanRevokeAsync(IReadOnlyList<string> giftCardIds, int count, CancellationToken ct);
+
+    /// <summary>Stages (for the caller's SaveChanges) disabling the cards and a <c>revoked</c> ledger entry taking each balance to 0.</summary>
+    Task RevokeAsync(string orderId, IReadOnlyList<string> giftCardIds, string? reason, string actor, CancellationToken ct);
 }
 
 /// <summary>A card applied to a cart: what it takes of the cart's total and what it keeps (minor units of the cart's currency).</summary>

@@ -2,10 +2,13 @@ using Mercato.Kernel.Addresses;
 
 namespace Mercato.Orders.Contracts;
 
-/// <summary>A line as it was bought: titles, SKU, prices and tax are copied so later catalog changes do not rewrite history.</summary>
+/// <summary>
+/// A line as it was bought: titles, SKU, prices and tax are copied so later catalog changes do not rewrite history.
+/// <see cref="IsGiftCard"/>: a gift card sold as a product (ADR 9), one card issued per unit at fulfilment.
+/// </summary>
 public sealed record OrderLineDraft(string VariantId, string ProductId, string Sku, string ProductTitle, string? VariantTitle,
     IReadOnlyDictionary<string, string> Options, string? ThumbnailUrl, int Quantity, long UnitPrice, long Subtotal, long Discount,
-    int TaxRateBasisPoints, long Tax, long Total, bool ManageInventory, bool AllowBackorder);
+    int TaxRateBasisPoints, long Tax, long Total, bool ManageInventory, bool AllowBackorder, bool IsGiftCard = false);
 
 public sealed record OrderShippingDraft(string OptionId, string Name, long Amount, int TaxRateBasisPoints, long Tax);
 

@@ -33,7 +33,11 @@ public enum OrderFulfillmentStatus
 
 public sealed record StoreOrderLine(string Id, string VariantId, string ProductId, string Sku, string ProductTitle, string? VariantTitle,
     IReadOnlyDictionary<string, string> Options, string? Thumbnail, int Quantity, MoneyDto UnitPrice, MoneyDto Subtotal, MoneyDto Discount,
-    MoneyDto Tax, MoneyDto Total);
+    MoneyDto Tax, MoneyDto Total)
+{
+    /// <summary>A gift card sold as a product (ADR 9): its codes are emailed when the line is fulfilled.</summary>
+    public bool GiftCard { get; init; }
+}
 
 public sealed record StoreOrderTotals(MoneyDto Subtotal, MoneyDto Discount, MoneyDto Shipping, MoneyDto Tax, MoneyDto Total,
     MoneyDto Refunded, MoneyDto GiftCards);

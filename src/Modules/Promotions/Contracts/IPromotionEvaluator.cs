@@ -1,8 +1,11 @@
 namespace Mercato.Promotions.Contracts;
 
-/// <summary>A cart line as promotions see it; <see cref="UnitPrice"/> is in the cart's currency, in minor units.</summary>
+/// <summary>
+/// A cart line as promotions see it; <see cref="UnitPrice"/> is in the cart's currency, in minor units. A gift-card line
+/// (<see cref="IsGiftCard"/>, ADR 9) is ignored by every promotion: never qualifying, never counted, never discounted.
+/// </summary>
 public sealed record PromotionLine(string LineId, string VariantId, string ProductId, IReadOnlyList<string> CategoryIds,
-    IReadOnlyList<string> CollectionIds, int Quantity, long UnitPrice)
+    IReadOnlyList<string> CollectionIds, int Quantity, long UnitPrice, bool IsGiftCard = false)
 {
     public long Subtotal => checked(UnitPrice * Quantity);
 }

@@ -11,8 +11,9 @@ internal static class PromotionEngine
     public static PromotionOutcome Evaluate(PromotionContext context, IReadOnlyList<PromotionRule> candidates, DateTimeOffset now,
         IReadOnlyList<RejectedCode>? alreadyRejected = null)
     {
-        // Lines in id order: the outcome never depends on the order lines were added.
-        var lines = context.Lines.OrderBy(l => l.LineId, StringComparer.Ordinal).ToList();
+        // Lines in id order: the outcome never depends on the order lines were added. Gift-card lines take no part (ADR 9):
+        // a card must never be worth more than was paid for it.
+        var lines = context.Lines.Where(l => !l.IsGiftCard).OrderBy(l => l.LineId, StringComparer.Ordinal).ToList();
         var remaining = lines.ToDictionary(l => l.LineId, l => l.Subtotal, StringComparer.Ordinal);
         var shippingLeft = Math.Max(context.ShippingAmount, 0);
         var discounts = new List<LineDiscount>();

@@ -1,0 +1,93 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Mercato.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class GiftCardProductsAndSearchIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_catalog_search_postings_covering",
+                table: "catalog_search_postings");
+
+            migrationBuilder.AddColumn<string>(
+                name: "gift_cards_json",
+                table: "orders_order_line",
+                type: "TEXT",
+                maxLength: 100000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<bool>(
+                name: "is_gift_card",
+                table: "orders_order_line",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "source_key",
+                table: "gift_cards_card",
+                type: "TEXT",
+                maxLength: 80,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "gift_card",
+                table: "catalog_product",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "is_gift_card",
+                table: "carts_cart_line",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_gift_cards_card_source_key",
+                table: "gift_cards_card",
+                column: "source_key",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_gift_cards_card_source_key",
+                table: "gift_cards_card");
+
+            migrationBuilder.DropColumn(
+                name: "gift_cards_json",
+                table: "orders_order_line");
+
+            migrationBuilder.DropColumn(
+                name: "is_gift_card",
+                table: "orders_order_line");
+
+            migrationBuilder.DropColumn(
+                name: "source_key",
+                table: "gift_cards_card");
+
+            migrationBuilder.DropColumn(
+                name: "gift_card",
+                table: "catalog_product");
+
+            migrationBuilder.DropColumn(
+                name: "is_gift_card",
+                table: "carts_cart_line");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_catalog_search_postings_covering",
+                table: "catalog_search_postings",
+                columns: new[] { "term", "product_id", "weight" });
+        }
+    }
+}
