@@ -15,7 +15,7 @@ internal static class CsvProducts
     public const int MaxOptions = CatalogLimits.Options;
 
     public static readonly string[] ProductColumns =
-        ["handle", "externalId", "title", "subtitle", "description", "status", "productType", "tags", "categories"];
+        ["handle", "externalId", "title", "subtitle", "description", "status", "productType", "tags", "categories", "giftCard"];
 
     public static readonly string[] VariantColumns =
         ["variant.sku", "variant.externalId", "variant.title", "variant.barcode", "variant.weightGrams", "variant.manageInventory",
@@ -170,7 +170,7 @@ internal static class CsvProducts
             Cell(first, c.Description), NonEmpty(Cell(first, c.Status)), Cell(first, c.ProductType),
             List(Cell(first, c.Tags)), List(Cell(first, c.Categories)),
             c.OptionNames.Count == 0 ? null : [.. options.Select(o => new OptionRecord(o.Name, o.Values))],
-            variants);
+            variants, Bool(first, c.GiftCard, firstRow, "giftCard", errors));
         var product = new ParsedProduct { Record = record, Row = firstRow, LastRow = rows[^1].Row, Variants = sources };
         product.Errors.AddRange(errors);
         return product;
@@ -207,7 +207,7 @@ internal static class CsvProducts
     /// <summary>Where each known column is (-1: absent); an absent column leaves that field of every product as it is.</summary>
     private sealed class Columns
     {
-        public int Handle, ExternalId, Title, Subtitle, Description, Status, ProductType, Tags, Categories;
+        public int Handle, ExternalId, Title, Subtitle, Description, Status, ProductType, Tags, Categories, GiftCard;
         public int Sku, VariantExternalId, VariantTitle, Barcode, WeightGrams, ManageInventory, AllowBackorder;
         public List<int> OptionNames { get; } = [];
         public List<int> OptionValues { get; } = [];
@@ -227,7 +227,7 @@ internal static class CsvProducts
             {
                 Handle = Find("handle"), ExternalId = Find("externalId"), Title = Find("title"), Subtitle = Find("subtitle"),
                 Description = Find("description"), Status = Find("status"), ProductType = Find("productType"), Tags = Find("tags"),
-                Categories = Find("categories"), Sku = Find("variant.sku"), VariantExternalId = Find("variant.externalId"),
+                Categories = Find("categories"), GiftCard = Find("giftCard"), Sku = Find("variant.sku"), VariantExternalId = Find("variant.externalId"),
                 VariantTitle = Find("variant.title"), Barcode = Find("variant.barcode"), WeightGrams = Find("variant.weightGrams"),
                 ManageInventory = Find("variant.manageInventory"), AllowBackorder = Find("variant.allowBackorder"),
             };

@@ -214,6 +214,7 @@ internal sealed class ImportBatch(MercatoDb db, IStockLevels stock, ISalesChanne
         {
             Subtitle = Clearable(r.Subtitle), Description = Clearable(r.Description), ProductType = Clearable(r.ProductType),
             Status = ParseStatus(r.Status) ?? ProductStatus.Draft, ExternalId = ProductEditor.NormalizeExternalId(r.ExternalId),
+            GiftCard = r.GiftCard ?? false,
         };
         ProductEditor.ApplyOptions(product, [.. (r.Options ?? []).Select(o => new OptionRequest(o.Name.Trim(), [.. o.Values.Select(x => x.Trim())]))], time);
         foreach (var v in r.Variants!)
@@ -247,6 +248,7 @@ internal sealed class ImportBatch(MercatoDb db, IStockLevels stock, ISalesChanne
         if (r.Description is not null) Set(product.Description, Clearable(r.Description), x => product.Description = x);
         if (r.ProductType is not null) Set(product.ProductType, Clearable(r.ProductType), x => product.ProductType = x);
         if (ParseStatus(r.Status) is { } status) Set(product.Status, status, x => product.Status = x);
+        if (r.GiftCard is { } giftCard) Set(product.GiftCard, giftCard, x => product.GiftCard = x);
         if (r.Tags is not null && !r.Tags.Select(ProductEditor.NormalizeTag).ToHashSet().SetEquals(product.Tags.Select(t => t.Value)))
         {
             ProductEditor.ApplyLinks(product, null, null, null, r.Tags, null, time);

@@ -72,7 +72,8 @@ internal static class ProductExport
             v.Sku, v.ExternalId, v.Title, v.Barcode, v.WeightGrams, v.ManageInventory, v.AllowBackorder,
             v.OptionValues.ToDictionary(o => o.OptionName, o => o.Value),
             [.. v.Prices.OrderBy(x => x.CurrencyCode, StringComparer.Ordinal).Select(x => new MoneyDto(x.Amount, x.CurrencyCode))],
-            levels[v.Sku].Where(l => locations.ContainsKey(l.LocationId)).ToDictionary(l => locations[l.LocationId], l => l.OnHand)))]);
+            levels[v.Sku].Where(l => locations.ContainsKey(l.LocationId)).ToDictionary(l => locations[l.LocationId], l => l.OnHand)))],
+        p.GiftCard);
 
     private static async IAsyncEnumerable<IReadOnlyList<string?>> CsvRows(IAsyncEnumerable<ProductRecord> records, int options,
         List<string> currencies, List<string> locationKeys, [EnumeratorCancellation] CancellationToken ct = default)
@@ -84,7 +85,7 @@ internal static class ProductExport
                 var row = new List<string?>
                 {
                     p.Handle, p.ExternalId, p.Title, p.Subtitle, p.Description, p.Status, p.ProductType, string.Join('|', p.Tags!),
-                    string.Join('|', p.Categories!),
+                    string.Join('|', p.Categories!), p.GiftCard is true ? "true" : "false",
                 };
                 for (var i = 0; i < options; i++)
                 {

@@ -18,7 +18,8 @@ internal sealed record ProductRecord(
     IReadOnlyList<string>? Tags,
     IReadOnlyList<string>? Categories,
     IReadOnlyList<OptionRecord>? Options,
-    IReadOnlyList<VariantRecord>? Variants);
+    IReadOnlyList<VariantRecord>? Variants,
+    bool? GiftCard = null);
 
 internal sealed record OptionRecord(string Name, IReadOnlyList<string> Values);
 

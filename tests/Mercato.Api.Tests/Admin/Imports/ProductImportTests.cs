@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mercato.Catalog.Transfer;
 using Mercato.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -258,6 +259,37 @@ public abstract class ProductImportTests(MercatoApp app)
         Assert.Equal(1, (await app.Admin.GetJsonAsync($"/admin/products/{product.Str("id")}")).Int("version"));
         Assert.Equal(1, (await app.Admin.GetJsonAsync($"/admin/products/{plain.Str("id")}")).Int("version"));
         Assert.Equal(["product.created"], await app.EventsOfAsync(product.Str("id")));
+    }
+
+    [Fact]
+    public async Task The_gift_card_flag_is_imported_exported_and_left_alone_when_absent()
+    {
+        var handle = Given.Unique("gift");
+        var sku = Given.Unique("GC").ToUpperInvariant();
+        var externalId = Given.Unique("erp-gift");
+        var created = await app.ImportAsync(
+            $"handle,externalId,title,status,giftCard,variant.sku,variant.manageInventory,price.USD\n{handle},{externalId},Gift card,published,true,{sku},false,2500\n",
+            "text/csv");
+        Assert.Equal("succeeded", created.Str("status"));
+        var id = (await app.Admin.GetJsonAsync($"/admin/products?externalId={externalId}")).Arr("items").Single()!.Str("id");
+        Assert.True((await app.Admin.GetJsonAsync($"/admin/products/{id}"))["giftCard"]!.GetValue<bool>());
+
+        // A file without the column keeps the flag; the export writes it in both formats.
+        await app.ImportAsync($"handle,title,variant.sku\n{handle},Gift card (renamed),{sku}\n", "text/csv");
+        var product = await app.Admin.GetJsonAsync($"/admin/products/{id}");
+        Assert.True(product["giftCard"]!.GetValue<bool>());
+        var since = Uri.EscapeDataString(DateTimeOffset.Parse(product.Str("updatedAt"), CultureInfo.InvariantCulture).AddSeconds(-1).ToString("O"));
+        var csv = (await app.Admin.GetStringAsync($"/admin/exports/products?format=csv&updatedSince={since}")).Split('\n');
+        var column = Array.IndexOf(csv[0].Trim().Split(','), "giftCard");
+        Assert.True(column >= 0);
+        Assert.Equal("true", csv.Single(l => l.StartsWith(handle + ",", StringComparison.Ordinal)).Split(',')[column]);
+        var line = (await app.Admin.GetStringAsync($"/admin/exports/products?updatedSince={since}")).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonNode.Parse(l)!).Single(l => l.Str("handle") == handle);
+        Assert.True(line["giftCard"]!.GetValue<bool>());
+
+        await app.ImportAsync(JsonSerializer.Serialize(new { handle, giftCard = false, variants = new[] { new { sku } } }) + "\n",
+            "application/x-ndjson");
+        Assert.False((await app.Admin.GetJsonAsync($"/admin/products/{id}"))["giftCard"]!.GetValue<bool>());
     }
 
     [Fact]
