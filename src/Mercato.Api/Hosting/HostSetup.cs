@@ -172,12 +172,12 @@ internal static class HostSetup
         app.MapScalarApiReference("/docs", o => o.WithTitle("Mercato API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
 
-        var store = app.MapGroup("/store").RequireAuthorization(Callers.StorePolicy)
+        var store = app.MapGroup("/store").RequireAuthorization(Callers.StorePolicy).OpenSqliteOncePerRequest()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
         var admin = app.MapGroup("/admin").RequireAuthorization(Callers.AdminPolicy)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .AddAuditTrail();
+            .AddAuditTrail().OpenSqliteOncePerRequest();
         Modules.MapModules(store, admin, app);
         AdminEvents.Map(admin);
         AdminJobs.Map(admin);

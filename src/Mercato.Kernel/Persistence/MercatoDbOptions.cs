@@ -29,10 +29,15 @@ public static class MercatoDbOptions
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseProvider provider,
         string connectionString, IEnumerable<Assembly> moduleAssemblies)
     {
+        // A list in a query (ids.Contains(x)) goes as one parameter (a JSON array on SQLite, an array on PostgreSQL): EF's
+        // default expands it into one parameter per item, so the SQL depends on the list's length and EF generated it again on
+        // every request; it was most of the CPU of a product page.
         if (provider == DatabaseProvider.Sqlite)
-            builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+            builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)
+                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
         else
-            builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+            builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)
+                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
         builder.UseSnakeCaseNamingConvention();
         return builder.UseMercatoModules(moduleAssemblies);
     }

@@ -43,6 +43,10 @@ public static class CatalogModule
         services.AddJobHandler<SearchReindexJob>(SearchReindexJob.JobType);
         // Facets are counted from memory, kept current by the changes this node commits and those its outbox follower reads.
         services.AddSingleton<CatalogFacetIndex>();
+        services.AddSingleton<ActivePriceLists>();
+        services.AddSingleton<StoreProducts.PageQueries>();
+        services.AddSingleton<ICommitObserver>(sp => sp.GetRequiredService<ActivePriceLists>());
+        services.AddSingleton<IFollowedChangeObserver>(sp => sp.GetRequiredService<ActivePriceLists>());
         services.AddSingleton<ICommitObserver>(sp => sp.GetRequiredService<CatalogFacetIndex>());
         services.AddSingleton<IFollowedChangeObserver>(sp => sp.GetRequiredService<CatalogFacetIndex>());
         services.AddScoped<IVariantPrices, PriceResolver>();

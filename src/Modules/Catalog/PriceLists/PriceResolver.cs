@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mercato.Catalog.PriceLists;
 
 /// <summary>Reads the list prices that may apply and lets <see cref="BestPrice"/> choose; one query per call.</summary>
-internal sealed class PriceResolver(MercatoDb db, TimeProvider time) : IVariantPrices
+internal sealed class PriceResolver(MercatoDb db, TimeProvider time, ActivePriceLists active) : IVariantPrices
 {
     public async Task<IReadOnlyDictionary<string, UnitPriceChoice>> BestAsync(IReadOnlyCollection<PriceLine> lines, PriceContext context,
         CancellationToken ct)
@@ -13,7 +13,7 @@ internal sealed class PriceResolver(MercatoDb db, TimeProvider time) : IVariantP
         if (lines.Count == 0) return new Dictionary<string, UnitPriceChoice>();
         var now = time.GetUtcNow();
         var ids = lines.Select(l => l.VariantId).Distinct(StringComparer.Ordinal).ToList();
-        var prices = await CandidatesAsync(db, db.Set<PriceListPrice>().Where(p => ids.Contains(p.VariantId)), context.CurrencyCode, now,
+        var prices = await CandidatesAsync(db, active, db.Set<PriceListPrice>().Where(p => ids.Contains(p.VariantId)), context.CurrencyCode, now,
             storeOnly: false, ct);
         var result = new Dictionary<string, UnitPriceChoice>(StringComparer.Ordinal);
         foreach (var line in lines)
@@ -25,14 +25,17 @@ internal sealed class PriceResolver(MercatoDb db, TimeProvider time) : IVariantP
         return result;
     }
 
+    private static readonly ILookup<string, ListPrice> NoPrices = Array.Empty<ListPrice>().ToLookup(p => "", StringComparer.Ordinal);
+
     /// <summary>
     /// The prices in <paramref name="currency"/> among <paramref name="prices"/> of active lists that have not ended, keyed by
     /// variant. <paramref name="storeOnly"/> keeps what public store reads may show: lists without customer-group conditions,
     /// prices for one unit.
     /// </summary>
-    public static async Task<ILookup<string, ListPrice>> CandidatesAsync(MercatoDb db, IQueryable<PriceListPrice> prices, string currency,
-        DateTimeOffset now, bool storeOnly, CancellationToken ct)
+    public static async Task<ILookup<string, ListPrice>> CandidatesAsync(MercatoDb db, ActivePriceLists active, IQueryable<PriceListPrice> prices,
+        string currency, DateTimeOffset now, bool storeOnly, CancellationToken ct)
     {
+        if (!await active.MayApplyAsync(db, now, ct)) return NoPrices;
         var lists = db.Set<PriceList>().Where(l => l.Status == PriceList.Active && (l.EndsAt == null || l.EndsAt > now));
         if (storeOnly)
         {

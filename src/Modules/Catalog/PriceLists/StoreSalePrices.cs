@@ -41,13 +41,13 @@ internal sealed class StoreSalePrices
     /// <summary>The price a store shows for one unit of the variant whose base price is <paramref name="baseAmount"/>.</summary>
     public PriceChoice Choose(string variantId, long baseAmount) => BestPrice.Choose(baseAmount, _prices[variantId], _query);
 
-    /// <summary>One query: the candidate list prices of the products' variants.</summary>
-    public static async Task<StoreSalePrices> ForProductsAsync(MercatoDb db, IReadOnlyCollection<string> productIds, string currency,
-        string regionId, string salesChannelId, DateTimeOffset now, CancellationToken ct)
+    /// <summary>One query (none while no list is active): the candidate list prices of the products' variants.</summary>
+    public static async Task<StoreSalePrices> ForProductsAsync(MercatoDb db, ActivePriceLists active, IReadOnlyCollection<string> productIds,
+        string currency, string regionId, string salesChannelId, DateTimeOffset now, CancellationToken ct)
     {
         var ids = productIds.ToList();
         var variantIds = db.Set<Variant>().Where(v => ids.Contains(v.ProductId)).Select(v => v.Id);
-        var prices = await PriceResolver.CandidatesAsync(db, db.Set<PriceListPrice>().Where(p => variantIds.Contains(p.VariantId)), currency, now,
+        var prices = await PriceResolver.CandidatesAsync(db, active, db.Set<PriceListPrice>().Where(p => variantIds.Contains(p.VariantId)), currency, now,
             storeOnly: true, ct);
         return new StoreSalePrices(prices, new PriceQuery(currency, 1, regionId, salesChannelId, [], now));
     }

@@ -93,8 +93,8 @@ internal static class StoreProducts
     /// Search results in relevance order (fewer typos, fewer prefix-only words, higher weight, then id); the cursor is the
     /// last row's rank and id, so paging is keyset like the other sorts.
     /// </summary>
-    private static async Task<IResult> ListByRelevanceAsync(HttpContext http, MercatoDb db, StoreProductFilter filter, int size,
-        string? cursor, DateTimeOffset now, CancellationToken ct)
+    private static async Task<IResult> ListByRelevanceAsync(HttpContext http, MercatoDb db, ActivePriceLists activeLists,
+        StoreProductFilter filter, int size, string? cursor, DateTimeOffset now, CancellationToken ct)
     {
         var currency = filter.Currency;
         if (filter.Search is null) return CacheableJson.Ok(http, new Page<StoreProductSummary>([], null), [CacheableJson.ProductListsTag]);
@@ -115,7 +115,7 @@ internal static class StoreProducts
             : null;
         var summaries = await SummariesAsync(db, [.. page.Select(r => r.ProductId)], currency, ct);
         // A product another node unpublished a moment ago may still be in this node's index: it has no summary, so it is left out.
-        var (items, saleTags, changesAt) = await WithSalesAsync(db,
+        var (items, saleTags, changesAt) = await WithSalesAsync(db, activeLists,
             [.. page.Where(r => summaries.ContainsKey(r.ProductId)).Select(r => summaries[r.ProductId])], filter, now, ct);
         return CacheableJson.Ok(http, new Page<StoreProductSummary>(items, next), [CacheableJson.ProductListsTag, .. items.Select(i => i.Id), .. saleTags],
             changesAt: changesAt);
@@ -123,7 +123,8 @@ internal static class StoreProducts
 
     private static async Task<IResult> List(HttpContext http, MercatoDb db, IRegionDirectory regions, IProductSearch search, int? limit,
         string? cursor, string? q, string? category, string? collection, [FromQuery] string[]? tag, [FromQuery] string[]? option,
-        [FromQuery] string[]? attribute, long? minPrice, long? maxPrice, string? sort, string? region, TimeProvider time, CancellationToken ct)
+        [FromQuery] string[]? attribute, long? minPrice, long? maxPrice, string? sort, string? region, ActivePriceLists activeLists,
+        TimeProvider time, CancellationToken ct)
     {
         var v = new Validator();
         if (limit is < 1 or > Cursor.MaxLimit) v.Add("limit", $"Must be between 1 and {Cursor.MaxLimit}.");
@@ -138,7 +139,7 @@ internal static class StoreProducts
         if (sort == "relevance" && !filter.Searching) sort = "newest";
         var currency = filter.Currency;
         var now = time.GetUtcNow();
-        if (sort == "relevance") return await ListByRelevanceAsync(http, db, filter, size, cursor, now, ct);
+        if (sort == "relevance") return await ListByRelevanceAsync(http, db, activeLists, filter, size, cursor, now, ct);
         // A search sorted otherwise: the index finds the products, the database sorts and pages them.
         var hits = filter.Search is { } query
             ? (await search.SearchAsync(query, filter.ToRequest(), null, null, ct)).Select(h => h.ProductId).ToArray()
@@ -195,13 +196,14 @@ internal static class StoreProducts
             r.ThumbnailUrl is null ? null : new StoreImage(r.ThumbnailUrl, r.ThumbnailAlt),
             new StorePriceRange(new MoneyDto(r.MinAmount, currency), new MoneyDto(r.MaxAmount, currency)))
         { GiftCard = r.GiftCard }).ToList();
-        var (items, saleTags, changesAt) = await WithSalesAsync(db, summaries, filter, now, ct);
+        var (items, saleTags, changesAt) = await WithSalesAsync(db, activeLists, summaries, filter, now, ct);
         return CacheableJson.Ok(http, new Page<StoreProductSummary>(items, next), [CacheableJson.ProductListsTag, .. items.Select(i => i.Id), .. saleTags],
             changesAt: changesAt);
     }
 
     private static async Task<IResult> GetByHandle(string handle, string? region, HttpContext http, MercatoDb db, IRegionDirectory regions,
-        IStockAvailability stock, IConfiguration config, TimeProvider time, CancellationToken ct)
+        IStockAvailability stock, ActivePriceLists activeLists, PageQueries queries, IConfiguration config, TimeProvider time,
+        CancellationToken ct)
     {
         var market = await ResolveRegionAsync(regions, region, ct);
         if (market.Error is { } noRegion) return noRegion.ToProblem();
@@ -210,21 +212,11 @@ internal static class StoreProducts
         var normalized = handle.ToLowerInvariant();
         // Two round trips for the catalog: the product row with its options and price range, then every other row of the
         // aggregate (and what it links to) in one UNION ALL, assembled here in memory.
-        var product = await db.Set<Product>().AsNoTracking()
-            .Where(p => p.Handle == normalized && p.Status == ProductStatus.Published && p.Channels.Any(c => c.SalesChannelId == channelId))
-            .Select(p => new Head
-            {
-                Id = p.Id, Handle = p.Handle, Title = p.Title, Subtitle = p.Subtitle, Description = p.Description,
-                ProductType = p.ProductType, MetaTitle = p.MetaTitle, MetaDescription = p.MetaDescription, GiftCard = p.GiftCard,
-                MinAmount = p.PriceSummaries.Where(s => s.CurrencyCode == currency).Select(s => (long?)s.MinAmount).FirstOrDefault(),
-                MaxAmount = p.PriceSummaries.Where(s => s.CurrencyCode == currency).Select(s => (long?)s.MaxAmount).FirstOrDefault(),
-                Options = p.Options.OrderBy(o => o.Position).Select(o => new StoreOption(o.Name, o.Values)).ToList(),
-            })
-            .FirstOrDefaultAsync(ct);
+        var product = await queries.Head(db, normalized, channelId, currency);
         if (product is null) return Error.NotFound("product", handle).ToProblem();
 
-        var parts = await PartsOf(db, product.Id, currency).ToListAsync(ct);
-        var sale = await StoreSalePrices.ForProductsAsync(db, [product.Id], currency, market.Value!.Id, channelId, time.GetUtcNow(), ct);
+        var parts = await queries.Parts(db, product.Id, currency).ToListAsync(ct);
+        var sale = await StoreSalePrices.ForProductsAsync(db, activeLists, [product.Id], currency, market.Value!.Id, channelId, time.GetUtcNow(), ct);
         var categoryIds = new List<string>();
         var collectionIds = new List<string>();
         var hiddenPaths = new List<string>();
@@ -317,17 +309,18 @@ internal static class StoreProducts
     /// Shows sale prices on a page of summaries (ADR 8); the answer's extra cache tags and when a sale starts or ends.
     /// </summary>
     internal static async Task<(List<StoreProductSummary> Items, IReadOnlyList<string> Tags, DateTimeOffset? ChangesAt)> WithSalesAsync(
-        MercatoDb db, List<StoreProductSummary> items, StoreProductFilter filter, DateTimeOffset now, CancellationToken ct)
+        MercatoDb db, ActivePriceLists activeLists, List<StoreProductSummary> items, StoreProductFilter filter, DateTimeOffset now,
+        CancellationToken ct)
     {
         if (items.Count == 0) return (items, [], null);
-        var sale = await StoreSalePrices.ForProductsAsync(db, [.. items.Select(i => i.Id)], filter.Currency, filter.Region.Id, filter.ChannelId, now, ct);
+        var sale = await StoreSalePrices.ForProductsAsync(db, activeLists, [.. items.Select(i => i.Id)], filter.Currency, filter.Region.Id, filter.ChannelId, now, ct);
         var ranges = await sale.RangesAsync(db, filter.Currency, ct);
         var shown = items.Select(i => ranges.TryGetValue(i.Id, out var r) ? i with { Price = r.Price, OriginalPrice = r.Original } : i).ToList();
         return (shown, sale.ListIds, sale.ChangesAt);
     }
 
     /// <summary>The product row a product page shows, with its options and its price range in one currency.</summary>
-    private sealed class Head
+    internal sealed class Head
     {
         public string Id { get; init; } = "";
         public string Handle { get; init; } = "";
@@ -343,17 +336,17 @@ internal static class StoreProducts
         public List<StoreOption> Options { get; init; } = [];
     }
 
-    private static class PartKind
+    internal static class PartKind
     {
         public const int Variant = 1, OptionValue = 2, Price = 3, Media = 4, Tag = 5, CategoryLink = 6, Category = 7,
             HiddenCategory = 8, CollectionLink = 9, Collection = 10, Attribute = 11, AttributeType = 12;
     }
 
     /// <summary>
-    /// One row of <see cref="PartsOf"/>: a kind and a few loosely typed columns, so that every child table of the product
+    /// One row of <see cref="PageQueries.Parts"/>: a kind and a few loosely typed columns, so that every child table of the product
     /// answers in the same result set. Member-init (not a constructor) so that EF can combine the branches.
     /// </summary>
-    private sealed class Part
+    internal sealed class Part
     {
         public int Kind { get; init; }
         public string Key { get; init; } = "";
@@ -368,95 +361,110 @@ internal static class StoreProducts
     }
 
     /// <summary>
-    /// Everything a product page shows besides the product row, as one UNION ALL: variants (Key id, S1 sku, S2 title, L1
-    /// position, L2 weight, F1 manage inventory, F2 backorder), their option values (Key variant, S1 option, S2 value) and
-    /// prices in the currency (Key variant, L1 amount), media (Key id, S1 url, S2 alt, L1 position), tags, category links,
-    /// the linked categories (Key path, S1 id, S2 handle, S3 name) and the paths of inactive ones, collection links, the
-    /// linked collections (Key handle, S1 id, S2 title), attribute values (Key key, S1 value, D1 number) and their types
-    /// (L1). Ordered by kind, key and S1 in the database, which keeps option values and collections in database order.
+    /// The product page's queries, compiled once per host (a singleton, not static fields: a compiled query keeps the model of
+    /// the context it first ran with, and tests run hosts on SQLite and PostgreSQL side by side in one process).
     /// </summary>
-    private static IQueryable<Part> PartsOf(MercatoDb db, string productId, string currency)
+    internal sealed class PageQueries
     {
-        var variantsOf = db.Set<Variant>().Where(v => v.ProductId == productId);
-        var variants = variantsOf.Select(v => new Part
-        {
-            Kind = PartKind.Variant, Key = v.Id, S1 = v.Sku, S2 = v.Title, S3 = null, L1 = (long)v.Position, L2 = (long?)v.WeightGrams,
-            D1 = null, F1 = v.ManageInventory, F2 = v.AllowBackorder,
-        });
-        var optionValues = from o in db.Set<VariantOptionValue>()
-                           join v in variantsOf on o.VariantId equals v.Id
-                           select new Part
-                           {
-                               Kind = PartKind.OptionValue, Key = o.VariantId, S1 = o.OptionName, S2 = o.Value, S3 = null, L1 = null,
-                               L2 = null, D1 = null, F1 = false, F2 = false,
-                           };
-        var prices = from x in db.Set<VariantPrice>()
-                     join v in variantsOf on x.VariantId equals v.Id
-                     where x.CurrencyCode == currency
-                     select new Part
-                     {
-                         Kind = PartKind.Price, Key = x.VariantId, S1 = null, S2 = null, S3 = null, L1 = x.Amount, L2 = null, D1 = null,
-                         F1 = false, F2 = false,
-                     };
-        var media = db.Set<ProductMedia>().Where(m => m.ProductId == productId).Select(m => new Part
-        {
-            Kind = PartKind.Media, Key = m.Id, S1 = m.Url, S2 = m.Alt, S3 = null, L1 = (long)m.Position, L2 = null, D1 = null,
-            F1 = false, F2 = false,
-        });
-        var tags = db.Set<ProductTag>().Where(t => t.ProductId == productId).Select(t => new Part
-        {
-            Kind = PartKind.Tag, Key = t.Value, S1 = null, S2 = null, S3 = null, L1 = null, L2 = null, D1 = null, F1 = false, F2 = false,
-        });
-        var categoryLinks = db.Set<ProductCategoryLink>().Where(l => l.ProductId == productId);
-        var links = categoryLinks.Select(l => new Part
-        {
-            Kind = PartKind.CategoryLink, Key = l.CategoryId, S1 = null, S2 = null, S3 = null, L1 = null, L2 = null, D1 = null,
-            F1 = false, F2 = false,
-        });
-        var categories = from c in db.Set<Category>()
-                         join l in categoryLinks on c.Id equals l.CategoryId
-                         select new Part
-                         {
-                             Kind = PartKind.Category, Key = c.Path, S1 = c.Id, S2 = c.Handle, S3 = c.Name, L1 = null, L2 = null, D1 = null,
-                             F1 = false, F2 = false,
-                         };
-        var hidden = db.Set<Category>().Where(c => !c.IsActive).Select(c => new Part
-        {
-            Kind = PartKind.HiddenCategory, Key = c.Path, S1 = null, S2 = null, S3 = null, L1 = null, L2 = null, D1 = null,
-            F1 = false, F2 = false,
-        });
-        var collectionLinks = db.Set<ProductCollectionLink>().Where(l => l.ProductId == productId);
-        var collectionRows = collectionLinks.Select(l => new Part
-        {
-            Kind = PartKind.CollectionLink, Key = l.CollectionId, S1 = null, S2 = null, S3 = null, L1 = null, L2 = null, D1 = null,
-            F1 = false, F2 = false,
-        });
-        var collections = from c in db.Set<Collection>()
-                          join l in collectionLinks on c.Id equals l.CollectionId
-                          select new Part
-                          {
-                              Kind = PartKind.Collection, Key = c.Handle, S1 = c.Id, S2 = c.Title, S3 = null, L1 = null, L2 = null,
-                              D1 = null, F1 = false, F2 = false,
-                          };
-        var attributesOf = db.Set<ProductAttributeValue>().Where(a => a.ProductId == productId);
-        var attributes = attributesOf.Select(a => new Part
-        {
-            Kind = PartKind.Attribute, Key = a.Key, S1 = a.Value, S2 = null, S3 = null, L1 = null, L2 = null, D1 = a.NumberValue,
-            F1 = false, F2 = false,
-        });
-        var types = from d in db.Set<AttributeDefinition>()
-                    join a in attributesOf on d.Key equals a.Key
-                    select new Part
-                    {
-                        Kind = PartKind.AttributeType, Key = d.Key, S1 = null, S2 = null, S3 = null,
-                        L1 = d.Type == AttributeType.Number ? (long)AttributeType.Number
-                            : d.Type == AttributeType.Boolean ? (long)AttributeType.Boolean
-                            : d.Type == AttributeType.Enum ? (long)AttributeType.Enum : (long)AttributeType.Text,
-                        L2 = null, D1 = null, F1 = false, F2 = false,
-                    };
-        return variants.Concat(optionValues).Concat(prices).Concat(media).Concat(tags).Concat(links).Concat(categories).Concat(hidden)
-            .Concat(collectionRows).Concat(collections).Concat(attributes).Concat(types)
-            .OrderBy(p => p.Kind).ThenBy(p => p.Key).ThenBy(p => p.S1);
+        /// <summary>
+        /// Everything a product page shows besides the product row, as one UNION ALL: variants (Key id, S1 sku, S2 title, L1
+        /// position, L2 weight, F1 manage inventory, F2 backorder), their option values (Key variant, S1 option, S2 value) and
+        /// prices in the currency (Key variant, L1 amount), media (Key id, S1 url, S2 alt, L1 position), tags, category links,
+        /// the linked categories (Key path, S1 id, S2 handle, S3 name) and the paths of inactive ones, collection links, the
+        /// linked collections (Key handle, S1 id, S2 title), attribute values (Key key, S1 value, D1 number) and their types
+        /// (L1). Ordered by kind, key and S1 in the database, which keeps option values and collections in database order.
+        /// Compiled once: EF would otherwise build, parameterize and look up this large expression tree on every request.
+        /// </summary>
+        public readonly Func<MercatoDb, string, string, IAsyncEnumerable<Part>> Parts = EF.CompileAsyncQuery<MercatoDb, string, string, Part>(
+            (MercatoDb db, string productId, string currency) =>
+                db.Set<Variant>().Where(v => v.ProductId == productId).Select(v => new Part
+                {
+                    Kind = PartKind.Variant, Key = v.Id, S1 = v.Sku, S2 = v.Title, S3 = null, L1 = (long)v.Position, L2 = (long?)v.WeightGrams,
+                    D1 = null, F1 = v.ManageInventory, F2 = v.AllowBackorder,
+                })
+                .Concat(from o in db.Set<VariantOptionValue>()
+                        join v in db.Set<Variant>().Where(v => v.ProductId == productId) on o.VariantId equals v.Id
+                        select new Part
+                        {
+                            Kind = PartKind.OptionValue, Key = o.VariantId, S1 = o.OptionName, S2 = o.Value, S3 = null, L1 = null,
+                            L2 = null, D1 = null, F1 = false, F2 = false,
+                        })
+                .Concat(from x in db.Set<VariantPrice>()
+                        join v in db.Set<Variant>().Where(v => v.ProductId == productId) on x.VariantId equals v.Id
+                        where x.CurrencyCode == currency
+                        select new Part
+                        {
+                            Kind = PartKind.Price, Key = x.VariantId, S1 = null, S2 = null, S3 = null, L1 = x.Amount, L2 = null, D1 = null,
+                            F1 = false, F2 = false,
+                        })
+                .Concat(db.Set<ProductMedia>().Where(m => m.ProductId == productId).Select(m => new Part
+                {
+                    Kind = PartKind.Media, Key = m.Id, S1 = m.Url, S2 = m.Alt, S3 = null, L1 = (long)m.Position, L2 = null, D1 = null,
+                    F1 = false, F2 = false,
+                }))
+                .Concat(db.Set<ProductTag>().Where(t => t.ProductId == productId).Select(t => new Part
+                {
+                    Kind = PartKind.Tag, Key = t.Value, S1 = null, S2 = null, S3 = null, L1 = null, L2 = null, D1 = null, F1 = false, F2 = false,
+                }))
+                .Concat(db.Set<ProductCategoryLink>().Where(l => l.ProductId == productId).Select(l => new Part
+                {
+                    Kind = PartKind.CategoryLink, Key = l.CategoryId, S1 = null, S2 = null, S3 = null, L1 = null, L2 = null, D1 = null,
+                    F1 = false, F2 = false,
+                }))
+                .Concat(from c in db.Set<Category>()
+                        join l in db.Set<ProductCategoryLink>().Where(l => l.ProductId == productId) on c.Id equals l.CategoryId
+                        select new Part
+                        {
+                            Kind = PartKind.Category, Key = c.Path, S1 = c.Id, S2 = c.Handle, S3 = c.Name, L1 = null, L2 = null, D1 = null,
+                            F1 = false, F2 = false,
+                        })
+                .Concat(db.Set<Category>().Where(c => !c.IsActive).Select(c => new Part
+                {
+                    Kind = PartKind.HiddenCategory, Key = c.Path, S1 = null, S2 = null, S3 = null, L1 = null, L2 = null, D1 = null,
+                    F1 = false, F2 = false,
+                }))
+                .Concat(db.Set<ProductCollectionLink>().Where(l => l.ProductId == productId).Select(l => new Part
+                {
+                    Kind = PartKind.CollectionLink, Key = l.CollectionId, S1 = null, S2 = null, S3 = null, L1 = null, L2 = null, D1 = null,
+                    F1 = false, F2 = false,
+                }))
+                .Concat(from c in db.Set<Collection>()
+                        join l in db.Set<ProductCollectionLink>().Where(l => l.ProductId == productId) on c.Id equals l.CollectionId
+                        select new Part
+                        {
+                            Kind = PartKind.Collection, Key = c.Handle, S1 = c.Id, S2 = c.Title, S3 = null, L1 = null, L2 = null,
+                            D1 = null, F1 = false, F2 = false,
+                        })
+                .Concat(db.Set<ProductAttributeValue>().Where(a => a.ProductId == productId).Select(a => new Part
+                {
+                    Kind = PartKind.Attribute, Key = a.Key, S1 = a.Value, S2 = null, S3 = null, L1 = null, L2 = null, D1 = a.NumberValue,
+                    F1 = false, F2 = false,
+                }))
+                .Concat(from d in db.Set<AttributeDefinition>()
+                        join a in db.Set<ProductAttributeValue>().Where(a => a.ProductId == productId) on d.Key equals a.Key
+                        select new Part
+                        {
+                            Kind = PartKind.AttributeType, Key = d.Key, S1 = null, S2 = null, S3 = null,
+                            L1 = d.Type == AttributeType.Number ? (long)AttributeType.Number
+                                : d.Type == AttributeType.Boolean ? (long)AttributeType.Boolean
+                                : d.Type == AttributeType.Enum ? (long)AttributeType.Enum : (long)AttributeType.Text,
+                            L2 = null, D1 = null, F1 = false, F2 = false,
+                        })
+                .OrderBy(p => p.Kind).ThenBy(p => p.Key).ThenBy(p => p.S1));
+
+        /// <summary>The published product of the channel with the handle, or null. Compiled: see <see cref="Parts"/>.</summary>
+        public readonly Func<MercatoDb, string, string, string, Task<Head?>> Head = EF.CompileAsyncQuery(
+            (MercatoDb db, string handle, string channelId, string currency) => db.Set<Product>().AsNoTracking()
+                .Where(p => p.Handle == handle && p.Status == ProductStatus.Published && p.Channels.Any(c => c.SalesChannelId == channelId))
+                .Select(p => new Head
+                {
+                    Id = p.Id, Handle = p.Handle, Title = p.Title, Subtitle = p.Subtitle, Description = p.Description,
+                    ProductType = p.ProductType, MetaTitle = p.MetaTitle, MetaDescription = p.MetaDescription, GiftCard = p.GiftCard,
+                    MinAmount = p.PriceSummaries.Where(s => s.CurrencyCode == currency).Select(s => (long?)s.MinAmount).FirstOrDefault(),
+                    MaxAmount = p.PriceSummaries.Where(s => s.CurrencyCode == currency).Select(s => (long?)s.MaxAmount).FirstOrDefault(),
+                    Options = p.Options.OrderBy(o => o.Position).Select(o => new StoreOption(o.Name, o.Values)).ToList(),
+                })
+                .FirstOrDefault());
     }
 
     private static async Task<Result<RegionSummary>> ResolveRegionAsync(IRegionDirectory regions, string? regionId, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Mercato.Api.Tests.Store.Checkout;
 using Mercato.Api.Tests.Store.Search;
 using Mercato.Kernel.Caching;
 using Microsoft.AspNetCore.Hosting;
@@ -95,6 +96,42 @@ public sealed class CacheNodesTests
     [Fact]
     public Task A_nodes_facets_count_what_another_node_changed_when_it_follows_the_outbox_on_postgres() =>
         FacetsFollowAnotherNodeAsync(new PostgresTestDatabase());
+
+    private static async Task<long> UnitPriceOnAsync(HttpClient store, string regionId, string variantId)
+    {
+        var cartId = (await store.PostJsonAsync("/store/carts", new { regionId })).Str("id");
+        var cart = await store.PostJsonAsync($"/store/carts/{cartId}/line-items", new { variantId, quantity = 1 });
+        return cart.Arr("items").Single(i => i.Str("variantId") == variantId)!.Amount("unitPrice");
+    }
+
+    private static Task PriceListsReachAnotherNodeAsync(ITestDatabase database) => TwoNodesAsync(database, redis: null, async (a, b) =>
+    {
+        var variant = await a.StockedVariantAsync(100, usd: 1000);
+        var storeOnB = b.StoreClient(a.PublishableKey);
+        await a.FollowOutboxAsync();
+        // Both nodes price a cart while no list is active, which each remembers so as to skip the list-price query.
+        Assert.Equal(1000, await UnitPriceOnAsync(a.Store, a.UsRegionId, variant.VariantId));
+        Assert.Equal(1000, await UnitPriceOnAsync(storeOnB, a.UsRegionId, variant.VariantId));
+
+        await b.Admin.PostJsonAsync("/admin/price-lists", new
+        {
+            name = "Sale", status = "active",
+            prices = new[] { new { variantId = variant.VariantId, currency = "USD", amount = 700L, minQuantity = 1 } },
+        });
+
+        // The node that made the list forgets at once; the other when it follows the outbox.
+        Assert.Equal(700, await UnitPriceOnAsync(storeOnB, a.UsRegionId, variant.VariantId));
+        Assert.True(await a.FollowOutboxAsync() >= 1);
+        Assert.Equal(700, await UnitPriceOnAsync(a.Store, a.UsRegionId, variant.VariantId));
+    });
+
+    [Fact]
+    public Task A_price_list_made_on_one_node_prices_carts_on_another_once_it_follows_the_outbox_on_sqlite() =>
+        PriceListsReachAnotherNodeAsync(new SqliteTestDatabase());
+
+    [Fact]
+    public Task A_price_list_made_on_one_node_prices_carts_on_another_once_it_follows_the_outbox_on_postgres() =>
+        PriceListsReachAnotherNodeAsync(new PostgresTestDatabase());
 
     private static async Task<List<string>> HandlesFoundAsync(CacheNodeApp node, string q) =>
         [.. (await node.Store.GetJsonAsync($"/store/products?q={q}&region={node.UsRegionId}")).Arr("items").Select(i => i!.Str("handle"))];
