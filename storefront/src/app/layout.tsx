@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
 import { RegionSwitcher } from "@/components/RegionSwitcher";
 import { SearchBox } from "@/components/SearchBox";
 import { SessionLinks } from "@/components/SessionLinks";
@@ -30,14 +29,14 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <header className="site-header">
           <div className="bar">
-            <Link href="/" className="brand">
+            <a href="/" className="brand">
               {config.siteName}
-            </Link>
+            </a>
             <nav aria-label="Main" className="main-nav">
               {top.map((c) => (
-                <Link key={c.id} href={categoryHref(c)} prefetch={false}>
+                <a key={c.id} href={categoryHref(c)}>
                   {c.name}
-                </Link>
+                </a>
               ))}
             </nav>
             <div className="tools">

@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 export default function NotFound() {
   return (
@@ -6,7 +5,7 @@ export default function NotFound() {
       <h1>Page not found</h1>
       <p>We could not find that page. It may have moved, or the product may no longer be sold.</p>
       <p>
-        <Link href="/">Go to the home page</Link> or use the search above.
+        <a href="/">Go to the home page</a> or use the search above.
       </p>
     </>
   );

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { absoluteUrl } from "@/lib/config";
 import { JsonLd } from "./JsonLd";
 
@@ -11,7 +10,7 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
     <nav aria-label="Breadcrumb" className="breadcrumbs">
       <ol>
         {all.map((c, i) => (
-          <li key={c.href}>{i === all.length - 1 ? <span aria-current="page">{c.name}</span> : <Link href={c.href}>{c.name}</Link>}</li>
+          <li key={c.href}>{i === all.length - 1 ? <span aria-current="page">{c.name}</span> : <a href={c.href}>{c.name}</a>}</li>
         ))}
       </ol>
       <JsonLd

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ProductSummary, Schemas } from "@/api/client";
 import { listingHref, SORTS, type ListingQuery } from "@/lib/catalog";
 import { formatMoney } from "@/lib/money";
@@ -72,7 +71,7 @@ export function Listing({ pathname, query, products, nextCursor, facets, showRel
         )}
         <button type="submit">Apply</button>
         {(query.option.length > 0 || query.price || query.sort) && (
-          <Link href={listingHref(pathname, { option: [], q: query.q })}>Clear filters</Link>
+          <a href={listingHref(pathname, { option: [], q: query.q })}>Clear filters</a>
         )}
       </form>
       <section aria-label="Products" className="results">
@@ -82,14 +81,14 @@ export function Listing({ pathname, query, products, nextCursor, facets, showRel
         <ProductGrid products={products} eager={4} />
         <nav aria-label="Pagination" className="pagination">
           {query.cursor && (
-            <Link href={listingHref(pathname, query)} rel="first">
+            <a href={listingHref(pathname, query)} rel="first">
               First page
-            </Link>
+            </a>
           )}
           {nextCursor && (
-            <Link href={listingHref(pathname, query, nextCursor)} rel="next">
+            <a href={listingHref(pathname, query, nextCursor)} rel="next">
               Next page
-            </Link>
+            </a>
           )}
         </nav>
       </section>

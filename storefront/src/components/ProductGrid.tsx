@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ProductSummary } from "@/api/client";
 import { PriceRange } from "./Price";
 import { ProductImage } from "./ProductImage";
@@ -9,7 +8,7 @@ export function ProductGrid({ products, eager = 0 }: { products: ProductSummary[
     <ul className="product-grid">
       {products.map((p, i) => (
         <li key={p.id} className="product-card">
-          <Link href={`/products/${p.handle}`} prefetch={false}>
+          <a href={`/products/${p.handle}`}>
             {p.thumbnail ? (
               <ProductImage
                 url={p.thumbnail.url}
@@ -23,7 +22,7 @@ export function ProductGrid({ products, eager = 0 }: { products: ProductSummary[
               <div className="no-image" aria-hidden />
             )}
             <span className="product-title">{p.title}</span>
-          </Link>
+          </a>
           <PriceRange price={p.price} original={p.originalPrice} className="price" />
         </li>
       ))}

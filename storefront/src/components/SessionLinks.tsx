@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useSyncExternalStore } from "react";
 import { COOKIE_NAMES } from "@/lib/cookie-names";
@@ -27,12 +26,12 @@ export function SessionLinks() {
   return (
     <>
       {/* Fixed widths: the text filled in after hydration must not move the header (layout shift). */}
-      <Link href={signedIn ? "/account" : "/account/login"} prefetch={false} className="session-link">
+      <a href={signedIn ? "/account" : "/account/login"} className="session-link">
         {signedIn ? "Account" : "Sign in"}
-      </Link>
-      <Link href="/cart" data-testid="cart-link" prefetch={false} className="session-link cart-link">
+      </a>
+      <a href="/cart" data-testid="cart-link" className="session-link cart-link">
         {count === undefined ? "Cart" : `Cart (${count})`}
-      </Link>
+      </a>
     </>
   );
 }

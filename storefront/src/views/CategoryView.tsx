@@ -3,7 +3,6 @@ import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { Listing } from "@/components/Listing";
 import { categories, categoryByPath, categoryHref, facets, hasRefinements, listProducts, readListingQuery } from "@/lib/catalog";
 import { regionById } from "@/lib/session";
-import Link from "next/link";
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -41,7 +40,7 @@ export async function CategoryView({ path, regionId, params }: { path: string[];
           <ul className="inline">
             {children.map((c) => (
               <li key={c.id} style={{ listStyle: "none", marginRight: "1rem" }}>
-                <Link href={categoryHref(c)}>{c.name}</Link>
+                <a href={categoryHref(c)}>{c.name}</a>
               </li>
             ))}
           </ul>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ProductGrid } from "@/components/ProductGrid";
 import { collections, listProducts } from "@/lib/catalog";
 import { config } from "@/lib/config";
@@ -24,7 +23,7 @@ export async function HomeView({ regionId }: { regionId: string | undefined }) {
         <ul className="collections">
           {featured.map((c) => (
             <li key={c.id}>
-              <Link href={`/collections/${c.handle}`}>{c.title}</Link>
+              <a href={`/collections/${c.handle}`}>{c.title}</a>
               {c.description && <p>{c.description}</p>}
             </li>
           ))}

@@ -78,13 +78,15 @@ export async function ProductView({ handle, regionId, query }: { handle: string;
       />
       <article className="product">
         <div className="gallery">
+          {/* A 4:5 box (the demo media's shape, common for apparel) whatever the file's own shape: the space is reserved before
+              the image arrives, so nothing below it moves when it does (globals.css letterboxes other shapes). */}
           {p.images.map((img, i) => (
             <ProductImage
               key={img.url}
               url={img.url}
               alt={img.alt ?? p.title}
               width={800}
-              height={800}
+              height={1000}
               sizes="(min-width: 1200px) 584px, (min-width: 800px) 48vw, calc(100vw - 2rem)"
               load={i === 0 ? "lcp" : "lazy"}
             />

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Price } from "@/components/Price";
 import { Totals } from "@/components/Totals";
 import { cartTotals, openCart } from "@/lib/cart";
@@ -28,7 +27,7 @@ export default async function CartPage({ searchParams }: Props) {
       )}
       {!cart || cart.items.length === 0 ? (
         <p>
-          Your cart is empty. <Link href="/">Continue shopping</Link>
+          Your cart is empty. <a href="/">Continue shopping</a>
         </p>
       ) : (
         <>
@@ -76,9 +75,9 @@ export default async function CartPage({ searchParams }: Props) {
           </table>
           <Totals totals={cartTotals(cart)} taxIncluded={cart.pricesIncludeTax} amountDue={cart.amountDue} />
           <p style={{ textAlign: "right" }}>
-            <Link href="/checkout" className="button">
+            <a href="/checkout" className="button">
               Check out
-            </Link>
+            </a>
           </p>
         </>
       )}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { storeApi, type Cart } from "@/api/client";
 import { AddressFields, type AddressValues } from "@/components/AddressFields";
@@ -154,7 +153,7 @@ export default async function CheckoutPage({ searchParams }: Props) {
         </ul>
         <Totals totals={cartTotals(cart)} taxIncluded={cart.pricesIncludeTax} amountDue={cart.amountDue} />
         <p>
-          <Link href="/cart">Edit cart</Link>
+          <a href="/cart">Edit cart</a>
         </p>
       </section>
     </>

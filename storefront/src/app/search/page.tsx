@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { catalogApi, TAGS } from "@/api/client";
 import { Listing } from "@/components/Listing";
 import { facets, listProducts, readListingQuery } from "@/lib/catalog";
@@ -38,7 +37,7 @@ export default async function SearchPage({ searchParams }: Props) {
           {terms.map((t, i) => (
             <span key={t.term}>
               {i > 0 && ", "}
-              <Link href={`/search?q=${encodeURIComponent(t.text)}`}>{t.text}</Link>
+              <a href={`/search?q=${encodeURIComponent(t.text)}`}>{t.text}</a>
             </span>
           ))}
         </p>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { login } from "../../actions";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
@@ -28,7 +27,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </div>
       </form>
       <p>
-        New here? <Link href="/account/register">Create an account</Link>
+        New here? <a href="/account/register">Create an account</a>
       </p>
     </>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { register } from "../../actions";
 
 export const metadata: Metadata = { title: "Create an account", robots: { index: false } };
@@ -36,7 +35,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
         </div>
       </form>
       <p>
-        Already have an account? <Link href="/account/login">Sign in</Link>
+        Already have an account? <a href="/account/login">Sign in</a>
       </p>
     </>
   );

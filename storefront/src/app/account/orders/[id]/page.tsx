@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { storeApi } from "@/api/client";
 import { OrderView } from "@/components/OrderView";
@@ -15,7 +14,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   return (
     <>
       <p>
-        <Link href="/account">← Your account</Link>
+        <a href="/account">← Your account</a>
       </p>
       <h1>Order #{order.number}</h1>
       <OrderView order={order} />

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { storeApi } from "@/api/client";
 import { OrderView } from "@/components/OrderView";
@@ -26,7 +25,7 @@ export default async function Confirmation({ params }: { params: Promise<{ id: s
       </p>
       <OrderView order={order} />
       <p>
-        <Link href="/">Continue shopping</Link>
+        <a href="/">Continue shopping</a>
       </p>
     </>
   );
