@@ -4,7 +4,9 @@ using Mercato.Api.Tests.Operations.Jobs;
 using Mercato.Kernel.Jobs;
 using Mercato.Kernel.Persistence;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Mercato.Api.Tests.Operations;
 
@@ -56,6 +58,18 @@ public abstract class StartupTests(Func<ITestDatabase> newDatabase) : IAsyncLife
         Assert.Single(second.Recorder.Runs, r => r.JobId == jobId);
     }
 
+    [Fact]
+    public async Task The_in_memory_output_cache_is_bounded_by_the_size_limit_setting()
+    {
+        await using var byDefault = new KeptApp(_database, createsBaseline: true);
+        await byDefault.InitializeAsync();
+        await using var configured = new KeptApp(_database, createsBaseline: false, ("Mercato:Cache:SizeLimitMegabytes", "8"));
+        await configured.InitializeAsync();
+
+        Assert.Equal(32L * 1024 * 1024, byDefault.Services.GetRequiredService<IOptions<OutputCacheOptions>>().Value.SizeLimit);
+        Assert.Equal(8L * 1024 * 1024, configured.Services.GetRequiredService<IOptions<OutputCacheOptions>>().Value.SizeLimit);
+    }
+
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync()
@@ -64,9 +78,16 @@ public abstract class StartupTests(Func<ITestDatabase> newDatabase) : IAsyncLife
         GC.SuppressFinalize(this);
     }
 
-    private sealed class KeptApp(ITestDatabase database, bool createsBaseline) : MercatoApp(database, "none")
+    private sealed class KeptApp(ITestDatabase database, bool createsBaseline, params (string Key, string Value)[] settings)
+        : MercatoApp(database, "none")
     {
         protected override bool CreatesBaseline => createsBaseline;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        }
     }
 
     private sealed class KeptJobsApp(ITestDatabase database, int pollMilliseconds, bool createsBaseline) : JobsApp(database)
