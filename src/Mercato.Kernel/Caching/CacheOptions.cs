@@ -12,6 +12,12 @@ public sealed class CacheOptions
     /// </summary>
     public int DurationSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// The most the in-memory cache holds, in megabytes (ASP.NET Core's default is 100): past it, new answers are not cached
+    /// until old ones expire or are evicted. Bounds the memory of a node serving a large catalog.
+    /// </summary>
+    public int SizeLimitMegabytes { get; set; } = 32;
+
     /// <summary>How often each API node reads new outbox events to evict what other nodes changed; 0 turns the loop off.</summary>
     public int FollowMilliseconds { get; set; } = 250;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Mercato.Kernel.Caching;
 
@@ -21,6 +22,8 @@ public static class CachingServices
         services.AddOptions<CacheOptions>().Bind(configuration.GetSection("Mercato:Cache"));
         services.TryAddSingleton<StoreAnswerPolicy>();
         services.AddOutputCache();
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<CacheOptions>>((o, cache) =>
+            o.SizeLimit = Math.Max(1, cache.Value.SizeLimitMegabytes) * 1024L * 1024);
         services.AddOptions<OutputCacheOptions>().Configure<StoreAnswerPolicy>((o, policy) => o.AddPolicy(StoreAnswersPolicy, policy));
         services.TryAddSingleton<CacheInvalidation>();
         services.AddSingleton<ICommitObserver>(sp => sp.GetRequiredService<CacheInvalidation>());

@@ -1,4 +1,5 @@
 using Mercato.Kernel.Events;
+using Mercato.Kernel.Hosting;
 using Mercato.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,12 +84,21 @@ public sealed class OutboxCacheFollower(IServiceScopeFactory scopes, CacheInvali
 
 /// <summary>Runs <see cref="OutboxCacheFollower"/> every <see cref="CacheOptions.FollowMilliseconds"/> on API nodes.</summary>
 internal sealed partial class OutboxCacheFollowerWorker(OutboxCacheFollower follower, IOptions<CacheOptions> options,
-    ILogger<OutboxCacheFollowerWorker> log) : BackgroundService
+    IHostApplicationLifetime lifetime, ILogger<OutboxCacheFollowerWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = options.Value.FollowMilliseconds;
         if (interval <= 0) return;
+        // Nothing is cached before the server listens: following starts then (from the outbox's position at that moment).
+        try
+        {
+            await lifetime.StartedAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(interval));
         do
         {

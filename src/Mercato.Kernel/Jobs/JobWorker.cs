@@ -1,3 +1,4 @@
+using Mercato.Kernel.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,15 +10,24 @@ namespace Mercato.Kernel.Jobs;
 /// and run due jobs, then poll every <c>Mercato:Jobs:PollMilliseconds</c> when none is due (0 turns the loop off: tests run
 /// jobs themselves through <see cref="IJobRunner"/>).
 /// </summary>
-internal sealed partial class JobWorker(JobRunner runner, TimeProvider time, IOptions<JobOptions> options, ILogger<JobWorker> log)
-    : BackgroundService
+internal sealed partial class JobWorker(JobRunner runner, TimeProvider time, IOptions<JobOptions> options, IHostApplicationLifetime lifetime,
+    ILogger<JobWorker> log) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var poll = options.Value.PollMilliseconds;
-        if (poll <= 0) return Task.CompletedTask;
+        if (poll <= 0) return;
+        // A backlog of jobs (after a busy day, or a restart) would otherwise take the cores the start-up needs.
+        try
+        {
+            await lifetime.StartedAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
         LogStarted(log, runner.WorkerName, options.Value.Concurrency);
-        return Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.Concurrency))
+        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.Concurrency))
             .Select(_ => LoopAsync(TimeSpan.FromMilliseconds(poll), stoppingToken)));
     }
 

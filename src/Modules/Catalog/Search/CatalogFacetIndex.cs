@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Mercato.Catalog.Contracts;
 using Mercato.Catalog.Products;
 using Mercato.Kernel.Events;
+using Mercato.Kernel.Hosting;
 using Mercato.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -120,13 +121,15 @@ internal sealed class CatalogFacetIndex : ICommitObserver, IFollowedChangeObserv
 /// Loads the facet index when an API node starts, so that the first shopper's filter does not wait for it (a few seconds at
 /// 100,000 products). A failure only logs: the first request loads it instead.
 /// </summary>
-internal sealed partial class FacetIndexWarmup(IServiceScopeFactory scopes, CatalogFacetIndex index, ILogger<FacetIndexWarmup> log)
-    : BackgroundService
+internal sealed partial class FacetIndexWarmup(IServiceScopeFactory scopes, CatalogFacetIndex index, IHostApplicationLifetime lifetime,
+    ILogger<FacetIndexWarmup> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
+            // After the start: loading takes seconds of CPU at 100,000 products, which the start-up's own work needs more.
+            await lifetime.StartedAsync(stoppingToken);
             await using var scope = scopes.CreateAsyncScope();
             await index.CurrentAsync(scope.ServiceProvider.GetRequiredService<MercatoDb>(), stoppingToken);
         }
