@@ -37,7 +37,7 @@ def call(method, path, body=None, expect=(200, 201)):
 
 
 regions = call("GET", "/store/regions")
-region = next((r for r in regions["items"] if r.get("currencyCode") == "USD"), regions["items"][0])["id"]
+region = next((r for r in regions["items"] if r.get("currency") == "USD"), regions["items"][0])["id"]
 # Variants of up to 200 products spread over the catalog: no single stock row takes every order.
 handles = sorted({i * size // min(size, 200) for i in range(min(size, 200))})
 with ThreadPoolExecutor(8) as pool:
