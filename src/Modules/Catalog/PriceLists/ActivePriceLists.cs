@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Mercato.Catalog.PriceLists;
 
 /// <summary>
-/// Remembers that no price list is active, so that store reads and cart pricing skip the list-price query of every request
-/// in the common case of a shop without a running sale. Any price list change forgets it: this node's own at once (before
-/// the commit returns), other nodes' when the outbox follower reads them, as for the output cache. A list that becomes
-/// active needs a write, and one that ends by its schedule only makes the (then empty) query run for nothing.
+/// Remembers whether any price list is active, so that store reads and cart pricing skip the list-price query of every
+/// request in the common case of a shop without a running sale. Any price list change forgets the answer: this node's own
+/// at once (before the commit returns), other nodes' when the outbox follower reads them, as for the output cache. A list
+/// that becomes active needs a write, and one that ends by its schedule only makes the (then empty) query run for nothing.
 /// </summary>
 internal sealed class ActivePriceLists : ICommitObserver, IFollowedChangeObserver
 {
