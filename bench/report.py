@@ -2,16 +2,21 @@
 """Writes bench/RESULTS.md from the JSON lines bench/run.sh measured. Nothing here is a measurement except what it reads;
 the peer figures are quoted from issue 6 and labelled so."""
 import argparse
+import glob
+import html
 import json
+import os
+import re
 from collections import defaultdict
 
 parser = argparse.ArgumentParser()
 parser.add_argument("results")
 parser.add_argument("out")
-for option in ("started", "finished", "commit", "cpu", "cores", "memory", "os", "dotnet", "postgres", "settings", "wrk"):
+for option in ("started", "finished", "commit", "cpu", "cores", "memory", "os", "dotnet", "postgres", "settings", "wrk", "micro"):
     parser.add_argument("--" + option, default="")
 args = parser.parse_args()
 
+micro_environment_shown = False
 rows = [json.loads(line) for line in open(args.results) if line.strip()]
 SCENARIOS = ["list", "product", "search", "facets", "add", "checkout"]
 TITLES = {"list": "product list (20)", "product": "product by handle", "search": "search", "facets": "facets",
@@ -101,7 +106,9 @@ for key in sorted(servers, key=lambda k: (k[0], int(k[1]), k[2])):
     s = servers[key]
     g = generated.get(key[:2])
     gen_s = int(g["ms"]) / 1000 if g else None
-    w(f"| {key[0]} | {size_label(key[1])} | {key[2]} | {f'{gen_s:,.1f}' if gen_s else ''} | "
+    # A catalog kept from an earlier run (CATALOGS) is reported with the time it was generated.
+    reused = f" (generated {g['at']})" if g and g.get("reused") else ""
+    w(f"| {key[0]} | {size_label(key[1])} | {key[2]} | {f'{gen_s:,.1f}{reused}' if gen_s else ''} | "
       f"{f'{int(key[1]) / gen_s:,.0f}' if gen_s else ''} | {s['ready_ms']} | {s['peak_rss_mb']} | {s.get('load', '')} |")
 w("")
 w("The generator's time includes the process start, migrations and the demo shop's seed. The server and wrk alone load the "
@@ -204,6 +211,29 @@ if ready:
     text = f"slowest {s['ready_ms']} ms ({s['db']} {size_label(s['size'])} {s['cache']})"
 w(f"| ready to serve in < 2 s from start | {text} | {verdict(all(int(s['ready_ms']) < 2000 for s in ready) if ready else None)} |")
 w("")
+# --- micro-benchmarks -------------------------------------------------------------------------------------------
+if args.micro and os.path.isdir(args.micro):
+    w("## Micro-benchmarks")
+    w("")
+    w("BenchmarkDotNet (`bench/Mercato.Benchmarks`), short job, in process, run by the script after the load runs, on the same "
+      "machine. Mean time per call and managed memory allocated per call.")
+    w("")
+    for name in sorted(glob.glob(os.path.join(args.micro, "*-report-github.md"))):
+        title = os.path.basename(name).removesuffix("-report-github.md").rsplit(".", 1)[-1]
+        text = open(name).read()
+        # BenchmarkDotNet's report: the environment in a fenced block, then the table; the environment is shown once.
+        table = [html.unescape(line.replace("**", "")) for line in text.splitlines() if line.startswith("|")]
+        if not micro_environment_shown:
+            fence = re.search(r"```(.*?)```", text, re.S)
+            if fence:
+                w("```" + fence.group(1).rstrip() + "\n```")
+                w("")
+            micro_environment_shown = True
+        w(f"### {title}")
+        w("")
+        out.extend(table)
+        w("")
+
 w("## How to run")
 w("")
 w("`bench/run.sh` (all sizes and both databases; see the settings at the top of the script, e.g. "

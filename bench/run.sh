@@ -15,8 +15,12 @@
 #   ADD_CARTS=200 READY_CARTS=auto   carts for add-to-cart; ready carts for checkout (auto: 400 per second of DURATION)
 #   SEARCH_Q="navy jacket"        the search query
 #   SCENARIOS="list product search facets add checkout"   the calls measured; CEILING=0 skips the ceiling
+#   MICRO=1                       also run the BenchmarkDotNet micro-benchmarks (bench/Mercato.Benchmarks, short job) into
+#                                 RESULTS.md; MICRO=0 skips them
 #   PG_BIN=/usr/lib/postgresql/15/bin  OUT=bench/RESULTS.md  KEEP=1 (keep the temp dir)
 #   PUBLISHED=dir                 reuse dir/api and dir/ceiling from an earlier run (KEEP=1) instead of publishing
+#   CATALOGS=dir                  keep each generated catalog in dir and start later runs from a copy of it (a 1,000,000-product
+#                                 catalog takes many minutes to generate); RESULTS.md then says when it was generated
 set -euo pipefail
 
 # Everything runs from main, which bash reads whole before running: editing this file during a run cannot derail it.
@@ -34,7 +38,9 @@ ADD_CARTS=${ADD_CARTS:-200}
 SEARCH_Q=${SEARCH_Q:-"navy jacket"}
 SCENARIOS=" ${SCENARIOS:-list product search facets add checkout} "
 CEILING=${CEILING:-1}
+MICRO=${MICRO:-1}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+CATALOGS=${CATALOGS:+$(mkdir -p "$CATALOGS" && cd "$CATALOGS" && pwd)}
 OUT=${OUT:-$ROOT/bench/RESULTS.md}
 THREADS=2
 CONNECTIONS=32
@@ -52,7 +58,8 @@ log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 cleanup() {
   [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
   [[ -n $CEILING_PID ]] && kill "$CEILING_PID" 2>/dev/null && wait "$CEILING_PID" 2>/dev/null || true
-  [[ -n $PG_DATA ]] && as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w stop >/dev/null 2>&1 || true
+  # A kept cluster (CATALOGS) stops cleanly; a throwaway one goes at once.
+  [[ -n $PG_DATA ]] && as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m "$([[ -n $CATALOGS ]] && echo fast || echo immediate)" -w stop >/dev/null 2>&1 || true
   if [[ -z ${KEEP:-} ]]; then rm -rf "$WORK"; else log "kept $WORK"; fi
 }
 trap cleanup EXIT
@@ -84,19 +91,22 @@ fi
 PG_PORT=""
 start_postgres() {
   [[ -n $PG_DATA ]] && return
-  PG_DATA=$WORK/pg/data
-  mkdir -p "$WORK/pg"
-  [[ $(id -u) == 0 ]] && chown -R postgres:postgres "$WORK/pg"
-  (cd /tmp && as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -A trust -U postgres -E UTF8 --locale=C >/dev/null)
+  # With CATALOGS the cluster lives there, so the generated catalogs (databases catalog_<size>) outlive the run.
+  local pg_dir=$WORK/pg; [[ -n $CATALOGS ]] && pg_dir=$CATALOGS/pg
+  PG_DATA=$pg_dir/data
+  mkdir -p "$pg_dir"
+  [[ $(id -u) == 0 ]] && chown -R postgres:postgres "$pg_dir"
+  [[ -f $PG_DATA/PG_VERSION ]] || (cd /tmp && as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -A trust -U postgres -E UTF8 --locale=C >/dev/null)
   PG_PORT=$(free_port)
+  # Later lines win: a kept cluster takes this run's port.
   cat >>"$PG_DATA/postgresql.conf" <<EOF
 listen_addresses = '127.0.0.1'
 port = $PG_PORT
-unix_socket_directories = '$WORK/pg'
+unix_socket_directories = '$pg_dir'
 max_connections = 300
 shared_buffers = 256MB
 EOF
-  (cd /tmp && as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$WORK/pg/postgres.log" -w -t 60 start >/dev/null)
+  (cd /tmp && as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$pg_dir/postgres.log" -w -t 60 start >/dev/null)
   log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on port $PG_PORT"
 }
 
@@ -146,16 +156,24 @@ peak_rss_mb() { awk '/VmHWM/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
 bench_case() { # $1 db, $2 size
   local db=$1 size=$2 dir=$WORK/$1-$2
   mkdir -p "$dir/bodies"
-  if [[ $db == postgres ]]; then
-    start_postgres
-    as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE bench_$size" >/dev/null
+  [[ $db == postgres ]] && start_postgres
+  local saved=${CATALOGS:+$CATALOGS/$db-$size.json} generate_ms
+  if [[ -n $saved && -f $saved ]]; then
+    log "$db, $size products: copying the catalog generated at $(jq -r .at "$saved")"
+    restore_catalog "$db" "$size"
+    record "$(cat "$saved")" kind=generate db="$db" size="$size" reused=1
+    generate_ms=$(jq -r .ms "$saved")
+  else
+    [[ $db == postgres ]] && psql_admin -qc "CREATE DATABASE bench_$size" >/dev/null
+    log "$db, $size products: generating"
+    local started; started=$(now_ms)
+    run_api "$db" "$size" "$WORK/api/Mercato.Api" generate-catalog --products "$size" >"$dir/generate.log" 2>&1 \
+      || { cat "$dir/generate.log" >&2; return 1; }
+    generate_ms=$(($(now_ms) - started))
+    local generated; generated=$(jq -cn --arg ms "$generate_ms" --arg at "$(date -u +%Y-%m-%dT%H:%M:%SZ)" '{ms: $ms, at: $at}')
+    record "$generated" kind=generate db="$db" size="$size"
+    if [[ -n $saved ]]; then save_catalog "$db" "$size"; echo "$generated" >"$saved"; fi
   fi
-  log "$db, $size products: generating"
-  local started; started=$(now_ms)
-  run_api "$db" "$size" "$WORK/api/Mercato.Api" generate-catalog --products "$size" >"$dir/generate.log" 2>&1 \
-    || { cat "$dir/generate.log" >&2; return 1; }
-  local generate_ms=$(($(now_ms) - started))
-  record '{}' kind=generate db="$db" size="$size" ms="$generate_ms"
   log "$db, $size products: generated in $((generate_ms / 1000)) s"
 
   for cache in $CACHE_MODES; do
@@ -243,13 +261,42 @@ bench_case() { # $1 db, $2 size
 
 cleanup_case() { # $1 db, $2 size: the catalog's database goes, the next size starts from scratch
   if [[ $1 == sqlite ]]; then rm -f "$WORK/sqlite-$2.db"*
-  else as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "DROP DATABASE bench_$2" >/dev/null; fi
+  else psql_admin -qc "DROP DATABASE bench_$2" >/dev/null; fi
+}
+
+cp_if() { if [[ -f $1 ]]; then cp "$1" "$2"; fi; }
+psql_admin() { as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "SET client_min_messages = warning" "$@"; }
+
+# CATALOGS: the generated catalog is kept as generated (the benchmark adds carts and orders to its working copy only).
+save_catalog() { # $1 db, $2 size
+  # The WAL too: pooled connections may not have checkpointed it when the generator exited.
+  if [[ $1 == sqlite ]]; then rm -f "$CATALOGS/sqlite-$2.db"*; cp "$WORK/sqlite-$2.db" "$CATALOGS/"; cp_if "$WORK/sqlite-$2.db-wal" "$CATALOGS/"
+  else psql_admin -qc "DROP DATABASE IF EXISTS catalog_$2" -qc "CREATE DATABASE catalog_$2 TEMPLATE bench_$2" >/dev/null; fi
+}
+
+restore_catalog() { # $1 db, $2 size
+  if [[ $1 == sqlite ]]; then cp "$CATALOGS/sqlite-$2.db" "$WORK/"; cp_if "$CATALOGS/sqlite-$2.db-wal" "$WORK/"
+  else psql_admin -qc "DROP DATABASE IF EXISTS bench_$2" -qc "CREATE DATABASE bench_$2 TEMPLATE catalog_$2" >/dev/null; fi
 }
 
 started_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 for db in $DATABASES; do
   for size in $SIZES; do bench_case "$db" "$size"; done
 done
+
+# --- micro-benchmarks ----------------------------------------------------------------------------------------------
+# In process (no separate build per benchmark) with BenchmarkDotNet's short job: a few minutes for every class, after the
+# load runs so they do not share the machine with a server.
+micro_dir=""
+if [[ $MICRO == 1 ]]; then
+  log "micro-benchmarks (BenchmarkDotNet)"
+  dotnet build "$ROOT/bench/Mercato.Benchmarks/Mercato.Benchmarks.csproj" -c Release -nologo -v q -nr:false >"$WORK/micro-build.log" 2>&1 \
+    || { cat "$WORK/micro-build.log" >&2; exit 1; }
+  (cd "$WORK" && dotnet run --no-build -c Release --project "$ROOT/bench/Mercato.Benchmarks/Mercato.Benchmarks.csproj" -- \
+    --filter '*' --job short --inProcess --artifacts "$WORK/micro") >"$WORK/micro.log" 2>&1 \
+    || { tail -40 "$WORK/micro.log" >&2; exit 1; }
+  micro_dir=$WORK/micro/results
+fi
 
 # --- report ------------------------------------------------------------------------------------------------------
 commit=$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src bench || echo "+local changes")
@@ -261,7 +308,7 @@ python3 "$ROOT/bench/report.py" "$RESULTS" "$OUT" \
   --dotnet "$(dotnet --list-runtimes | awk '/Microsoft.AspNetCore.App/ {v=$2} END {print "ASP.NET Core " v}')" \
   --postgres "$("$PG_BIN/postgres" --version 2>/dev/null | awk '{print $3}')" \
   --settings "SIZES=$SIZES DATABASES=$DATABASES DURATION=$DURATION WARMUP=$WARMUP CACHE_MODES=$CACHE_MODES SERVER_ENV=${SERVER_ENV:-none} READY_CARTS=$READY_CARTS" \
-  --wrk "wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
+  --wrk "wrk -t$THREADS -c$CONNECTIONS -d$DURATION" --micro "$micro_dir"
 cp "$RESULTS" "${OUT%.md}.jsonl"
 log "wrote $OUT"
 }
