@@ -121,25 +121,35 @@ internal sealed partial class CartCompletion(MercatoDb db, ICartCheckout carts, 
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var placed = await orders.PlaceAsync(Draft(cart, payment), ct);
-            if (placed is null) return await ExistingOrderAsync(cart.Id, ct);
+            // The order goes last: its number comes from one counter row, write-locked from the increment until commit, so
+            // every other write of the placement is done before it and concurrent checkouts wait only for the order's own
+            // inserts and the commit. The order's id is known up front for the references written first.
+            var orderId = orders.NewOrderId();
             // A cart of untracked items only (gift cards, services) held nothing, so it has no hold to convert.
             var held = CheckoutRules.Demand(cart).Count > 0;
-            failure = held && !await stock.ConvertHoldAsync(cart.Id, placed.OrderId, ct) ? CheckoutErrors.HoldExpired(cart.Id)
-                : !await carts.MarkCompletedAsync(cart.Id, cart.Version, placed.OrderId, ct) ? CheckoutErrors.CartChanged(cart.Id)
-                : !await RedeemPromotionsAsync(cart, placed.OrderId, ct) ? PromotionProblems.CodeInvalid()
+            failure = held && !await stock.ConvertHoldAsync(cart.Id, orderId, ct) ? CheckoutErrors.HoldExpired(cart.Id)
+                : !await carts.MarkCompletedAsync(cart.Id, cart.Version, orderId, ct) ? CheckoutErrors.CartChanged(cart.Id)
+                : !await RedeemPromotionsAsync(cart, orderId, ct) ? PromotionProblems.CodeInvalid()
                 : null;
             // Each card is debited in this transaction: a card that no longer covers its share undoes the whole order.
             if (failure is null && cart.GiftCards.Any(g => g.Amount > 0))
-                failure = await giftCards.RedeemAsync(cart.Id, placed.OrderId, [.. cart.GiftCards.Where(g => g.Amount > 0).Select(g => new GiftCardDebit(g.GiftCardId, g.Amount))], ct);
+                failure = await giftCards.RedeemAsync(cart.Id, orderId, [.. cart.GiftCards.Where(g => g.Amount > 0).Select(g => new GiftCardDebit(g.GiftCardId, g.Amount))], ct);
             if (failure is null)
             {
-                if (payment is not null) await payments.AttachOrderAsync(payment.Id, placed.OrderId, ct);
+                if (payment is not null) await payments.AttachOrderAsync(payment.Id, orderId, ct);
                 var now = time.GetUtcNow();
                 await db.Set<CheckoutSession>().Where(s => s.CartId == cart.Id).ExecuteUpdateAsync(s => s
-                    .SetProperty(x => x.State, CheckoutState.Placed).SetProperty(x => x.OrderId, placed.OrderId)
+                    .SetProperty(x => x.State, CheckoutState.Placed).SetProperty(x => x.OrderId, orderId)
                     .SetProperty(x => x.LeaseUntil, (DateTimeOffset?)null).SetProperty(x => x.UpdatedAt, now)
                     .SetProperty(x => x.Version, x => x.Version + 1), ct);
+                var placed = await orders.PlaceAsync(Draft(cart, payment) with { OrderId = orderId }, ct);
+                if (placed is null)
+                {
+                    // Another completion placed this cart's order first: everything above is undone, its order is the answer.
+                    await tx.RollbackAsync(ct);
+                    db.ChangeTracker.Clear();
+                    return await ExistingOrderAsync(cart.Id, ct);
+                }
                 await tx.CommitAsync(ct);
                 LogPlaced(log, placed.OrderId, placed.Number, cart.Id);
                 return new CompletedCheckout(placed, IsNew: true);
@@ -153,6 +163,9 @@ internal sealed partial class CartCompletion(MercatoDb db, ICartCheckout carts, 
             throw;
         }
         db.ChangeTracker.Clear();
+        // A write above can also fail because another completion placed this cart's order meanwhile (it changed the cart):
+        // that order keeps its payment and stock.
+        if (await orders.FindByCartAsync(cart.Id, ct) is { } existing) return new CompletedCheckout(existing, IsNew: false);
         await CompensateAsync(cart.Id, payment);
         return failure;
     }

@@ -83,12 +83,14 @@ internal sealed class Order : IVersioned
 
     public bool IsOpen => Status is OrderStatus.Pending or OrderStatus.Completed;
 
+    public static string NewId(TimeProvider time) => EntityId.New("order", time);
+
     public static Order Place(OrderDraft draft, long number, string tokenHash, TimeProvider time)
     {
         var now = time.GetUtcNow();
         var order = new Order
         {
-            Id = EntityId.New("order", time), Number = number, CartId = draft.CartId, SalesChannelId = draft.SalesChannelId,
+            Id = draft.OrderId ?? NewId(time), Number = number, CartId = draft.CartId, SalesChannelId = draft.SalesChannelId,
             RegionId = draft.RegionId, Currency = draft.CurrencyCode.ToUpperInvariant(), PricesIncludeTax = draft.PricesIncludeTax,
             Email = NormalizeEmail(draft.Email), CustomerId = draft.CustomerId, ShippingAddress = draft.ShippingAddress,
             BillingAddress = draft.BillingAddress, ShippingOptionId = draft.Shipping?.OptionId, ShippingName = draft.Shipping?.Name,

@@ -30,6 +30,12 @@ public sealed record OrderDraft(string CartId, string SalesChannelId, string Reg
 
     /// <summary>What gift cards paid (already debited in the placing transaction); the payment covers the rest of the total.</summary>
     public long GiftCardTotal { get; init; }
+
+    /// <summary>
+    /// The id the order gets, from <see cref="IOrderPlacement.NewOrderId"/>, when the caller writes references to it earlier in the
+    /// same transaction; a new id when null.
+    /// </summary>
+    public string? OrderId { get; init; }
 }
 
 /// <summary>The placed order and the guest's secret order token (shown once; only its hash is stored).</summary>
@@ -43,6 +49,9 @@ public interface IOrderPlacement
     /// a second call for the same cart returns null (read it with <see cref="FindByCartAsync"/>).
     /// </summary>
     Task<PlacedOrder?> PlaceAsync(OrderDraft draft, CancellationToken ct);
+
+    /// <summary>An id for an order about to be placed (<see cref="OrderDraft.OrderId"/>).</summary>
+    string NewOrderId();
 
     /// <summary>The order placed for a cart; its token is not recoverable, so <see cref="PlacedOrder.OrderToken"/> is re-issued.</summary>
     Task<PlacedOrder?> FindByCartAsync(string cartId, CancellationToken ct);

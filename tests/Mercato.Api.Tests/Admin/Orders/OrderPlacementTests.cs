@@ -39,6 +39,22 @@ public abstract class OrderPlacementTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task An_order_takes_the_id_its_caller_reserved_for_the_references_written_before_it()
+    {
+        await using var scope = app.Scope();
+        var placement = scope.ServiceProvider.GetRequiredService<IOrderPlacement>();
+        var reserved = placement.NewOrderId();
+        var other = placement.NewOrderId();
+
+        var placed = await app.PlaceAsync(app.Draft([OrderTestData.Line("RESERVED-1", 1, manageInventory: false)]) with { OrderId = reserved });
+
+        Assert.StartsWith("order_", reserved);
+        Assert.NotEqual(reserved, other);
+        Assert.Equal(reserved, placed.OrderId);
+        Assert.Equal(placed.Number, (await app.OrderAsync(reserved)).Long("number"));
+    }
+
+    [Fact]
     public async Task The_token_is_stored_only_as_its_sha256_hash()
     {
         var placed = await app.PlaceSimpleAsync();
