@@ -49,6 +49,8 @@ internal sealed class CatalogFacetIndex : ICommitObserver, IFollowedChangeObserv
             {
                 _reload = false;
                 view = FacetView.Of(await FacetRows.LoadAsync(db, _table, null, ct), _table);
+                _view = view;
+                ReturnLoadMemory();
             }
             else if (products.Count > 0 || variants.Count > 0)
             {
@@ -72,6 +74,14 @@ internal sealed class CatalogFacetIndex : ICommitObserver, IFollowedChangeObserv
             _gate.Release();
         }
     }
+
+    /// <summary>
+    /// A full load reads every row of the catalog into lists that grow by doubling on the large object heap (tens of MB at
+    /// 100,000 products), all garbage once the compact view is built. The GC does not compact that heap by itself, so the
+    /// process kept the space for good (RSS ~50 MB higher at 100,000 products); one compacting collection gives it back. Rare:
+    /// at start and when enough products changed that a fresh snapshot beats patching.
+    /// </summary>
+    private static void ReturnLoadMemory() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     /// <summary>Forgets everything: the next request loads a new snapshot (after a search rebuild or a bulk load).</summary>
     public void Reset() => _reload = true;
