@@ -104,7 +104,11 @@ internal sealed class FacetRows
         var ordinals = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
         for (var i = 0; i < ids.Length; i++) ordinals[ids[i]] = i;
 
-        var pairs = new List<(int Ordinal, int Feature)>();
+        // A full load counts its rows first and sizes its lists once: doubling lists copy themselves at every growth and
+        // leave the old arrays on the large object heap, which set the process's peak memory at start (the counts are
+        // upper bounds: rows of unpublished products are read and skipped).
+        var sizes = only is null ? await FullLoadSizes.CountAsync(db, ct) : new FullLoadSizes(0, 0, 0);
+        var pairs = new List<(int Ordinal, int Feature)>(sizes.Features);
         void Add(string productId, int feature)
         {
             if (ordinals.TryGetValue(productId, out var ordinal)) pairs.Add((ordinal, feature));
@@ -131,7 +135,7 @@ internal sealed class FacetRows
         await foreach (var o in options.AsAsyncEnumerable().WithCancellation(ct))
             Add(o.ProductId, table.Intern(FacetFeatureKind.Option, o.FilterKey, "", o.OptionName, o.OptionName.Trim().ToLowerInvariant(), o.Value));
 
-        var priceRows = new List<(int Ordinal, int Currency, long Amount)>();
+        var priceRows = new List<(int Ordinal, int Currency, long Amount)>(sizes.Prices);
         var prices = from pr in db.Set<VariantPrice>().AsNoTracking()
                      join x in variants on pr.VariantId equals x.Id
                      select new { x.ProductId, pr.CurrencyCode, pr.Amount };
@@ -143,7 +147,7 @@ internal sealed class FacetRows
         // Postings exist for published products only (the indexer writes none for the others).
         var postingRows = Of(db.Set<SearchPosting>().AsNoTracking(), q => q.Where(p => only!.Contains(p.ProductId)))
             .Select(p => new { p.Term, p.ProductId, p.Weight });
-        var postings = new TermPostings.Builder();
+        var postings = new TermPostings.Builder(sizes.Postings);
         var productTerms = new Dictionary<string, byte>[only is null ? 0 : ids.Length];
         for (var i = 0; i < productTerms.Length; i++) productTerms[i] = new Dictionary<string, byte>(StringComparer.Ordinal);
         await foreach (var p in postingRows.AsAsyncEnumerable().WithCancellation(ct))
@@ -184,6 +188,19 @@ internal sealed class FacetRows
             PriceCurrencies = [.. priceRows.Select(p => p.Currency)], PriceAmounts = [.. priceRows.Select(p => p.Amount)],
             Postings = postings.Build(), ProductTerms = productTerms,
         };
+    }
+}
+
+/// <summary>The rows a full facet load reads: product features (links, tags, attributes, currencies, options), prices, postings.</summary>
+internal readonly record struct FullLoadSizes(int Features, int Prices, int Postings)
+{
+    public static async Task<FullLoadSizes> CountAsync(MercatoDb db, CancellationToken ct)
+    {
+        var features = await db.Set<ProductChannelLink>().CountAsync(ct) + await db.Set<ProductCategoryLink>().CountAsync(ct)
+            + await db.Set<ProductCollectionLink>().CountAsync(ct) + await db.Set<ProductTag>().CountAsync(ct)
+            + await db.Set<ProductAttributeValue>().CountAsync(ct) + await db.Set<ProductPriceSummary>().CountAsync(ct)
+            + await db.Set<VariantOptionValue>().CountAsync(ct);
+        return new FullLoadSizes(features, await db.Set<VariantPrice>().CountAsync(ct), await db.Set<SearchPosting>().CountAsync(ct));
     }
 }
 

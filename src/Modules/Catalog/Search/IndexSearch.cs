@@ -16,12 +16,13 @@ internal sealed class TermPostings
     public int Count => Ordinals.Length;
 
     /// <summary>Collects postings in any order, then lays them out by term (a counting sort).</summary>
-    public sealed class Builder
+    /// <param name="capacity">The postings expected (a full load counts them first), so the lists do not grow by doubling.</param>
+    public sealed class Builder(int capacity = 0)
     {
         private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
-        private readonly List<int> _slotOf = [];
-        private readonly List<int> _ordinals = [];
-        private readonly List<byte> _weights = [];
+        private readonly List<int> _slotOf = new(capacity);
+        private readonly List<int> _ordinals = new(capacity);
+        private readonly List<byte> _weights = new(capacity);
 
         public void Add(string term, int ordinal, byte weight)
         {
