@@ -76,6 +76,7 @@ internal static class HostSetup
         services.AddOpenApi(o =>
         {
             o.AddDocumentTransformer<OpenApiSecurity>().AddOperationTransformer<OpenApiFileBodies>().AddOperationTransformer<OpenApiIdempotencyKey>()
+                .AddOperationTransformer<OpenApiOptionalParameters>()
                 .AddSchemaTransformer<OpenApiSchemas>();
             // Schemas are named by the type's simple name, so every slice's nested CreateRequest would share one schema.
             o.CreateSchemaReferenceId = type => OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id && type.Type.DeclaringType is { } owner
@@ -203,6 +204,13 @@ internal static class HostSetup
         };
         problem.Extensions.Remove("exception");
     }
+
+    /// <summary>
+    /// Builds every endpoint once, as routing does on the first request: each request delegate resolves the JSON contracts of
+    /// its body and answers into the shared serializer options, which is most of the cost and is cached there for routing's turn.
+    /// </summary>
+    public static Task BuildEndpointsAsync(this WebApplication app) =>
+        Task.Run(() => app.Services.GetRequiredService<EndpointDataSource>().Endpoints.Count);
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
