@@ -6,7 +6,7 @@
 # calls, and the ceiling serving the very same bytes. Writes bench/RESULTS.md (figures are only ever measured here).
 #
 # Settings (environment):
-#   SIZES="1000 100000 1000000"   catalog sizes
+#   SIZES="1000 100000 1000000"   catalog sizes (SIZES_sqlite / SIZES_postgres: other sizes for one database)
 #   DATABASES="sqlite postgres"   databases (PostgreSQL from PG_BIN, started in a temp dir on a free port)
 #   DURATION=15s WARMUP=3s        wrk run and warm-up per scenario
 #   CACHE_MODES="on off"          catalog reads with the output cache on and off (CACHE_SWITCH=on|off is passed to the server)
@@ -281,7 +281,8 @@ restore_catalog() { # $1 db, $2 size
 
 started_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 for db in $DATABASES; do
-  for size in $SIZES; do bench_case "$db" "$size"; done
+  sizes_var=SIZES_$db
+  for size in ${!sizes_var:-$SIZES}; do bench_case "$db" "$size"; done
 done
 
 # --- micro-benchmarks ----------------------------------------------------------------------------------------------
@@ -307,7 +308,7 @@ python3 "$ROOT/bench/report.py" "$RESULTS" "$OUT" \
   --os "$(. /etc/os-release && echo "$PRETTY_NAME") ($(uname -r))" \
   --dotnet "$(dotnet --list-runtimes | awk '/Microsoft.AspNetCore.App/ {v=$2} END {print "ASP.NET Core " v}')" \
   --postgres "$("$PG_BIN/postgres" --version 2>/dev/null | awk '{print $3}')" \
-  --settings "SIZES=$SIZES DATABASES=$DATABASES DURATION=$DURATION WARMUP=$WARMUP CACHE_MODES=$CACHE_MODES SERVER_ENV=${SERVER_ENV:-none} READY_CARTS=$READY_CARTS" \
+  --settings "SIZES=$SIZES${SIZES_sqlite:+ SIZES_sqlite=$SIZES_sqlite}${SIZES_postgres:+ SIZES_postgres=$SIZES_postgres} DATABASES=$DATABASES DURATION=$DURATION WARMUP=$WARMUP CACHE_MODES=$CACHE_MODES SERVER_ENV=${SERVER_ENV:-none} READY_CARTS=$READY_CARTS" \
   --wrk "wrk -t$THREADS -c$CONNECTIONS -d$DURATION" --micro "$micro_dir"
 cp "$RESULTS" "${OUT%.md}.jsonl"
 log "wrote $OUT"
