@@ -13,11 +13,7 @@ builder.AddMercato();
 
 var app = builder.Build();
 app.UseMercato();
-// Two CPU-bound parts of the start run side by side: the endpoints (and the JSON contracts they resolve) on another core
-// while the database is prepared (which builds the EF model).
-var endpoints = app.BuildEndpointsAsync();
 await app.PrepareDatabaseAsync();
-await endpoints;
 await app.RunAsync();
 return 0;
 

@@ -205,13 +205,6 @@ internal static class HostSetup
         problem.Extensions.Remove("exception");
     }
 
-    /// <summary>
-    /// Builds every endpoint once, as routing does on the first request: each request delegate resolves the JSON contracts of
-    /// its body and answers into the shared serializer options, which is most of the cost and is cached there for routing's turn.
-    /// </summary>
-    public static Task BuildEndpointsAsync(this WebApplication app) =>
-        Task.Run(() => app.Services.GetRequiredService<EndpointDataSource>().Endpoints.Count);
-
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
