@@ -76,7 +76,6 @@ internal static class HostSetup
         services.AddOpenApi(o =>
         {
             o.AddDocumentTransformer<OpenApiSecurity>().AddOperationTransformer<OpenApiFileBodies>().AddOperationTransformer<OpenApiIdempotencyKey>()
-                .AddOperationTransformer<OpenApiOptionalParameters>()
                 .AddSchemaTransformer<OpenApiSchemas>();
             // Schemas are named by the type's simple name, so every slice's nested CreateRequest would share one schema.
             o.CreateSchemaReferenceId = type => OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id && type.Type.DeclaringType is { } owner
