@@ -10,6 +10,7 @@ namespace Mercato.Catalog.Search;
 internal sealed class CatalogSearchIndex(MercatoDb db, CacheInvalidation cache, CatalogFacetIndex facets) : ICatalogSearchIndex
 {
     private const int Batch = 500;
+    private static readonly TimeSpan RebuildCommandTimeout = TimeSpan.FromMinutes(30);
 
     public async Task<bool> RebuildIfEmptyAsync(CancellationToken ct)
     {
@@ -23,6 +24,23 @@ internal sealed class CatalogSearchIndex(MercatoDb db, CacheInvalidation cache, 
     {
         var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // Its set-based statements read every posting (tens of millions at a million products): the 30 s default timeout of
+        // a command cut the rebuild of such a catalog short on PostgreSQL.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(RebuildCommandTimeout);
+        try
+        {
+            return await RebuildInTransactionAsync(ct);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+            db.ChangeTracker.AutoDetectChangesEnabled = tracking;
+        }
+    }
+
+    private async Task<int> RebuildInTransactionAsync(CancellationToken ct)
+    {
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.Set<SearchTermDelete>().ExecuteDeleteAsync(ct);
         await db.Set<SearchTerm>().ExecuteDeleteAsync(ct);
@@ -49,7 +67,6 @@ internal sealed class CatalogSearchIndex(MercatoDb db, CacheInvalidation cache, 
             "SELECT term, COUNT(*) FROM catalog_search_postings GROUP BY term", ct);
         var terms = await db.Set<SearchTerm>().AsNoTracking().Select(t => t.Term).ToListAsync(ct);
         await SearchVocabulary.InsertDeletesAsync(db, terms, ct);
-        db.ChangeTracker.AutoDetectChangesEnabled = tracking;
         if (transaction is null) return indexed;
         await transaction.CommitAsync(ct);
         // Every row of the index is new, and a rebuild usually follows a bulk change of the catalog: fresh statistics, or
