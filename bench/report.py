@@ -85,14 +85,15 @@ w("|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 order = {s: i for i, s in enumerate(SCENARIOS)}
 for r in sorted(reads, key=lambda r: (r["db"], int(r["size"]), r.get("cache", ""), order.get(r["scenario"], 99))):
     if r.get("na"):
-        w(f"| {r['db']} | {size_label(r['size'])} | {r['cache']} | {TITLES[r['scenario']]} | n/a (HTTP {r['na']}) | | | | | | | |")
+        reason = f"HTTP {r['na']}" if str(r["na"]).isdigit() else r["na"]
+        w(f"| {r['db']} | {size_label(r['size'])} | {r['cache']} | {TITLES[r['scenario']]} | n/a ({reason}) | | | | | | | |")
         continue
     ceiling = ceiling_of(r)
     ratio = f"{rate(r) / ceiling:.1%}" if ceiling and r["scenario"] != "checkout" else "n/a"
     w(f"| {r['db']} | {size_label(r['size'])} | {r['cache']} | {TITLES[r['scenario']]} | {rate(r):,.0f} | {r['p50']:.2f} | {r['p95']:.2f} | "
       f"{r['p99']:.2f} | {errors(r)} | {r.get('body_bytes', '')} | {f'{ceiling:,.0f}' if ceiling else ''} | {ratio} |")
 w("")
-checkouts = [r for r in reads if r["scenario"] == "checkout"]
+checkouts = [r for r in reads if r["scenario"] == "checkout" and not r.get("na")]
 if checkouts:
     w("Checkout: " + "; ".join(f"{r['db']} {size_label(r['size'])}: {r['created']} orders from {r['ready_carts']} ready carts in {r['seconds']:.1f} s"
                              for r in checkouts) + ". When every ready cart is placed before the run ends, the rate is a lower bound.")

@@ -131,7 +131,8 @@ internal static class CatalogGenerator
         };
         var sizes = Sizes[..(2 + n % 3)];
         ProductEditor.ApplyOptions(product, [new OptionRequest("Size", sizes), new OptionRequest("Color", [color])], time);
-        var basePrice = 900 + n * 7919 % 20_000;
+        // In long: n * 7919 overflows an int past product 271,000 and gave a million-product catalog negative prices.
+        var basePrice = (int)(900 + (long)n * 7919 % 20_000);
         foreach (var size in sizes)
         {
             var price = basePrice + Array.IndexOf(Sizes, size) * 200;
