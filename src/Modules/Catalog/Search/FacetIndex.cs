@@ -237,7 +237,20 @@ internal sealed record FacetCounts(
 internal sealed partial class FacetView(FacetRows snapshot, Dictionary<string, int> ordinals, bool[] replaced,
     IReadOnlyDictionary<string, FacetProduct?> reloaded, FacetFeature[] features)
 {
+    private ulong[]? _live;
+
     public FacetRows Snapshot => snapshot;
+    /// <summary>The snapshot's products not reloaded since (as a bitset over its ordinals), the ones counted from it.</summary>
+    public ReadOnlySpan<ulong> Live => LazyInitializer.EnsureInitialized(ref _live, () =>
+    {
+        var live = new ulong[Bits.WordsFor(Size)];
+        Bits.SetFirst(live, Size);
+        for (var o = 0; o < replaced.Length; o++)
+        {
+            if (replaced[o]) live[o >> 6] &= ~(1UL << o);
+        }
+        return live;
+    });
     public int Size => snapshot.Ids.Length;
     /// <summary>Products reloaded since the snapshot; past a share of it, a new snapshot is cheaper to count on.</summary>
     public int ReloadedCount => reloaded.Count;
@@ -414,11 +427,7 @@ internal sealed partial class FacetView(FacetRows snapshot, Dictionary<string, i
             using var scratch = new BitScratch(sets.Words);
             // The products in scope: not reloaded since the snapshot, and among the search's hits when there is a search.
             var scope = scratch.Rent();
-            Bits.SetFirst(scratch.Span(scope), sets.Size);
-            for (var o = 0; o < replaced.Length; o++)
-            {
-                if (replaced[o]) scratch.Span(scope)[o >> 6] &= ~(1UL << o);
-            }
+            Live.CopyTo(scratch.Span(scope));
             if (request.Hits is { } searched)
             {
                 var hits = scratch.Rent();
