@@ -90,8 +90,11 @@ internal sealed class FacetRows
 
     private FeatureSets? _sets;
 
-    /// <summary>The features inverted (built on first use: a reload of some products never needs them).</summary>
-    public FeatureSets Sets => LazyInitializer.EnsureInitialized(ref _sets, () => FeatureSets.Of(this));
+    /// <summary>
+    /// The features inverted, built on first use (a reload of some products never needs them; a full load builds them before
+    /// its view is published, so requests do not race to build them).
+    /// </summary>
+    public FeatureSets Sets => _sets ??= FeatureSets.Of(this);
 
     public FacetProduct Product(int ordinal)
     {
@@ -241,7 +244,10 @@ internal sealed partial class FacetView(FacetRows snapshot, Dictionary<string, i
 
     public FacetRows Snapshot => snapshot;
     /// <summary>The snapshot's products not reloaded since (as a bitset over its ordinals), the ones counted from it.</summary>
-    public ReadOnlySpan<ulong> Live => LazyInitializer.EnsureInitialized(ref _live, () =>
+    public ReadOnlySpan<ulong> Live => _live ??= LiveSet();
+    public int Size => snapshot.Ids.Length;
+
+    private ulong[] LiveSet()
     {
         var live = new ulong[Bits.WordsFor(Size)];
         Bits.SetFirst(live, Size);
@@ -250,8 +256,8 @@ internal sealed partial class FacetView(FacetRows snapshot, Dictionary<string, i
             if (replaced[o]) live[o >> 6] &= ~(1UL << o);
         }
         return live;
-    });
-    public int Size => snapshot.Ids.Length;
+    }
+
     /// <summary>Products reloaded since the snapshot; past a share of it, a new snapshot is cheaper to count on.</summary>
     public int ReloadedCount => reloaded.Count;
 
@@ -271,7 +277,6 @@ internal sealed partial class FacetView(FacetRows snapshot, Dictionary<string, i
         const int CategoryGroup = 1, PriceGroup = 2;
         var requirementGroup = new List<int> { 0, 0 };
         var requirementFeatures = new List<List<int>> { new(), new() };
-        var featureRequirement = new Dictionary<int, List<int>>();
         var impossible = false;
         void Require(int group, IEnumerable<int?> satisfiedBy)
         {
@@ -284,8 +289,6 @@ internal sealed partial class FacetView(FacetRows snapshot, Dictionary<string, i
                 if (f is not { } feature) continue;
                 any = true;
                 requirementFeatures[requirement].Add(feature);
-                if (!featureRequirement.TryGetValue(feature, out var list)) featureRequirement[feature] = list = [];
-                list.Add(requirement);
             }
             if (!any && group == 0) impossible = true;
         }
@@ -293,8 +296,6 @@ internal sealed partial class FacetView(FacetRows snapshot, Dictionary<string, i
         {
             if (feature is not { } f) { impossible = true; return; }
             requirementFeatures[requirement].Add(f);
-            if (!featureRequirement.TryGetValue(f, out var list)) featureRequirement[f] = list = [];
-            list.Add(requirement);
         }
         Map(0, table.Find(FacetFeatureKind.Channel, request.ChannelId));
         Map(1, table.Find(FacetFeatureKind.PricedIn, request.Currency));
@@ -314,11 +315,10 @@ internal sealed partial class FacetView(FacetRows snapshot, Dictionary<string, i
         // feature of 100,000 products was most of the time.
         var size = features.Length;
         var satisfies = new ulong[size];
-        foreach (var (feature, requirements) in featureRequirement)
+        for (var r = 0; r < requirementFeatures.Count; r++)
         {
             // A feature interned after this view was made is on none of its products.
-            if (feature >= size) continue;
-            foreach (var r in requirements) satisfies[feature] |= 1UL << r;
+            foreach (var feature in requirementFeatures[r].Where(f => f < size)) satisfies[feature] |= 1UL << r;
         }
         var groupOfRequirement = requirementGroup.ToArray();
         var currency = table.FindCurrency(request.Currency);
