@@ -88,7 +88,7 @@ public class IndexSearchTests
         return new SearchQuery(words, candidates);
     }
 
-    private static FacetView View(Random random, List<(string Id, Dictionary<string, byte> Terms, int[] Features)> products, FacetFeatureTable table)
+    internal static FacetView View(Random random, List<(string Id, Dictionary<string, byte> Terms, int[] Features)> products, FacetFeatureTable table)
     {
         var postings = new TermPostings.Builder();
         foreach (var (ordinal, term, weight) in products.SelectMany((p, o) => p.Terms.Select(t => (o, t.Key, t.Value))).OrderBy(_ => random.Next()))

@@ -6,16 +6,47 @@ namespace Mercato.Catalog.Search;
 
 /// <summary>
 /// A snapshot's search postings by term, in one array: the products (snapshot ordinals) of term slot <c>s</c> are
-/// <c>Ordinals[Start[s]..Start[s + 1]]</c>, with their field weights beside them. Five bytes a posting.
+/// <c>Ordinals[Start[s]..Start[s + 1]]</c>, with their field weights beside them. Five bytes a posting. The slots follow the
+/// terms' ordinal order, so the terms double as the vocabulary: a term is found by binary search (a dictionary took three
+/// times the memory), a prefix's completions are one range, and a term's product count is its slot's length.
 /// </summary>
 internal sealed class TermPostings
 {
-    public required Dictionary<string, int> Slots { get; init; }
+    /// <summary>The terms in ordinal order: slot <c>s</c> holds the postings of <c>Terms[s]</c>.</summary>
+    public required string[] Terms { get; init; }
     public required int[] Start { get; init; }
     public required int[] Ordinals { get; init; }
     public required byte[] Weights { get; init; }
+    /// <summary>The one-deletion neighbourhoods of the terms that take part in typo matching.</summary>
+    public required DeletionIndex Deletions { get; init; }
 
     public int Count => Ordinals.Length;
+
+    /// <summary>The slot of <paramref name="term"/>, or -1 when no product of the snapshot has it.</summary>
+    public int Find(string term)
+    {
+        var slot = Array.BinarySearch(Terms, term, StringComparer.Ordinal);
+        return slot >= 0 ? slot : -1;
+    }
+
+    /// <summary>The products (snapshot ordinals, ascending) of a slot.</summary>
+    public ReadOnlySpan<int> Products(int slot) => Ordinals.AsSpan(Start[slot], Start[slot + 1] - Start[slot]);
+
+    /// <summary>The slots of the terms that start with <paramref name="prefix"/> (ordinal), the prefix itself included.</summary>
+    public (int From, int To) PrefixRange(string prefix)
+    {
+        var from = Array.BinarySearch(Terms, prefix, StringComparer.Ordinal);
+        if (from < 0) from = ~from;
+        // The terms that start with the prefix follow it in one run; the first one that does not ends the range.
+        int lo = from, hi = Terms.Length;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) >> 1);
+            if (Terms[mid].StartsWith(prefix, StringComparison.Ordinal)) lo = mid + 1;
+            else hi = mid;
+        }
+        return (from, lo);
+    }
 
     /// <summary>Collects postings in any order, then lays them out by term (a counting sort).</summary>
     /// <param name="capacity">The postings expected (a full load counts them first), so the lists do not grow by doubling.</param>
@@ -37,15 +68,23 @@ internal sealed class TermPostings
 
         public TermPostings Build()
         {
+            // Slots in the terms' ordinal order: the order they arrived in maps to their place in the sorted terms.
+            var terms = new string[_slots.Count];
+            var arrived = new int[_slots.Count];
+            foreach (var (term, slot) in _slots) (terms[slot], arrived[slot]) = (term, slot);
+            Array.Sort(terms, arrived, StringComparer.Ordinal);
+            var sorted = new int[_slots.Count];
+            for (var s = 0; s < arrived.Length; s++) sorted[arrived[s]] = s;
+
             var start = new int[_slots.Count + 1];
-            foreach (var slot in _slotOf) start[slot + 1]++;
+            foreach (var slot in _slotOf) start[sorted[slot] + 1]++;
             for (var i = 0; i < _slots.Count; i++) start[i + 1] += start[i];
             var next = start[..^1];
             var ordinals = new int[_ordinals.Count];
             var weights = new byte[_weights.Count];
             for (var i = 0; i < _slotOf.Count; i++)
             {
-                var at = next[_slotOf[i]]++;
+                var at = next[sorted[_slotOf[i]]]++;
                 ordinals[at] = _ordinals[i];
                 weights[at] = _weights[i];
             }
@@ -59,8 +98,7 @@ internal sealed class TermPostings
                     break;
                 }
             }
-            _slots.TrimExcess();
-            return new TermPostings { Slots = _slots, Start = start, Ordinals = ordinals, Weights = weights };
+            return new TermPostings { Terms = terms, Start = start, Ordinals = ordinals, Weights = weights, Deletions = DeletionIndex.Of(terms) };
         }
     }
 }
@@ -157,7 +195,7 @@ internal sealed partial class FacetView
         var candidates = new List<(int Slot, SearchCandidate Candidate)>(query.Candidates.Count);
         foreach (var c in query.Candidates)
         {
-            if (postings.Slots.TryGetValue(c.Term, out var slot)) candidates.Add((slot, c));
+            if (postings.Find(c.Term) is var slot and >= 0) candidates.Add((slot, c));
         }
 
         using var scratch = new BitScratch(Bits.WordsFor(Size));
@@ -171,8 +209,7 @@ internal sealed partial class FacetView
             foreach (var (slot, c) in candidates)
             {
                 if (c.Word != w) continue;
-                foreach (var ordinal in postings.Ordinals.AsSpan(postings.Start[slot], postings.Start[slot + 1] - postings.Start[slot]))
-                    Bits.Set(ofWord, ordinal);
+                foreach (var ordinal in postings.Products(slot)) Bits.Set(ofWord, ordinal);
             }
             Bits.And(all, ofWord);
         }

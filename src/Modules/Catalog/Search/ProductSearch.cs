@@ -1,5 +1,4 @@
 using Mercato.Kernel.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Mercato.Catalog.Search;
 
@@ -53,9 +52,9 @@ internal interface IProductSearch
 }
 
 /// <summary>
-/// The built-in engine (docs/decisions/0006-portable-search-index.md): the vocabulary (terms, completions, typo neighbours) is
-/// read from the database's index tables, the postings from this node's in-memory copy in <see cref="CatalogFacetIndex"/>,
-/// which holds them beside the facet data so that a search and its filters are answered in one pass without SQL.
+/// The built-in engine (docs/decisions/0006-portable-search-index.md): the vocabulary (completions, typo neighbours) and the
+/// postings both come from this node's in-memory view in <see cref="CatalogFacetIndex"/>, which holds them beside the facet
+/// data, so that a query is resolved, matched, filtered and ranked without SQL.
 /// </summary>
 internal sealed class IndexedProductSearch(MercatoDb db, CatalogFacetIndex index) : IProductSearch
 {
@@ -64,8 +63,6 @@ internal sealed class IndexedProductSearch(MercatoDb db, CatalogFacetIndex index
     private const int MaxPrefixTerms = 64;
     /// <summary>Typo neighbours kept per word: nearest first, then the most used, then term order.</summary>
     private const int MaxTypoTerms = 10;
-    /// <summary>Completion candidates read in term order before the most used are picked.</summary>
-    private const int CompletionScan = 200;
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, FacetRequest? filter, SearchHit? after, int? limit,
         CancellationToken ct)
@@ -78,34 +75,25 @@ internal sealed class IndexedProductSearch(MercatoDb db, CatalogFacetIndex index
     {
         var words = SearchText.Tokenize(q);
         if (words.Count == 0) return null;
+        var view = await index.CurrentAsync(db, ct);
         var candidates = new List<SearchCandidate>();
         for (var i = 0; i < words.Count; i++) candidates.Add(new SearchCandidate(words[i], i, 0, 0));
 
         var last = words[^1];
         if (last.Length >= 2)
-        {
-            var upper = last + '\uffff';
-            var completions = await db.Set<SearchTerm>().AsNoTracking()
-                .Where(t => t.Term.CompareTo(last) > 0 && t.Term.CompareTo(upper) < 0 && t.ProductCount > 0)
-                .OrderByDescending(t => t.ProductCount).ThenBy(t => t.Term).Take(MaxPrefixTerms).Select(t => t.Term).ToListAsync(ct);
-            candidates.AddRange(completions.Select(t => new SearchCandidate(t, words.Count - 1, 0, 1)));
-        }
+            candidates.AddRange(view.MostUsed(last, withPrefix: false, MaxPrefixTerms).Select(t => new SearchCandidate(t.Term, words.Count - 1, 0, 1)));
 
         var typoWords = words.Select((w, i) => (Word: w, Index: i)).Where(x => SearchText.MaxTypos(x.Word) > 0 && !x.Word.Any(char.IsDigit)).ToList();
         if (typoWords.Count > 0)
         {
-            var variants = typoWords.SelectMany(x => SearchText.Deletes(x.Word).Append(x.Word)).Distinct().ToList();
             var shorter = typoWords.SelectMany(x => SearchText.Deletes(x.Word)).Distinct().ToList();
-            var found = await db.Set<SearchTermDelete>().AsNoTracking().Where(d => variants.Contains(d.Variant))
-                .Join(db.Set<SearchTerm>().Where(t => t.ProductCount > 0), d => d.Term, t => t.Term, (d, t) => new { t.Term, t.ProductCount })
-                .Union(db.Set<SearchTerm>().Where(t => shorter.Contains(t.Term) && t.ProductCount > 0).Select(t => new { t.Term, t.ProductCount }))
-                .ToListAsync(ct);
+            var found = view.TypoCandidates(shorter.Concat(typoWords.Select(x => x.Word)).Distinct(), shorter);
             foreach (var (word, index) in typoWords)
             {
                 var max = SearchText.MaxTypos(word);
-                var near = found.Select(f => (f.Term, f.ProductCount, Distance: SearchText.Distance(word, f.Term, max)))
+                var near = found.Select(f => (Term: f.Key, Count: f.Value, Distance: SearchText.Distance(word, f.Key, max)))
                     .Where(f => f.Distance >= 1 && f.Distance <= max)
-                    .OrderBy(f => f.Distance).ThenByDescending(f => f.ProductCount).ThenBy(f => f.Term, StringComparer.Ordinal)
+                    .OrderBy(f => f.Distance).ThenByDescending(f => f.Count).ThenBy(f => f.Term, StringComparer.Ordinal)
                     .Take(MaxTypoTerms);
                 candidates.AddRange(near.Select(f => new SearchCandidate(f.Term, index, f.Distance, 0)));
             }
@@ -115,11 +103,7 @@ internal sealed class IndexedProductSearch(MercatoDb db, CatalogFacetIndex index
 
     public async Task<IReadOnlyList<(string Term, int Count)>> CompleteAsync(string prefix, int limit, CancellationToken ct)
     {
-        var upper = prefix + '\uffff';
-        var terms = await db.Set<SearchTerm>().AsNoTracking()
-            .Where(t => t.Term.CompareTo(prefix) >= 0 && t.Term.CompareTo(upper) < 0 && t.ProductCount > 0)
-            .OrderBy(t => t.Term).Take(CompletionScan).Select(t => new { t.Term, t.ProductCount }).ToListAsync(ct);
-        return [.. terms.OrderByDescending(t => t.ProductCount).ThenBy(t => t.Term, StringComparer.Ordinal).Take(limit)
-            .Select(t => (t.Term, t.ProductCount))];
+        var view = await index.CurrentAsync(db, ct);
+        return view.MostUsed(prefix, withPrefix: true, limit);
     }
 }
