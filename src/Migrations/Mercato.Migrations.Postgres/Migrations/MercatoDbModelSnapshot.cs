@@ -1281,44 +1281,6 @@ namespace Mercato.Migrations.Postgres.Migrations
                     b.ToTable("catalog_search_postings", (string)null);
                 });
 
-            modelBuilder.Entity("Mercato.Catalog.Search.SearchTerm", b =>
-                {
-                    b.Property<string>("Term")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("term")
-                        .UseCollation("C");
-
-                    b.Property<int>("ProductCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("product_count");
-
-                    b.HasKey("Term")
-                        .HasName("pk_catalog_search_terms");
-
-                    b.ToTable("catalog_search_terms", (string)null);
-                });
-
-            modelBuilder.Entity("Mercato.Catalog.Search.SearchTermDelete", b =>
-                {
-                    b.Property<string>("Variant")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("variant")
-                        .UseCollation("C");
-
-                    b.Property<string>("Term")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("term")
-                        .UseCollation("C");
-
-                    b.HasKey("Variant", "Term")
-                        .HasName("pk_catalog_search_term_deletes");
-
-                    b.ToTable("catalog_search_term_deletes", (string)null);
-                });
-
             modelBuilder.Entity("Mercato.Catalog.Transfer.ImportChunk", b =>
                 {
                     b.Property<string>("ImportId")

@@ -1168,41 +1168,6 @@ namespace Mercato.Migrations.Sqlite.Migrations
                     b.ToTable("catalog_search_postings", (string)null);
                 });
 
-            modelBuilder.Entity("Mercato.Catalog.Search.SearchTerm", b =>
-                {
-                    b.Property<string>("Term")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("term");
-
-                    b.Property<int>("ProductCount")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("product_count");
-
-                    b.HasKey("Term")
-                        .HasName("pk_catalog_search_terms");
-
-                    b.ToTable("catalog_search_terms", (string)null);
-                });
-
-            modelBuilder.Entity("Mercato.Catalog.Search.SearchTermDelete", b =>
-                {
-                    b.Property<string>("Variant")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("variant");
-
-                    b.Property<string>("Term")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("term");
-
-                    b.HasKey("Variant", "Term")
-                        .HasName("pk_catalog_search_term_deletes");
-
-                    b.ToTable("catalog_search_term_deletes", (string)null);
-                });
-
             modelBuilder.Entity("Mercato.Catalog.Transfer.ImportChunk", b =>
                 {
                     b.Property<string>("ImportId")

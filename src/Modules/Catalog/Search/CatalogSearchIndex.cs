@@ -42,8 +42,6 @@ internal sealed class CatalogSearchIndex(MercatoDb db, CacheInvalidation cache, 
     private async Task<int> RebuildInTransactionAsync(CancellationToken ct)
     {
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        await db.Set<SearchTermDelete>().ExecuteDeleteAsync(ct);
-        await db.Set<SearchTerm>().ExecuteDeleteAsync(ct);
         await db.Set<SearchPosting>().ExecuteDeleteAsync(ct);
         var indexed = 0;
         string? after = null;
@@ -63,10 +61,6 @@ internal sealed class CatalogSearchIndex(MercatoDb db, CacheInvalidation cache, 
                 after = products[^1].Id;
             }
         }
-        await db.Database.ExecuteSqlRawAsync("INSERT INTO catalog_search_terms (term, product_count) " +
-            "SELECT term, COUNT(*) FROM catalog_search_postings GROUP BY term", ct);
-        var terms = await db.Set<SearchTerm>().AsNoTracking().Select(t => t.Term).ToListAsync(ct);
-        await SearchVocabulary.InsertDeletesAsync(db, terms, ct);
         if (transaction is null) return indexed;
         await transaction.CommitAsync(ct);
         // Every row of the index is new, and a rebuild usually follows a bulk change of the catalog: fresh statistics, or

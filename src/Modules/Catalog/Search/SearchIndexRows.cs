@@ -12,20 +12,6 @@ internal sealed class SearchPosting
     public int Weight { get; set; }
 }
 
-/// <summary>The vocabulary: every term of a published product, with how many published products have it.</summary>
-internal sealed class SearchTerm
-{
-    public string Term { get; init; } = "";
-    public int ProductCount { get; set; }
-}
-
-/// <summary>A term with one character deleted, pointing back at the term: typo candidates by one indexed lookup.</summary>
-internal sealed class SearchTermDelete
-{
-    public string Variant { get; init; } = "";
-    public string Term { get; init; } = "";
-}
-
 /// <summary>Field weights: a term weighs what its best field weighs in the product.</summary>
 internal static class SearchWeights
 {
@@ -76,26 +62,5 @@ internal sealed class SearchPostingConfiguration : IEntityTypeConfiguration<Sear
         b.Property(p => p.Term).HasMaxLength(SearchText.MaxTermLength);
         b.Property(p => p.ProductId).HasMaxLength(40);
         b.HasIndex(p => p.ProductId);
-    }
-}
-
-internal sealed class SearchTermConfiguration : IEntityTypeConfiguration<SearchTerm>
-{
-    public void Configure(EntityTypeBuilder<SearchTerm> b)
-    {
-        b.ToTable("catalog_search_terms");
-        b.HasKey(t => t.Term);
-        b.Property(t => t.Term).HasMaxLength(SearchText.MaxTermLength);
-    }
-}
-
-internal sealed class SearchTermDeleteConfiguration : IEntityTypeConfiguration<SearchTermDelete>
-{
-    public void Configure(EntityTypeBuilder<SearchTermDelete> b)
-    {
-        b.ToTable("catalog_search_term_deletes");
-        b.HasKey(d => new { d.Variant, d.Term });
-        b.Property(d => d.Variant).HasMaxLength(SearchText.MaxTypoLength);
-        b.Property(d => d.Term).HasMaxLength(SearchText.MaxTypoLength);
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Mercato.Catalog.Products;
 using Mercato.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -9,13 +8,11 @@ namespace Mercato.Catalog.Search;
 
 /// <summary>
 /// Keeps the search index in the unit of work of every product change, whoever makes it (admin edits, variant routes,
-/// imports, seeds): before a save it rewrites the postings of each changed product from the tracked graph; after the
-/// batch (still inside the caller's transaction) it adds new terms with their typo neighbourhoods and recounts them.
+/// imports, seeds): before a save it rewrites the postings of each changed product from the tracked graph. The vocabulary
+/// (terms, their counts and typo neighbourhoods) is derived from the postings in memory (<see cref="FacetView"/>).
 /// </summary>
 internal sealed class SearchIndexer : SaveChangesInterceptor
 {
-    private static readonly ConditionalWeakTable<DbContext, HashSet<string>> Touched = new();
-
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (eventData.Context is MercatoDb db && ChangedProductIds(db).Count > 0)
@@ -26,37 +23,15 @@ internal sealed class SearchIndexer : SaveChangesInterceptor
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is MercatoDb db)
-        {
-            var terms = await StageAsync(db, cancellationToken);
-            if (terms.Count > 0) Touched.AddOrUpdate(db, terms);
-        }
+        if (eventData.Context is MercatoDb db) await StageAsync(db, cancellationToken);
         return result;
     }
 
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
-        CancellationToken cancellationToken = default)
+    /// <summary>Rewrites the postings of the changed products.</summary>
+    private static async Task StageAsync(MercatoDb db, CancellationToken ct)
     {
-        if (eventData.Context is MercatoDb db && Touched.TryGetValue(db, out var terms))
-        {
-            Touched.Remove(db);
-            await SearchVocabulary.RefreshAsync(db, terms, cancellationToken);
-        }
-        return result;
-    }
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is { } db) Touched.Remove(db);
-        return Task.CompletedTask;
-    }
-
-    /// <summary>Rewrites the postings of the changed products; answers the terms that gained or lost a product.</summary>
-    private static async Task<HashSet<string>> StageAsync(MercatoDb db, CancellationToken ct)
-    {
-        var touched = new HashSet<string>(StringComparer.Ordinal);
         var ids = ChangedProductIds(db);
-        if (ids.Count == 0) return touched;
+        if (ids.Count == 0) return;
 
         var wanted = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         var tracked = db.ChangeTracker.Entries<Product>().ToDictionary(e => e.Entity.Id, StringComparer.Ordinal);
@@ -78,7 +53,7 @@ internal sealed class SearchIndexer : SaveChangesInterceptor
         foreach (var posting in existing)
         {
             var terms = wanted[posting.ProductId];
-            if (!terms.TryGetValue(posting.Term, out var weight)) { db.Remove(posting); touched.Add(posting.Term); }
+            if (!terms.TryGetValue(posting.Term, out var weight)) db.Remove(posting);
             else if (posting.Weight != weight) posting.Weight = weight;
         }
         var have = existing.Select(p => (p.ProductId, p.Term)).ToHashSet();
@@ -88,10 +63,8 @@ internal sealed class SearchIndexer : SaveChangesInterceptor
             {
                 if (have.Contains((id, term))) continue;
                 db.Add(new SearchPosting { Term = term, ProductId = id, Weight = weight });
-                touched.Add(term);
             }
         }
-        return touched;
     }
 
     /// <summary>Products whose searchable content may have changed in this unit of work.</summary>
