@@ -30,19 +30,25 @@ internal sealed class CatalogFacetIndex : ICommitObserver, IFollowedChangeObserv
     private readonly ConcurrentDictionary<string, byte> _staleVariants = new(StringComparer.Ordinal);
     private volatile FacetView? _view;
     private volatile bool _reload;
+    /// <summary>
+    /// Set after a mark is added: every request checks it, and a concurrent dictionary's IsEmpty takes all its locks when
+    /// the dictionary is empty, which is nearly always.
+    /// </summary>
+    private volatile bool _marked;
 
     public FacetFeatureTable Table => _table;
 
     /// <summary>A view that includes every change this node has heard of.</summary>
     public async Task<FacetView> CurrentAsync(MercatoDb db, CancellationToken ct)
     {
-        if (_view is { } fresh && !_reload && _staleProducts.IsEmpty && _staleVariants.IsEmpty) return fresh;
+        if (_view is { } fresh && !_reload && !_marked) return fresh;
         await _gate.WaitAsync(ct);
         try
         {
             var view = _view;
             var full = view is null || _reload || view.ReloadedCount + _staleProducts.Count > Math.Max(MinReloadsBeforeSnapshot, view.Size / 10);
-            // Marks are taken before reading: one that arrives while this reads stays for the next request.
+            // Marks are taken before reading: one that arrives while this reads stays for the next request (and sets the flag again).
+            _marked = false;
             var products = Take(_staleProducts);
             var variants = Take(_staleVariants);
             if (full)
@@ -113,7 +119,10 @@ internal sealed class CatalogFacetIndex : ICommitObserver, IFollowedChangeObserv
                 case CatalogEvents.VariantPriceChanged:
                     _staleVariants.TryAdd(change.ResourceId, 0);
                     break;
+                default:
+                    continue;
             }
+            _marked = true;
         }
     }
 
