@@ -76,6 +76,7 @@ internal static class HostSetup
         services.AddOpenApi(o =>
         {
             o.AddDocumentTransformer<OpenApiSecurity>().AddOperationTransformer<OpenApiFileBodies>().AddOperationTransformer<OpenApiIdempotencyKey>()
+                .AddOperationTransformer<OpenApiOptionalParameters>()
                 .AddSchemaTransformer<OpenApiSchemas>();
             // Schemas are named by the type's simple name, so every slice's nested CreateRequest would share one schema.
             o.CreateSchemaReferenceId = type => OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id && type.Type.DeclaringType is { } owner
@@ -172,12 +173,12 @@ internal static class HostSetup
         app.MapScalarApiReference("/docs", o => o.WithTitle("Mercato API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
 
-        var store = app.MapGroup("/store").RequireAuthorization(Callers.StorePolicy).OpenSqliteOncePerRequest()
+        var store = app.MapGroup("/store").RequireAuthorization(Callers.StorePolicy).RejectMalformedValues().OpenSqliteOncePerRequest()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
         var admin = app.MapGroup("/admin").RequireAuthorization(Callers.AdminPolicy)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .AddAuditTrail().OpenSqliteOncePerRequest();
+            .RejectMalformedValues().AddAuditTrail().OpenSqliteOncePerRequest();
         Modules.MapModules(store, admin, app);
         AdminEvents.Map(admin);
         AdminJobs.Map(admin);

@@ -15,9 +15,12 @@ internal sealed class StoreCategoryTree
 
     public IReadOnlyList<Category> Visible => _visible;
 
-    public static async Task<StoreCategoryTree> LoadAsync(MercatoDb db, CancellationToken ct)
+    public static async Task<StoreCategoryTree> LoadAsync(MercatoDb db, CancellationToken ct) =>
+        Of(await db.Set<Category>().AsNoTracking().ToListAsync(ct));
+
+    /// <summary>The visible part of <paramref name="all"/>: a category is hidden when it or an ancestor is inactive.</summary>
+    public static StoreCategoryTree Of(IReadOnlyList<Category> all)
     {
-        var all = await db.Set<Category>().AsNoTracking().ToListAsync(ct);
         var hidden = all.Where(c => !c.IsActive).Select(c => c.Path).ToList();
         var visible = all.Where(c => !hidden.Exists(h => c.Path == h || c.Path.StartsWith(h + "/", StringComparison.Ordinal))).ToList();
         visible.Sort(TreeOrder);

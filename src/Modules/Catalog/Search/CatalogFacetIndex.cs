@@ -49,6 +49,7 @@ internal sealed class CatalogFacetIndex : ICommitObserver, IFollowedChangeObserv
             {
                 _reload = false;
                 view = FacetView.Of(await FacetRows.LoadAsync(db, _table, null, ct), _table);
+                _ = view.Snapshot.Sets; // inverted now, not by the first facet request
                 _view = view;
                 ReturnLoadMemory();
             }

@@ -88,6 +88,14 @@ internal sealed class FacetRows
     /// <summary>Each product's terms (a reload of some products; empty for a full load).</summary>
     public required Dictionary<string, byte>[] ProductTerms { get; init; }
 
+    private FeatureSets? _sets;
+
+    /// <summary>
+    /// The features inverted, built on first use (a reload of some products never needs them; a full load builds them before
+    /// its view is published, so requests do not race to build them).
+    /// </summary>
+    public FeatureSets Sets => _sets ??= FeatureSets.Of(this);
+
     public FacetProduct Product(int ordinal)
     {
         var (from, to) = (PriceStart[ordinal], PriceStart[ordinal + 1]);
@@ -232,43 +240,62 @@ internal sealed record FacetCounts(
 internal sealed partial class FacetView(FacetRows snapshot, Dictionary<string, int> ordinals, bool[] replaced,
     IReadOnlyDictionary<string, FacetProduct?> reloaded, FacetFeature[] features)
 {
+    private ulong[]? _live;
+
     public FacetRows Snapshot => snapshot;
+    /// <summary>The snapshot's products not reloaded since (as a bitset over its ordinals), the ones counted from it.</summary>
+    public ReadOnlySpan<ulong> Live => _live ??= LiveSet();
     public int Size => snapshot.Ids.Length;
+
+    private ulong[] LiveSet()
+    {
+        var live = new ulong[Bits.WordsFor(Size)];
+        Bits.SetFirst(live, Size);
+        for (var o = 0; o < replaced.Length; o++)
+        {
+            if (replaced[o]) live[o >> 6] &= ~(1UL << o);
+        }
+        return live;
+    }
+
     /// <summary>Products reloaded since the snapshot; past a share of it, a new snapshot is cheaper to count on.</summary>
     public int ReloadedCount => reloaded.Count;
 
     /// <summary>
-    /// Counts in one pass over the products, the way search engines count disjunctive facets: a product that passes every
-    /// filter counts in every facet; one that fails the filters of exactly one facet (its categories, its prices, one option
-    /// name or one attribute) counts in that facet only, which is what "each facet ignores its own filter" means.
+    /// Counts the way search engines count disjunctive facets: a product that passes every filter counts in every facet; one
+    /// that fails the filters of exactly one facet (its categories, its prices, one option name or one attribute) counts in
+    /// that facet only, which is what "each facet ignores its own filter" means. The snapshot's products are counted from its
+    /// inverted features (<see cref="FeatureSets"/>), the products reloaded since it one by one.
     /// </summary>
-    public FacetCounts Count(FacetRequest request, FacetFeatureTable table, StoreCategoryTree tree)
+    public FacetCounts Count(FacetRequest request, FacetFeatureTable table, StoreCategoryTree tree) => Count(request, table, tree, bySets: true);
+
+    /// <param name="bySets">False visits every snapshot product one by one instead: the reference the sets are tested against.</param>
+    internal FacetCounts Count(FacetRequest request, FacetFeatureTable table, StoreCategoryTree tree, bool bySets)
     {
         // Requirements: 0 channel, 1 priced in the currency, then one per filter value. Their groups: 0 mandatory,
         // 1 categories, 2 prices, then one per option name and per attribute key.
         const int CategoryGroup = 1, PriceGroup = 2;
         var requirementGroup = new List<int> { 0, 0 };
-        var featureRequirement = new Dictionary<int, List<int>>();
+        var requirementFeatures = new List<List<int>> { new(), new() };
         var impossible = false;
         void Require(int group, IEnumerable<int?> satisfiedBy)
         {
             var requirement = requirementGroup.Count;
             requirementGroup.Add(group);
+            requirementFeatures.Add([]);
             var any = false;
             foreach (var f in satisfiedBy)
             {
                 if (f is not { } feature) continue;
                 any = true;
-                if (!featureRequirement.TryGetValue(feature, out var list)) featureRequirement[feature] = list = [];
-                list.Add(requirement);
+                requirementFeatures[requirement].Add(feature);
             }
             if (!any && group == 0) impossible = true;
         }
         void Map(int requirement, int? feature)
         {
             if (feature is not { } f) { impossible = true; return; }
-            if (!featureRequirement.TryGetValue(f, out var list)) featureRequirement[f] = list = [];
-            list.Add(requirement);
+            requirementFeatures[requirement].Add(f);
         }
         Map(0, table.Find(FacetFeatureKind.Channel, request.ChannelId));
         Map(1, table.Find(FacetFeatureKind.PricedIn, request.Currency));
@@ -288,11 +315,10 @@ internal sealed partial class FacetView(FacetRows snapshot, Dictionary<string, i
         // feature of 100,000 products was most of the time.
         var size = features.Length;
         var satisfies = new ulong[size];
-        foreach (var (feature, requirements) in featureRequirement)
+        for (var r = 0; r < requirementFeatures.Count; r++)
         {
             // A feature interned after this view was made is on none of its products.
-            if (feature >= size) continue;
-            foreach (var r in requirements) satisfies[feature] |= 1UL << r;
+            foreach (var feature in requirementFeatures[r].Where(f => f < size)) satisfies[feature] |= 1UL << r;
         }
         var groupOfRequirement = requirementGroup.ToArray();
         var currency = table.FindCurrency(request.Currency);
@@ -395,7 +421,86 @@ internal sealed partial class FacetView(FacetRows snapshot, Dictionary<string, i
             Visit(rows.Features.AsSpan(rows.FeatureStart[o], rows.FeatureStart[o + 1] - rows.FeatureStart[o]),
                 rows.PriceCurrencies.AsSpan(from, to - from), rows.PriceAmounts.AsSpan(from, to - from));
         }
-        if (request.Hits is { } searched)
+        void CountSnapshot()
+        {
+            var sets = rows.Sets;
+            using var scratch = new BitScratch(sets.Words);
+            // The products in scope: not reloaded since the snapshot, and among the search's hits when there is a search.
+            var scope = scratch.Rent();
+            Live.CopyTo(scratch.Span(scope));
+            if (request.Hits is { } searched)
+            {
+                var hits = scratch.Rent();
+                foreach (var id in searched)
+                {
+                    if (ordinals.TryGetValue(id, out var o)) Bits.Set(scratch.Span(hits), o);
+                }
+                Bits.And(scratch.Span(scope), scratch.Span(hits));
+            }
+            // Each requirement's holders (the price range is one more requirement, of the price group).
+            var met = new List<(int Group, ulong[] Holders)>();
+            for (var r = 0; r < requirementGroup.Count; r++)
+            {
+                var holders = scratch.Rent();
+                foreach (var f in requirementFeatures[r]) sets.OrInto(f, scratch.Span(holders));
+                met.Add((groupOfRequirement[r], holders));
+            }
+            if (request.MinPrice is not null || request.MaxPrice is not null)
+            {
+                var holders = scratch.Rent();
+                sets.PricedBetween(currency, request.MinPrice ?? 0, request.MaxPrice ?? long.MaxValue, scratch.Span(holders));
+                met.Add((PriceGroup, holders));
+            }
+            // The products each facet counts: those that pass every requirement but its own group's (-1: every one).
+            var masks = new Dictionary<int, ulong[]>();
+            ReadOnlySpan<ulong> Passing(int except)
+            {
+                if (!met.Exists(m => m.Group == except)) except = -1;
+                if (!masks.TryGetValue(except, out var mask))
+                {
+                    masks[except] = mask = scratch.Rent();
+                    scratch.Span(scope).CopyTo(scratch.Span(mask));
+                    foreach (var (group, holders) in met)
+                    {
+                        if (group != except) Bits.And(scratch.Span(mask), scratch.Span(holders));
+                    }
+                }
+                return scratch.Span(mask);
+            }
+
+            // A category counts the products of its own links and of its visible descendants', once each.
+            var members = new List<int>?[visible.Count];
+            for (var f = 0; f < sets.FeatureCount; f++)
+            {
+                if (!sets.Has(f) || features[f].Kind != FacetFeatureKind.Category) continue;
+                foreach (var c in ChainOf(f)) (members[c] ??= []).Add(f);
+            }
+            var union = scratch.Rent();
+            for (var c = 0; c < members.Length; c++)
+            {
+                if (members[c] is not { } linked) continue;
+                if (linked.Count == 1)
+                {
+                    categoryCounts[c] += sets.CountIn(linked[0], Passing(CategoryGroup));
+                    continue;
+                }
+                scratch.Span(union).Clear();
+                foreach (var f in linked) sets.OrInto(f, scratch.Span(union));
+                categoryCounts[c] += Bits.CountAnd(scratch.Span(union), Passing(CategoryGroup));
+            }
+            for (var f = 0; f < sets.FeatureCount; f++)
+            {
+                if (!sets.Has(f) || features[f].Kind is not (FacetFeatureKind.Option or FacetFeatureKind.Attribute)) continue;
+                valueCounts[f] += sets.CountIn(f, Passing(valueGroup[f] == 0 ? -1 : valueGroup[f]));
+            }
+            if (currency is { } priced)
+            {
+                var bucketHolders = sets.PriceBuckets(priced, request.PriceBounds);
+                for (var b = 0; b < buckets.Length; b++) buckets[b] += Bits.CountAnd(bucketHolders[b], Passing(PriceGroup));
+            }
+        }
+        if (bySets) CountSnapshot();
+        else if (request.Hits is { } searched)
         {
             // A search's hits only (counts are sums: the order of the visits does not matter).
             foreach (var id in searched)

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Numerics;
 using System.Runtime.InteropServices;
 
 namespace Mercato.Catalog.Search;
@@ -46,6 +48,16 @@ internal sealed class TermPostings
                 var at = next[_slotOf[i]]++;
                 ordinals[at] = _ordinals[i];
                 weights[at] = _weights[i];
+            }
+            // A search walks each term's products in ordinal order (they mostly arrive so: ordinals follow product ids).
+            for (var slot = 0; slot < _slots.Count; slot++)
+            {
+                for (var i = start[slot] + 1; i < start[slot + 1]; i++)
+                {
+                    if (ordinals[i] >= ordinals[i - 1]) continue;
+                    Array.Sort(ordinals, weights, start[slot], start[slot + 1] - start[slot]);
+                    break;
+                }
             }
             _slots.TrimExcess();
             return new TermPostings { Slots = _slots, Start = start, Ordinals = ordinals, Weights = weights };
@@ -118,6 +130,9 @@ internal sealed partial class FacetView
     /// <summary>How well a product matched one word: its best typo count, prefix flag and field weight (each on its own).</summary>
     private record struct WordMatch(int Typos, int Prefix, int Weight)
     {
+        /// <summary>No match yet: any match is better on each part.</summary>
+        public static readonly WordMatch None = new(int.MaxValue, int.MaxValue, int.MinValue);
+
         public readonly WordMatch With(int typos, int prefix, int weight) =>
             new(Math.Min(Typos, typos), Math.Min(Prefix, prefix), Math.Max(Weight, weight));
     }
@@ -128,46 +143,88 @@ internal sealed partial class FacetView
     /// typos, fewer prefix-only words, higher summed weights, then product id); without: every hit, in no order. A word's
     /// match is its best candidate term's: lowest typos, lowest prefix flag and highest weight, each taken on its own.
     /// </summary>
+    /// <remarks>
+    /// Bitsets over the snapshot, no per-posting allocation: the products of each word (its candidate terms' postings) are
+    /// intersected first, then each candidate's postings are walked once more to keep the best match of the products that
+    /// matched every word, found by their rank among those products. A common word holds thousands of products; hashing
+    /// each posting into a dictionary per word was most of a search's time and allocations.
+    /// </remarks>
     public List<SearchHit> Search(SearchQuery query, FacetFilter? filter, SearchHit? after = null, int? limit = null)
     {
         var words = query.Words.Count;
         var hits = new SearchHitCollector(after, limit);
         var postings = snapshot.Postings;
-        var perWord = new Dictionary<int, WordMatch>[words];
-        for (var w = 0; w < words; w++) perWord[w] = [];
+        var candidates = new List<(int Slot, SearchCandidate Candidate)>(query.Candidates.Count);
         foreach (var c in query.Candidates)
         {
-            if (!postings.Slots.TryGetValue(c.Term, out var slot)) continue;
-            var map = perWord[c.Word];
-            for (var i = postings.Start[slot]; i < postings.Start[slot + 1]; i++)
+            if (postings.Slots.TryGetValue(c.Term, out var slot)) candidates.Add((slot, c));
+        }
+
+        using var scratch = new BitScratch(Bits.WordsFor(Size));
+        var matched = scratch.Rent();
+        var all = scratch.Span(matched);
+        Live.CopyTo(all);
+        var ofWord = scratch.Span(scratch.Rent());
+        for (var w = 0; w < words; w++)
+        {
+            ofWord.Clear();
+            foreach (var (slot, c) in candidates)
             {
-                var ordinal = postings.Ordinals[i];
-                if (replaced[ordinal]) continue;
-                ref var match = ref CollectionsMarshal.GetValueRefOrAddDefault(map, ordinal, out var seen);
-                match = seen ? match.With(c.Typos, c.Prefix, postings.Weights[i]) : new WordMatch(c.Typos, c.Prefix, postings.Weights[i]);
+                if (c.Word != w) continue;
+                foreach (var ordinal in postings.Ordinals.AsSpan(postings.Start[slot], postings.Start[slot + 1] - postings.Start[slot]))
+                    Bits.Set(ofWord, ordinal);
+            }
+            Bits.And(all, ofWord);
+        }
+
+        // Rank of a product among the matches: the matches in the words before its own, plus those below it in its word.
+        var before = ArrayPool<int>.Shared.Rent(all.Length);
+        var count = 0;
+        for (var i = 0; i < all.Length; i++)
+        {
+            before[i] = count;
+            count += BitOperations.PopCount(all[i]);
+        }
+        var matches = ArrayPool<WordMatch>.Shared.Rent(Math.Max(count * words, 1));
+        try
+        {
+            matches.AsSpan(0, count * words).Fill(WordMatch.None);
+            foreach (var (slot, c) in candidates)
+            {
+                for (var i = postings.Start[slot]; i < postings.Start[slot + 1]; i++)
+                {
+                    var ordinal = postings.Ordinals[i];
+                    var word = all[ordinal >> 6];
+                    var bit = 1UL << ordinal;
+                    if ((word & bit) == 0) continue;
+                    var rank = before[ordinal >> 6] + BitOperations.PopCount(word & (bit - 1));
+                    ref var match = ref matches[rank * words + c.Word];
+                    match = match.With(c.Typos, c.Prefix, postings.Weights[i]);
+                }
+            }
+            var at = 0;
+            for (var i = 0; i < all.Length; i++)
+            {
+                for (var bits = all[i]; bits != 0; bits &= bits - 1, at++)
+                {
+                    var ordinal = (i << 6) + BitOperations.TrailingZeroCount(bits);
+                    long typos = 0, prefixes = 0, score = 0;
+                    foreach (var m in matches.AsSpan(at * words, words)) (typos, prefixes, score) = (typos + m.Typos, prefixes + m.Prefix, score + m.Weight);
+                    if (filter is not null)
+                    {
+                        var (from, to) = (snapshot.PriceStart[ordinal], snapshot.PriceStart[ordinal + 1]);
+                        if (!filter.Passes(snapshot.Features.AsSpan(snapshot.FeatureStart[ordinal], snapshot.FeatureStart[ordinal + 1] - snapshot.FeatureStart[ordinal]),
+                            snapshot.PriceCurrencies.AsSpan(from, to - from), snapshot.PriceAmounts.AsSpan(from, to - from)))
+                            continue;
+                    }
+                    hits.Add(snapshot.Ids[ordinal], typos, prefixes, score);
+                }
             }
         }
-        // Walk the rarest word's products; every other word must have matched them too.
-        var rarest = perWord.MinBy(m => m.Count)!;
-        foreach (var (ordinal, first) in rarest)
+        finally
         {
-            long typos = 0, prefixes = 0, score = 0;
-            var all = true;
-            foreach (var map in perWord)
-            {
-                var match = ReferenceEquals(map, rarest) ? first : map.TryGetValue(ordinal, out var m) ? m : (WordMatch?)null;
-                if (match is not { } found) { all = false; break; }
-                (typos, prefixes, score) = (typos + found.Typos, prefixes + found.Prefix, score + found.Weight);
-            }
-            if (!all) continue;
-            if (filter is not null)
-            {
-                var (from, to) = (snapshot.PriceStart[ordinal], snapshot.PriceStart[ordinal + 1]);
-                if (!filter.Passes(snapshot.Features.AsSpan(snapshot.FeatureStart[ordinal], snapshot.FeatureStart[ordinal + 1] - snapshot.FeatureStart[ordinal]),
-                    snapshot.PriceCurrencies.AsSpan(from, to - from), snapshot.PriceAmounts.AsSpan(from, to - from)))
-                    continue;
-            }
-            hits.Add(snapshot.Ids[ordinal], typos, prefixes, score);
+            ArrayPool<int>.Shared.Return(before);
+            ArrayPool<WordMatch>.Shared.Return(matches);
         }
 
         // Products reloaded since the snapshot: few, matched one by one.
