@@ -63,8 +63,13 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
 
         var originalBody = http.Response.Body;
+        var clientGone = http.RequestAborted;
         using var buffer = new MemoryStream();
         http.Response.Body = buffer;
+        // The write runs to its end even if the client goes away: the answer is what its retry replays. With the client's
+        // token, a disconnect during the JSON write left the status set and the body empty (the writer swallows the
+        // cancellation), and that empty answer was stored for the key: the retry of a placed order got no order.
+        http.RequestAborted = CancellationToken.None;
         var succeeded = false;
         try
         {
@@ -73,6 +78,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
         finally
         {
+            http.RequestAborted = clientGone;
             http.Response.Body = originalBody;
             if (succeeded)
             {
@@ -88,8 +94,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
                 await db.Set<IdempotencyRecord>().Where(r => r.Caller == caller && r.Key == key).ExecuteDeleteAsync(CancellationToken.None);
             }
         }
+        if (clientGone.IsCancellationRequested) return;
         buffer.Position = 0;
-        await buffer.CopyToAsync(originalBody, http.RequestAborted);
+        await buffer.CopyToAsync(originalBody, clientGone);
     }
 
     private static async Task<bool> TryInsertAsync(MercatoDb db, string caller, string key, string hash, DateTimeOffset now, CancellationToken ct)
