@@ -45,6 +45,12 @@ public interface IDomainEvents
     /// writes (ExecuteUpdate, raw SQL) whose transaction commits without a SaveChanges.
     /// </summary>
     Task WriteAsync(string type, string resourceId, object state, CancellationToken ct);
+
+    /// <summary>
+    /// Takes back the events raised for <paramref name="resourceId"/> whose save failed (the change was rolled back), so a
+    /// later save of the same context does not write them.
+    /// </summary>
+    void Withdraw(string resourceId);
 }
 
 internal sealed class DomainEvents(MercatoDb db, TimeProvider time, IOptions<JsonOptions> json) : IDomainEvents
@@ -72,6 +78,14 @@ internal sealed class DomainEvents(MercatoDb db, TimeProvider time, IOptions<Jso
             INSERT INTO kernel_events (id, type, resource_type, resource_id, sequence, occurred_at, data)
             VALUES ({e.Id}, {e.Type}, {e.ResourceType}, {e.ResourceId}, {e.Sequence}, {at}, {e.Data})
             """, ct);
+    }
+
+    public void Withdraw(string resourceId)
+    {
+        var pending = db.ChangeTracker.Entries<OutboxEvent>().Where(e => e.State == EntityState.Added && e.Entity.ResourceId == resourceId);
+        foreach (var entry in pending.ToList())
+            entry.State = EntityState.Detached;
+        db.Uncommitted.RemoveAll(c => c.ResourceId == resourceId);
     }
 
     private OutboxEvent Create(string type, string resourceId, object state)

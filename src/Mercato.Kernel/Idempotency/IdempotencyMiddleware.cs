@@ -40,39 +40,36 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
 
         var hash = await HashRequestAsync(http.Request);
         var now = time.GetUtcNow();
-        var existing = await db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Caller == caller && r.Key == key, http.RequestAborted);
-        if (existing is not null)
+        // The insert is the lock: of two concurrent first attempts only one row can be written. A first attempt (the usual case)
+        // costs this one statement; only a key already present is read.
+        for (var attempt = 0; ; attempt++)
         {
+            if (await TryInsertAsync(db, caller, key, hash, now, http.RequestAborted)) break;
+            var existing = await db.Set<IdempotencyRecord>().AsNoTracking()
+                .SingleOrDefaultAsync(r => r.Caller == caller && r.Key == key, http.RequestAborted);
+            // Gone since the insert (a failed attempt was forgotten): try again.
+            if (existing is null && attempt < 2) continue;
+            if (existing is null) throw new InvalidOperationException($"The {Header} record could neither be written nor read.");
             var expired = now - existing.CreatedAt > Retention;
             var abandoned = !existing.Completed && now - existing.CreatedAt > AbandonedAfter;
-            if (!expired && !abandoned)
+            if ((expired || abandoned) && attempt < 2)
             {
-                await Replay(http, existing, hash);
-                return;
+                await db.Set<IdempotencyRecord>().Where(r => r.Caller == caller && r.Key == key && r.CreatedAt == existing.CreatedAt)
+                    .ExecuteDeleteAsync(http.RequestAborted);
+                continue;
             }
-            await db.Set<IdempotencyRecord>().Where(r => r.Caller == caller && r.Key == key).ExecuteDeleteAsync(http.RequestAborted);
-        }
-
-        // The insert is the lock: of two concurrent first attempts only one row can be written.
-        var record = new IdempotencyRecord { Caller = caller, Key = key, RequestHash = hash, CreatedAt = now };
-        db.Add(record);
-        try
-        {
-            await db.SaveChangesAsync(http.RequestAborted);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            var winner = await db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Caller == caller && r.Key == key, http.RequestAborted);
-            if (winner is null) throw;
-            await Replay(http, winner, hash);
+            await Replay(http, existing, hash);
             return;
         }
-        db.ChangeTracker.Clear();
 
         var originalBody = http.Response.Body;
+        var clientGone = http.RequestAborted;
         using var buffer = new MemoryStream();
         http.Response.Body = buffer;
+        // The write runs to its end even if the client goes away: the answer is what its retry replays. With the client's
+        // token, a disconnect during the JSON write left the status set and the body empty (the writer swallows the
+        // cancellation), and that empty answer was stored for the key: the retry of a placed order got no order.
+        http.RequestAborted = CancellationToken.None;
         var succeeded = false;
         try
         {
@@ -81,6 +78,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
         finally
         {
+            http.RequestAborted = clientGone;
             http.Response.Body = originalBody;
             if (succeeded)
             {
@@ -96,8 +94,19 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
                 await db.Set<IdempotencyRecord>().Where(r => r.Caller == caller && r.Key == key).ExecuteDeleteAsync(CancellationToken.None);
             }
         }
+        if (clientGone.IsCancellationRequested) return;
         buffer.Position = 0;
-        await buffer.CopyToAsync(originalBody, http.RequestAborted);
+        await buffer.CopyToAsync(originalBody, clientGone);
+    }
+
+    private static async Task<bool> TryInsertAsync(MercatoDb db, string caller, string key, string hash, DateTimeOffset now, CancellationToken ct)
+    {
+        var at = db.SqlTime(now);
+        return await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO kernel_idempotency_record (caller, key, request_hash, created_at, completed, status_code)
+            VALUES ({caller}, {key}, {hash}, {at}, {false}, {0})
+            ON CONFLICT (caller, key) DO NOTHING
+            """, ct) == 1;
     }
 
     private static async Task Replay(HttpContext http, IdempotencyRecord record, string hash)

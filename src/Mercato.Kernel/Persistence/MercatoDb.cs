@@ -49,6 +49,15 @@ public sealed class MercatoDb(DbContextOptions<MercatoDb> options) : DbContext(o
         }
     }
 
+    /// <summary>
+    /// A timestamp as a raw SQL statement must pass it to compare with or write to a mapped column: on SQLite the long the
+    /// model stores (see <see cref="ConfigureConventions"/>), on PostgreSQL the UTC value.
+    /// </summary>
+    public object SqlTime(DateTimeOffset value) =>
+        Database.IsSqlite() ? SqliteTime.ConvertToProvider(value.ToUniversalTime())! : value.ToUniversalTime();
+
+    private static readonly DateTimeOffsetToBinaryConverter SqliteTime = new();
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();

@@ -50,8 +50,12 @@ public static class MercatoDbOptions
     public static string NormalizePostgres(string connectionString)
     {
         var csb = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!csb.ContainsKey("Max Auto Prepare")) csb.MaxAutoPrepare = 128;
-        if (!csb.ContainsKey("Auto Prepare Min Usages")) csb.AutoPrepareMinUsages = 2;
+        // Keys lists the settings the string gives (canonical names); ContainsKey is true for every keyword Npgsql knows, so
+        // testing it left automatic preparation off: each statement was parsed and planned again, and each connection going
+        // back to the pool was reset with DISCARD ALL (Npgsql's reset when the connection holds no prepared statement).
+        var given = csb.Keys.Cast<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (!given.Contains("Max Auto Prepare")) csb.MaxAutoPrepare = 128;
+        if (!given.Contains("Auto Prepare Min Usages")) csb.AutoPrepareMinUsages = 2;
         return csb.ToString();
     }
 

@@ -1,4 +1,5 @@
 using Mercato.Carts.Contracts;
+using Mercato.Kernel.Errors;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -8,16 +9,24 @@ namespace Mercato.Carts;
 internal sealed class CartCheckout(MercatoDb db, CartSession carts, TimeProvider time) : ICartCheckout
 {
     /// <summary>An expired cart is treated as absent (null), so checkout cannot complete it.</summary>
-    public async Task<CheckoutCart?> RefreshAsync(string cartId, string salesChannelId, CancellationToken ct)
+    public Task<CheckoutCart?> RefreshAsync(string cartId, string salesChannelId, CancellationToken ct) =>
+        RefreshAsync(() => carts.Query(cartId, salesChannelId),
+            (change, token) => carts.ChangeInChannelAsync(cartId, salesChannelId, change, token, touch: false), ct);
+
+    public Task<CheckoutCart?> RefreshAsync(string cartId, StoreCaller caller, CancellationToken ct) =>
+        RefreshAsync(() => carts.Query(cartId, caller),
+            (change, token) => carts.ChangeAsync(cartId, caller, change, token, touch: false), ct);
+
+    private async Task<CheckoutCart?> RefreshAsync(Func<IQueryable<Cart>> query,
+        Func<Func<Cart, Task<Error?>>, CancellationToken, Task<Result<Cart>>> reprice, CancellationToken ct)
     {
-        var current = await carts.Query(cartId, salesChannelId).AsNoTracking().SingleOrDefaultAsync(ct);
-        if (current is null || current.IsExpired(time.GetUtcNow())) return null;
-        if (current.CompletedAt is not null) return ToCheckout(current);
-        // Saved only when re-pricing changed something, so a refresh alone never moves the version checkout relies on.
-        var refreshed = await carts.ChangeInChannelAsync(cartId, salesChannelId, _ => Task.FromResult<Kernel.Errors.Error?>(null), ct, touch: false);
+        // Re-priced on the one read of the cart; saved only when re-pricing changed something, so a refresh alone never moves
+        // the version checkout relies on.
+        var refreshed = await reprice(_ => Task.FromResult<Error?>(null), ct);
         if (refreshed.Value is { } cart) return ToCheckout(cart);
-        // Completed or expired in between: answer the cart as it now is.
-        current = await carts.Query(cartId, salesChannelId).AsNoTracking().SingleOrDefaultAsync(ct);
+        if (refreshed.Error!.Status is 404 or 410) return null;
+        // Completed (returned as it was completed), or too busy to re-price: answer the cart as it now is.
+        var current = await query().AsNoTracking().SingleOrDefaultAsync(ct);
         return current is null || current.IsExpired(time.GetUtcNow()) ? null : ToCheckout(current);
     }
 

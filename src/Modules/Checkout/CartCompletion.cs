@@ -2,6 +2,7 @@ using Mercato.Carts.Contracts;
 using Mercato.GiftCards.Contracts;
 using Mercato.Inventory.Contracts;
 using Mercato.Kernel.Errors;
+using Mercato.Kernel.Http;
 using Mercato.Kernel.Persistence;
 using Mercato.Orders.Contracts;
 using Mercato.Payments.Contracts;
@@ -25,9 +26,16 @@ internal sealed partial class CartCompletion(MercatoDb db, ICartCheckout carts, 
     IOrderPlacement orders, IGiftCardRedemptions giftCards, TimeProvider time, IOptions<CheckoutOptions> options, ILogger<CartCompletion> log,
     IServiceProvider services)
 {
-    public async Task<Result<CompletedCheckout>> CompleteAsync(string cartId, string salesChannelId, CancellationToken ct)
+    public Task<Result<CompletedCheckout>> CompleteAsync(string cartId, string salesChannelId, CancellationToken ct) =>
+        CompleteAsync(cartId, carts.RefreshAsync(cartId, salesChannelId, ct), ct);
+
+    /// <summary>The storefront's completion: a cart <paramref name="caller"/> may not reach is not found.</summary>
+    public Task<Result<CompletedCheckout>> CompleteAsync(string cartId, StoreCaller caller, CancellationToken ct) =>
+        CompleteAsync(cartId, carts.RefreshAsync(cartId, caller, ct), ct);
+
+    private async Task<Result<CompletedCheckout>> CompleteAsync(string cartId, Task<CheckoutCart?> refresh, CancellationToken ct)
     {
-        var cart = await carts.RefreshAsync(cartId, salesChannelId, ct);
+        var cart = await refresh;
         if (cart is null) return Error.NotFound("cart", cartId);
         if (cart.OrderId is not null) return await ExistingOrderAsync(cartId, ct);
         if (CheckoutRules.Readiness(cart) is { } notReady) return notReady;
@@ -41,7 +49,8 @@ internal sealed partial class CartCompletion(MercatoDb db, ICartCheckout carts, 
         // Gift cards pay it all: there is no payment to start, so completion opens the session itself.
         if (cart.AmountDue == 0) await EnsureSessionAsync(cart, ct);
 
-        if (!await TryTakeLeaseAsync(cartId, ct))
+        var lease = await TryTakeLeaseAsync(cartId, ct);
+        if (!lease.Taken)
         {
             var session = await db.Set<CheckoutSession>().AsNoTracking().SingleOrDefaultAsync(s => s.CartId == cartId, ct);
             if (session is null) return CheckoutErrors.PaymentRequired(cartId);
@@ -51,7 +60,7 @@ internal sealed partial class CartCompletion(MercatoDb db, ICartCheckout carts, 
         var placed = false;
         try
         {
-            var result = await CompleteUnderLeaseAsync(cart, ct);
+            var result = await CompleteUnderLeaseAsync(cart, lease.PaymentId, ct);
             placed = result.Error is null;
             return result;
         }
@@ -61,10 +70,9 @@ internal sealed partial class CartCompletion(MercatoDb db, ICartCheckout carts, 
         }
     }
 
-    private async Task<Result<CompletedCheckout>> CompleteUnderLeaseAsync(CheckoutCart cart, CancellationToken ct)
+    private async Task<Result<CompletedCheckout>> CompleteUnderLeaseAsync(CheckoutCart cart, string? paymentId, CancellationToken ct)
     {
-        var session = await db.Set<CheckoutSession>().AsNoTracking().SingleAsync(s => s.CartId == cart.Id, ct);
-        var payment = session.PaymentId is null ? null : await payments.FindAsync(session.PaymentId, ct);
+        var payment = paymentId is null ? null : await payments.FindAsync(paymentId, ct);
         if (cart.AmountDue == 0) return await PlaceWithoutPaymentAsync(cart, payment, ct);
         if (payment is null || payment.Status is PaymentStatus.Canceled or PaymentStatus.Failed)
             return CheckoutErrors.PaymentRequired(cart.Id);
@@ -204,16 +212,22 @@ internal sealed partial class CartCompletion(MercatoDb db, ICartCheckout carts, 
 
     private DateTimeOffset HoldUntil() => time.GetUtcNow().AddMinutes(options.Value.StockHoldMinutes);
 
-    /// <summary>A conditional update, so two completions of one cart can never both own it.</summary>
-    private async Task<bool> TryTakeLeaseAsync(string cartId, CancellationToken ct)
+    /// <summary>
+    /// A conditional update, so two completions of one cart can never both own it; it answers the session's payment, read in
+    /// the same statement as the lease was taken.
+    /// </summary>
+    private async Task<(bool Taken, string? PaymentId)> TryTakeLeaseAsync(string cartId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var until = now.AddSeconds(options.Value.CompletionLeaseSeconds);
-        var taken = await db.Set<CheckoutSession>()
-            .Where(s => s.CartId == cartId && s.State != CheckoutState.Placed && (s.LeaseUntil == null || s.LeaseUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, CheckoutState.Completing).SetProperty(x => x.LeaseUntil, until)
-                .SetProperty(x => x.UpdatedAt, now).SetProperty(x => x.Version, x => x.Version + 1), ct);
-        return taken == 1;
+        var (at, leaseUntil) = (db.SqlTime(now), db.SqlTime(until));
+        var (completing, placed) = (nameof(CheckoutState.Completing), nameof(CheckoutState.Placed));
+        var taken = await db.Database.SqlQuery<string?>($"""
+            UPDATE checkout_session SET state = {completing}, lease_until = {leaseUntil}, updated_at = {at}, version = version + 1
+            WHERE cart_id = {cartId} AND state <> {placed} AND (lease_until IS NULL OR lease_until < {at})
+            RETURNING payment_id AS "Value"
+            """).ToListAsync(ct);
+        return taken.Count == 1 ? (true, taken[0]) : (false, null);
     }
 
     private async Task ReleaseLeaseAsync(string cartId)

@@ -25,15 +25,17 @@ internal static class CompleteCart
     private static async Task<Results<Created<CompleteCartResponse>, Ok<CompleteCartResponse>, ProblemHttpResult>> Handle(string cartId,
         HttpContext http, CartCompletion completion, ICartCheckout carts, CancellationToken ct)
     {
-        // A customer's cart is placed only by that customer: anyone else learns nothing, not even that it exists.
-        if (!await carts.IsReachableAsync(cartId, http.StoreCaller(), ct)) return Error.NotFound("cart", cartId).ToProblem();
+        // A customer's cart is placed only by that customer: anyone else learns nothing, not even that it exists (the
+        // completion reads the cart only if the caller may reach it).
+        var caller = http.StoreCaller();
         // Placing an order is the one write a client must be able to retry blindly, so the key is not optional here.
         if (string.IsNullOrEmpty(http.Request.Headers[IdempotencyMiddleware.Header]))
         {
+            if (!await carts.IsReachableAsync(cartId, caller, ct)) return Error.NotFound("cart", cartId).ToProblem();
             return new Error("idempotency_key_required", $"Completing a cart requires an {IdempotencyMiddleware.Header} header.", 400)
                 .ToProblem();
         }
-        var result = await completion.CompleteAsync(cartId, http.SalesChannelId(), ct);
+        var result = await completion.CompleteAsync(cartId, caller, ct);
         if (result.Error is { } error) return error.ToProblem();
         var (placed, isNew) = result.Value!;
         var body = new CompleteCartResponse(placed.Order, placed.OrderToken);

@@ -14,7 +14,7 @@ internal sealed class OrderPlacement(MercatoDb db, IDomainEvents events, TimePro
         if (draft.Lines.Count == 0) throw new ArgumentException("An order needs at least one line.", nameof(draft));
         if (draft.Lines.Any(l => l.Quantity <= 0)) throw new ArgumentException("Line quantities must be positive.", nameof(draft));
         if (!Kernel.Money.Currency.TryParse(draft.CurrencyCode, out _)) throw new ArgumentException("Unknown currency.", nameof(draft));
-        if (await db.Set<Order>().AnyAsync(o => o.CartId == draft.CartId, ct)) return null;
+        // No read first: the cart id is unique among orders, so a second placement for a cart fails its insert below.
 
         // The counter and the order commit together: a number is never given to two orders, nor lost to a failed placement.
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -24,20 +24,19 @@ internal sealed class OrderPlacement(MercatoDb db, IDomainEvents events, TimePro
             var token = OrderToken.New();
             var order = Order.Place(draft, number, OrderToken.Hash(token), time);
             db.Add(order);
+            // Saved with the order, in one batch: a lost race below takes its events back with it.
+            events.RaiseFor(order, OrderEvents.Placed);
+            if (order.PaymentStatus is OrderPaymentStatus.Authorized or OrderPaymentStatus.Captured) events.RaiseFor(order, OrderEvents.Paid);
             try
             {
                 await db.SaveChangesAsync(ct);
             }
             catch (DbUpdateException)
             {
-                // A concurrent placement for the same cart won (unique cart id); EF rolled back to its savepoint.
+                // A placement for the same cart came first (unique cart id); EF rolled back to its savepoint.
                 if (await IsNewCartAsync(draft.CartId, order, ct)) throw;
                 return null;
             }
-            // Raised once the order is surely new (a lost race above leaves no event), saved in the same transaction.
-            events.RaiseFor(order, OrderEvents.Placed);
-            if (order.PaymentStatus is OrderPaymentStatus.Authorized or OrderPaymentStatus.Captured) events.RaiseFor(order, OrderEvents.Paid);
-            await db.SaveChangesAsync(ct);
             if (own is not null) await own.CommitAsync(ct);
             return new PlacedOrder(order.Id, order.Number, token, StoreOrders.View(order));
         }
@@ -71,6 +70,7 @@ internal sealed class OrderPlacement(MercatoDb db, IDomainEvents events, TimePro
     {
         foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && IsPartOf(e.Entity, order.Id)).ToList())
             entry.State = EntityState.Detached;
+        events.Withdraw(order.Id);
         return !await db.Set<Order>().AnyAsync(o => o.CartId == cartId, ct);
     }
 

@@ -266,14 +266,16 @@ internal sealed class PaymentProcessor(MercatoDb db, PaymentProviders providers,
         return (null, (await Load(payment.Id, ct))!.ToView());
     }
 
-    private async Task<Result<PaymentView>> FinishAsync(PaymentOperation operation, Error? error, string? providerReference, CancellationToken ct)
+    /// <param name="saved">The payment when this save wrote it (tracked): it is then answered as saved, without reading it again.</param>
+    private async Task<Result<PaymentView>> FinishAsync(PaymentOperation operation, Error? error, string? providerReference, CancellationToken ct,
+        Payment? saved = null)
     {
         operation.Outcome = error is null ? PaymentOperationOutcome.Succeeded : PaymentOperationOutcome.Failed;
         operation.ErrorCode = error?.Code;
         operation.ProviderReference = providerReference;
         await db.SaveChangesAsync(ct);
         if (error is not null) return error;
-        return (await Load(operation.PaymentId, ct))!.ToView();
+        return (saved ?? await Load(operation.PaymentId, ct))!.ToView();
     }
 
     private async Task<Result<PaymentView>> ApplyAuthorizationAsync(Payment payment, Result<ProviderAuthorization> outcome, CancellationToken ct)
@@ -298,7 +300,7 @@ internal sealed class PaymentProcessor(MercatoDb db, PaymentProviders providers,
         }
         try
         {
-            return await FinishAsync(operation, error, null, ct);
+            return await FinishAsync(operation, error, null, ct, saved: payment);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -49,6 +49,12 @@ public interface ICartCheckout
     Task<CheckoutCart?> RefreshAsync(string cartId, string salesChannelId, CancellationToken ct);
 
     /// <summary>
+    /// <see cref="RefreshAsync(string, string, CancellationToken)"/> for a store caller: null also when <paramref name="caller"/>
+    /// may not reach the cart (<see cref="IsReachableAsync"/>), so the reachability check costs no query of its own.
+    /// </summary>
+    Task<CheckoutCart?> RefreshAsync(string cartId, StoreCaller caller, CancellationToken ct);
+
+    /// <summary>
     /// Whether <paramref name="caller"/> may reach the cart (<see cref="StoreCaller.MayReach"/>: its own channel, and a customer's
     /// cart only with that customer's token), whatever its state. Store endpoints answer 404 when it is not.
     /// </summary>

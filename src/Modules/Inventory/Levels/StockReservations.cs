@@ -15,10 +15,11 @@ internal sealed class StockReservations(MercatoDb db, LevelEvents events, TimePr
     {
         CheckHolder(holderId);
         var needs = Sum(demand);
+        // A renewal is one conditional update, atomic on its own: only the fallback needs a transaction.
+        if (await ExtendAsync(holderId, needs, expiresAt, time.GetUtcNow(), ct)) return [];
         return await db.InTransactionAsync(async () =>
         {
             var now = time.GetUtcNow();
-            if (await ExtendAsync(holderId, needs, expiresAt, now, ct)) return (true, (IReadOnlyList<StockShortage>)[]);
             await db.ReleaseAsync(events, db.Set<Reservation>().Where(r => r.HolderId == holderId && r.ExpiresAt != null), now, ct);
             var skus = needs.Select(n => n.Sku).ToList();
             // Correctness must not wait for the sweeper: expired holds of these SKUs go first.
@@ -52,18 +53,21 @@ internal sealed class StockReservations(MercatoDb db, LevelEvents events, TimePr
         return renewed == held.Count;
     }
 
-    public Task<bool> ConvertHoldAsync(string holderId, string orderId, CancellationToken ct)
+    public async Task<bool> ConvertHoldAsync(string holderId, string orderId, CancellationToken ct)
     {
         CheckHolder(holderId);
         CheckHolder(orderId);
-        return db.InTransactionAsync(async () =>
+        var now = time.GetUtcNow();
+        // One statement, atomic on its own (no savepoint in the caller's transaction): the live hold becomes the order's.
+        var converted = await db.Set<Reservation>().Where(r => r.HolderId == holderId && r.ExpiresAt != null && r.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.HolderId, orderId).SetProperty(r => r.ExpiresAt, (DateTimeOffset?)null), ct);
+        if (converted > 0) return true;
+        await db.InTransactionAsync(async () =>
         {
-            var now = time.GetUtcNow();
-            var converted = await db.Set<Reservation>().Where(r => r.HolderId == holderId && r.ExpiresAt != null && r.ExpiresAt > now)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.HolderId, orderId).SetProperty(r => r.ExpiresAt, (DateTimeOffset?)null), ct);
-            if (converted == 0) await db.ReleaseAsync(events, db.Set<Reservation>().Where(r => r.HolderId == holderId), now, ct);
-            return (true, converted > 0);
+            await db.ReleaseAsync(events, db.Set<Reservation>().Where(r => r.HolderId == holderId), now, ct);
+            return (true, 0);
         }, ct);
+        return false;
     }
 
     public Task ReleaseAsync(string holderId, CancellationToken ct) => db.InTransactionAsync(async () =>

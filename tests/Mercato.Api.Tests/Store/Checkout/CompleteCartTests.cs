@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Mercato.Api.Tests.Security;
 
 namespace Mercato.Api.Tests.Store.Checkout;
 
@@ -53,6 +54,28 @@ public abstract class CompleteCartTests(MercatoApp app)
         await (await app.Store.GetOrderAsync(orderId, token + "x")).ShouldBeProblemAsync(404, "not_found");
         var (_, otherStore) = await app.Given.ChannelAsync();
         await (await otherStore.GetOrderAsync(orderId, token)).ShouldBeProblemAsync(404, "not_found");
+    }
+
+    [Fact]
+    public async Task A_customers_paid_cart_is_404_to_anyone_else_who_completes_it_and_stays_untouched()
+    {
+        var v = await app.StockedVariantAsync(onHand: 5);
+        var alice = await app.CustomerAsync();
+        var bob = await app.CustomerAsync();
+        var cartId = await app.ReadyCartAsync(alice.Store, (v.VariantId, 1));
+        await (await alice.Store.PayAsync(cartId)).ShouldSucceedAsync();
+        var before = await alice.Store.GetJsonAsync($"/store/carts/{cartId}");
+        var (_, otherChannel) = await app.Given.ChannelAsync();
+
+        foreach (var stranger in new[] { bob.Store, app.Store, otherChannel })
+            await (await stranger.CompleteAsync(cartId)).ShouldBeProblemAsync(404, "not_found");
+
+        var after = await alice.Store.GetJsonAsync($"/store/carts/{cartId}");
+        Assert.Equal(before.Int("version"), after.Int("version"));
+        Assert.Null(after["orderId"]?.GetValue<string>());
+        // No completion took the cart's lease: its owner completes it at once.
+        var placed = await (await alice.Store.CompleteAsync(cartId)).ShouldSucceedAsync();
+        Assert.Equal(placed["order"].Str("id"), (await alice.Store.GetJsonAsync($"/store/carts/{cartId}")).Str("orderId"));
     }
 
     [Fact]
