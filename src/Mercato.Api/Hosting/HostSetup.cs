@@ -161,7 +161,7 @@ internal static class HostSetup
         // runs inside the cache, so entries are kept compressed (one per encoding) and a hit is never compressed again.
         app.UseOutputCache();
         app.UseResponseCompression();
-        app.UseMiddleware<NulFreeJson>();
+        app.UseMiddleware<NulFreeInput>();
         app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).WithTags("Operations");

@@ -134,14 +134,13 @@ public abstract class ListProductsTests(MercatoApp app)
     [InlineData("q=%00")]
     [InlineData("q=a%00b")]
     [InlineData("externalId=%00")]
-    public async Task A_nul_character_in_a_filter_is_never_a_500(string query)
+    public async Task A_nul_character_in_a_filter_is_400_malformed_request(string query)
     {
         await app.Given.ProductAsync();
 
         var response = await app.Admin.GetAsync($"/admin/products?{query}");
 
-        if (response.StatusCode == HttpStatusCode.OK) Assert.Empty((await response.ShouldSucceedAsync()).Arr("items"));
-        else await response.ShouldBeProblemAsync(400, "malformed_request");
+        await response.ShouldBeProblemAsync(400, "malformed_request");
     }
 
     [Fact]
