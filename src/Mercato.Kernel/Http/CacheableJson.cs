@@ -24,6 +24,12 @@ public static class CacheableJson
 
     public const string CollectionsTag = "collections";
 
+    /// <summary>
+    /// The tag of every product answer, which is priced in a region's currency: a region's change evicts them (lists by
+    /// <see cref="ProductListsTag"/>).
+    /// </summary>
+    public const string ProductPagesTag = "product-pages";
+
     /// <param name="cacheTags">
     /// Entity ids shown in the answer (<c>prod_…</c>, <c>pcat_…</c>, <c>pcol_…</c>) and list tags such as
     /// <see cref="ProductListsTag"/>; written as <c>Cache-Tag</c> (comma-separated) and <c>Surrogate-Key</c> (space-separated).

@@ -5,6 +5,7 @@ using Mercato.Kernel.Caching;
 using Mercato.Kernel.Events;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Persistence;
+using Mercato.Regions.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mercato.Catalog;
@@ -49,6 +50,12 @@ internal sealed class CatalogCacheTags(MercatoDb db) : ICacheTagSource
                     tags.Add(change.ResourceId);
                     tags.Add(CacheableJson.ProductListsTag);
                     priceListIds.Add(change.ResourceId);
+                    break;
+                case RegionEvents.RegionCreated or RegionEvents.RegionUpdated or RegionEvents.RegionDeleted:
+                    // Every product answer is priced in a region's currency (the default region's when none names one), and
+                    // deleting the default region makes another the default; regions change rarely, so all of them go.
+                    tags.Add(CacheableJson.ProductListsTag);
+                    tags.Add(CacheableJson.ProductPagesTag);
                     break;
                 case InventoryEvents.LevelChanged:
                     // A product shows each variant's stock status; lists do not.

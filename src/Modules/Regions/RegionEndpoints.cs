@@ -1,9 +1,11 @@
 using Mercato.Kernel.Errors;
+using Mercato.Kernel.Events;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Paging;
 using Mercato.Kernel.Persistence;
 using Mercato.Kernel.Security;
 using Mercato.Kernel.Validation;
+using Mercato.Regions.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -73,7 +75,7 @@ internal static class RegionEndpoints
     }
 
     private static async Task<Results<Created<RegionResponse>, ProblemHttpResult>> Create(CreateRequest request, MercatoDb db,
-        TimeProvider time, HttpContext http, CancellationToken ct)
+        IDomainEvents events, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var v = new Validator().Required("name", request.Name, 200);
         Validate(v, request.Currency, request.Countries, request.TaxRateBasisPoints, currencyRequired: true);
@@ -87,13 +89,14 @@ internal static class RegionEndpoints
         };
         region.SetCountries(countries);
         db.Add(region);
+        events.Raise(RegionEvents.RegionCreated, region.Id, () => RegionResponse.From(region));
         await db.SaveChangesAsync(ct);
         http.SetETag(region.Version);
         return TypedResults.Created($"/admin/regions/{region.Id}", RegionResponse.From(region));
     }
 
     private static async Task<Results<Ok<RegionResponse>, ProblemHttpResult>> Update(string id, UpdateRequest request, MercatoDb db,
-        TimeProvider time, HttpContext http, CancellationToken ct)
+        IDomainEvents events, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var v = new Validator();
         if (request.Name is not null) v.Required("name", request.Name, 200);
@@ -113,18 +116,20 @@ internal static class RegionEndpoints
         if (request.TaxRateBasisPoints is { } rate) region.TaxRateBasisPoints = rate;
         if (request.PricesIncludeTax is { } inclusive) region.PricesIncludeTax = inclusive;
         region.UpdatedAt = time.GetUtcNow();
+        events.Raise(RegionEvents.RegionUpdated, region.Id, () => RegionResponse.From(region));
         await db.SaveChangesAsync(ct);
         http.SetETag(region.Version);
         return TypedResults.Ok(RegionResponse.From(region));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, HttpContext http,
-        CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, IDomainEvents events,
+        HttpContext http, CancellationToken ct)
     {
         var region = await Find(db, id, ct);
         if (region is null) return Error.NotFound("region", id).ToProblem();
         if (http.CheckIfMatch(region.Version) is { } stale) return stale.ToProblem();
         db.Remove(region);
+        events.Raise(RegionEvents.RegionDeleted, region.Id, RegionResponse.From(region));
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }

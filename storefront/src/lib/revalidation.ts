@@ -13,7 +13,8 @@ export function tagsFor(event: WebhookBody): string[] {
   if (type.startsWith("price_list.")) return [TAGS.productLists, TAGS.productPages];
   if (type.startsWith("category.")) return [TAGS.categories, TAGS.productLists];
   if (type.startsWith("collection.")) return [TAGS.collections, TAGS.productLists];
-  if (type.startsWith("region.")) return [TAGS.regions];
+  // Every price shows in a region's currency, and a deleted region may have been the default one.
+  if (type.startsWith("region.")) return [TAGS.regions, TAGS.productLists, TAGS.productPages];
   return [];
 }
 

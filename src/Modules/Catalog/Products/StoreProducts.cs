@@ -300,7 +300,8 @@ internal static class StoreProducts
                 ? new StorePriceRange(new MoneyDto(baseMin, currency), new MoneyDto(baseMax, currency)) : null,
         };
         var changesAt = Earliest(availability.Values.Min(a => a.ChangesAt), sale.ChangesAt);
-        return CacheableJson.Ok(http, response, [product.Id, .. categoryIds, .. collectionIds, .. sale.ListIds], changesAt: changesAt);
+        return CacheableJson.Ok(http, response, [product.Id, CacheableJson.ProductPagesTag, .. categoryIds, .. collectionIds, .. sale.ListIds],
+            changesAt: changesAt);
     }
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;

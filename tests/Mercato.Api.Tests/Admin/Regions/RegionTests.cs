@@ -1,3 +1,4 @@
+using Mercato.Api.Tests.Admin.Events;
 using Mercato.Api.Tests.Operations;
 
 namespace Mercato.Api.Tests.Admin.Regions;
@@ -187,6 +188,35 @@ public abstract class RegionTests(MercatoApp app)
         Assert.DoesNotContain((await app.Store.GetJsonAsync("/store/regions")).Arr("items"), r => r.Str("id") == finland.Str("id"));
         var again = await app.Admin.PostAsJsonAsync("/admin/regions", new { name = "Suomi", currency = "EUR", countries = new[] { "FI" } });
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Creating_changing_and_deleting_a_region_each_record_an_event_with_its_state()
+    {
+        var id = (await app.Admin.PostJsonAsync("/admin/regions", new { name = "Nordics", currency = "SEK", countries = new[] { "SE" } })).Str("id");
+        await app.Admin.PatchJsonAsync($"/admin/regions/{id}", new { taxRateBasisPoints = 2500 });
+        (await app.Admin.DeleteAsync($"/admin/regions/{id}")).EnsureSuccessStatusCode();
+
+        var events = await app.EventsOfAsync(id);
+
+        Assert.Equal(["region.created", "region.updated", "region.deleted"], EventsTestData.TypesInSequence(events));
+        Assert.Equal(["SE"], events[0]["data"].Arr("countries").Select(c => c!.GetValue<string>()));
+        Assert.Equal(2500, events[1]["data"].Int("taxRateBasisPoints"));
+        Assert.Equal(id, events[2]["data"].Str("id"));
+    }
+
+    [Fact]
+    public async Task A_store_read_after_the_first_does_not_query_the_regions()
+    {
+        await app.Store.GetAsync($"/store/products?region={app.UsRegionId}&tag={Given.Unique("first")}");
+
+        using (app.Queries.Record(out var queries))
+        {
+            // A key of its own, so that the output cache does not answer it.
+            await (await app.Store.GetAsync($"/store/products?region={app.UsRegionId}&tag={Given.Unique("second")}")).ShouldSucceedAsync();
+            Assert.NotEmpty(queries);
+            Assert.DoesNotContain(queries, q => q.Contains("regions_region", StringComparison.Ordinal));
+        }
     }
 
     [Fact]

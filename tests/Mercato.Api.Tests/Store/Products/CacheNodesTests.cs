@@ -133,6 +133,34 @@ public sealed class CacheNodesTests
     public Task A_price_list_made_on_one_node_prices_carts_on_another_once_it_follows_the_outbox_on_postgres() =>
         PriceListsReachAnotherNodeAsync(new PostgresTestDatabase());
 
+    private static async Task<string> NewCartCurrencyAsync(HttpClient store, string regionId) =>
+        (await store.PostJsonAsync("/store/carts", new { regionId })).Str("currency");
+
+    private static Task RegionsReachAnotherNodeAsync(ITestDatabase database) => TwoNodesAsync(database, redis: null, async (a, b) =>
+    {
+        var region = (await a.Admin.PostJsonAsync("/admin/regions", new { name = "Switzerland", currency = "USD", countries = new[] { "CH" } })).Str("id");
+        var storeOnB = b.StoreClient(a.PublishableKey);
+        await a.FollowOutboxAsync();
+        // Both nodes keep the regions in memory once they have read them.
+        Assert.Equal("USD", await NewCartCurrencyAsync(a.Store, region));
+        Assert.Equal("USD", await NewCartCurrencyAsync(storeOnB, region));
+
+        await b.Admin.PatchJsonAsync($"/admin/regions/{region}", new { currency = "CHF" });
+
+        // The node that changed the region forgets at once; the other when it follows the outbox.
+        Assert.Equal("CHF", await NewCartCurrencyAsync(storeOnB, region));
+        Assert.True(await a.FollowOutboxAsync() >= 1);
+        Assert.Equal("CHF", await NewCartCurrencyAsync(a.Store, region));
+    });
+
+    [Fact]
+    public Task A_region_changed_on_one_node_reaches_another_once_it_follows_the_outbox_on_sqlite() =>
+        RegionsReachAnotherNodeAsync(new SqliteTestDatabase());
+
+    [Fact]
+    public Task A_region_changed_on_one_node_reaches_another_once_it_follows_the_outbox_on_postgres() =>
+        RegionsReachAnotherNodeAsync(new PostgresTestDatabase());
+
     private static async Task<List<string>> HandlesFoundAsync(CacheNodeApp node, string q) =>
         [.. (await node.Store.GetJsonAsync($"/store/products?q={q}&region={node.UsRegionId}")).Arr("items").Select(i => i!.Str("handle"))];
 

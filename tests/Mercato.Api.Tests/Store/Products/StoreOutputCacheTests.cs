@@ -162,6 +162,23 @@ public abstract class StoreOutputCacheTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task A_region_change_evicts_the_catalog_answers_priced_in_it()
+    {
+        var tag = Given.Unique("region-priced");
+        var product = await app.Given.ProductAsync(b => b["tags"] = new[] { tag });
+        var region = await app.Admin.PostJsonAsync("/admin/regions", new { name = Given.Unique("Market"), currency = "USD" });
+        var detail = $"{DetailUrl(product)}?region={region.Str("id")}";
+        var list = $"/store/products?tag={tag}&region={region.Str("id")}";
+        Assert.Equal(1999, (await app.Store.GetJsonAsync(detail)).Arr("variants")[0]!["price"].Long("amount"));
+        Assert.Equal(1999, (await app.Store.GetJsonAsync(list)).Arr("items")[0]!["price"]!["min"].Long("amount"));
+
+        await app.Admin.PatchJsonAsync($"/admin/regions/{region.Str("id")}", new { currency = "EUR" });
+
+        Assert.Equal(1899, (await app.Store.GetJsonAsync(detail)).Arr("variants")[0]!["price"].Long("amount"));
+        Assert.Equal(1899, (await app.Store.GetJsonAsync(list)).Arr("items")[0]!["price"]!["min"].Long("amount"));
+    }
+
+    [Fact]
     public async Task A_stock_change_evicts_the_product_that_shows_the_sku()
     {
         var product = await app.Given.ProductAsync();
