@@ -57,8 +57,9 @@ public abstract class StoreProductCachingTests(MercatoApp app)
         var list = await app.Store.GetAsync($"/store/products?category={category.Str("id")}");
 
         await detail.ShouldSucceedAsync();
-        Assert.Equal([id, category.Str("id")], detail.Headers.GetValues("Cache-Tag").Single().Split(','));
-        Assert.Equal($"{id} {category.Str("id")}", detail.Headers.GetValues("Surrogate-Key").Single());
+        // product-pages: every product answer, which a region's change (its currency) evicts.
+        Assert.Equal([id, "product-pages", category.Str("id")], detail.Headers.GetValues("Cache-Tag").Single().Split(','));
+        Assert.Equal($"{id} product-pages {category.Str("id")}", detail.Headers.GetValues("Surrogate-Key").Single());
         await list.ShouldSucceedAsync();
         Assert.Equal(["products", id], list.Headers.GetValues("Cache-Tag").Single().Split(','));
     }
