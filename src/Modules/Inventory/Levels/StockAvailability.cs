@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using Mercato.Inventory.Contracts;
 using Mercato.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace Mercato.Inventory.Levels;
@@ -8,6 +10,33 @@ namespace Mercato.Inventory.Levels;
 /// <summary>Available stock of many SKUs in one query; holds that have expired count as available even before they are swept.</summary>
 internal sealed class StockAvailability(MercatoDb db, TimeProvider time, IOptions<InventoryOptions> options) : IStockAvailability
 {
+    /// <summary>
+    /// The levels query, compiled once per model (a compiled query keeps the model it first ran with, and tests run hosts on
+    /// SQLite and PostgreSQL side by side): every product page and cart asks, and building its expression tree each time
+    /// was most of what a product page allocated in EF.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IModel, Func<MercatoDb, List<string>, DateTimeOffset, IAsyncEnumerable<LevelRow>>> Queries = [];
+
+    private sealed class LevelRow
+    {
+        public string Sku { get; init; } = "";
+        public int Available { get; init; }
+        public DateTimeOffset? NextExpiry { get; init; }
+    }
+
+    private static Func<MercatoDb, List<string>, DateTimeOffset, IAsyncEnumerable<LevelRow>> CompileLevels() => EF.CompileAsyncQuery(
+        (MercatoDb db, List<string> skus, DateTimeOffset now) => db.Set<InventoryLevel>().AsNoTracking().Where(l => skus.Contains(l.Sku))
+            .Select(l => new LevelRow
+            {
+                Sku = l.Sku,
+                Available = l.OnHand - l.Reserved + (db.Set<Reservation>()
+                    .Where(r => r.Sku == l.Sku && r.LocationId == l.LocationId && r.ExpiresAt != null && r.ExpiresAt <= now)
+                    .Sum(r => (int?)r.Quantity) ?? 0),
+                NextExpiry = db.Set<Reservation>()
+                    .Where(r => r.Sku == l.Sku && r.LocationId == l.LocationId && r.ExpiresAt != null && r.ExpiresAt > now)
+                    .Min(r => r.ExpiresAt),
+            }));
+
     public async Task<IReadOnlyDictionary<string, SkuAvailability>> ForSkusAsync(IReadOnlyCollection<string> skus, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(skus);
@@ -17,20 +46,9 @@ internal sealed class StockAvailability(MercatoDb db, TimeProvider time, IOption
         if (normalized.Count > 0)
         {
             var now = time.GetUtcNow();
-            var levels = await db.Set<InventoryLevel>().AsNoTracking().Where(l => normalized.Contains(l.Sku))
-                .Select(l => new
-                {
-                    l.Sku,
-                    Available = l.OnHand - l.Reserved + (db.Set<Reservation>()
-                        .Where(r => r.Sku == l.Sku && r.LocationId == l.LocationId && r.ExpiresAt != null && r.ExpiresAt <= now)
-                        .Sum(r => (int?)r.Quantity) ?? 0),
-                    NextExpiry = db.Set<Reservation>()
-                        .Where(r => r.Sku == l.Sku && r.LocationId == l.LocationId && r.ExpiresAt != null && r.ExpiresAt > now)
-                        .Min(r => r.ExpiresAt),
-                })
-                .ToListAsync(ct);
+            var levels = Queries.GetValue(db.Model, _ => CompileLevels())(db, normalized, now);
             // A backordered (negative) location does not cancel out stock that another location can still sell.
-            foreach (var level in levels)
+            await foreach (var level in levels.WithCancellation(ct))
             {
                 totals[level.Sku] = totals.GetValueOrDefault(level.Sku) + Math.Max(level.Available, 0);
                 if (level.NextExpiry is { } at && (!changesAt.TryGetValue(level.Sku, out var earlier) || at < earlier)) changesAt[level.Sku] = at;
