@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Mercato.Kernel.Validation;
 
 namespace Mercato.Api.Hosting;
 
@@ -23,28 +23,9 @@ internal sealed class NulFreeInput(RequestDelegate next)
             using var body = new MemoryStream();
             await http.Request.Body.CopyToAsync(body, http.RequestAborted);
             http.Request.Body.Position = 0;
-            if (HasNul(body.GetBuffer().AsSpan(0, (int)body.Length)))
+            if (NulCharacter.IsInJson(body.GetBuffer().AsSpan(0, (int)body.Length)))
                 throw new BadHttpRequestException("A string in the JSON body contains the NUL character (U+0000).");
         }
         await next(http);
-    }
-
-    private static bool HasNul(ReadOnlySpan<byte> json)
-    {
-        // A NUL can only arrive escaped (\u0000); broken JSON is left to the binder, which reports it precisely.
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256 });
-        try
-        {
-            while (reader.Read())
-            {
-                if (reader.TokenType is (JsonTokenType.String or JsonTokenType.PropertyName) && reader.ValueIsEscaped
-                    && reader.GetString()!.Contains('\0', StringComparison.Ordinal))
-                    return true;
-            }
-        }
-        catch (JsonException)
-        {
-        }
-        return false;
     }
 }

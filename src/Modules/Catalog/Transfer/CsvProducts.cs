@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Mercato.Kernel.Money;
+using Mercato.Kernel.Validation;
 
 namespace Mercato.Catalog.Transfer;
 
@@ -113,6 +114,13 @@ internal static class CsvProducts
     {
         var (firstRow, first) = rows[0];
         var errors = new List<RowError>();
+        foreach (var (row, cells) in rows)
+        {
+            for (var i = 0; i < cells.Length; i++)
+            {
+                if (NulCharacter.IsIn(cells[i])) errors.Add(new RowError(row, c.Name(i), NulCharacter.Message));
+            }
+        }
         string? Cell(string?[] cells, int index) => Clean(c.Get(cells, index));
 
         var options = new List<(string Name, List<string> Values)>();
@@ -214,7 +222,12 @@ internal static class CsvProducts
         public List<(string Currency, int Index)> Prices { get; } = [];
         public List<(string Key, int Index)> Stock { get; } = [];
 
+        private string[] _names = [];
+
         public string? Get(string?[] cells, int index) => GetCell(cells, index);
+
+        /// <summary>The header of the column at <paramref name="index"/>, for errors.</summary>
+        public string Name(int index) => index < _names.Length ? _names[index] : $"column {index + 1}";
 
         public static string? GetCell(string?[] cells, int index) => index < 0 ? null : index < cells.Length ? cells[index] : "";
 
@@ -230,6 +243,7 @@ internal static class CsvProducts
                 Categories = Find("categories"), GiftCard = Find("giftCard"), Sku = Find("variant.sku"), VariantExternalId = Find("variant.externalId"),
                 VariantTitle = Find("variant.title"), Barcode = Find("variant.barcode"), WeightGrams = Find("variant.weightGrams"),
                 ManageInventory = Find("variant.manageInventory"), AllowBackorder = Find("variant.allowBackorder"),
+                _names = [.. names],
             };
             for (var i = 0; i < MaxOptions; i++)
             {

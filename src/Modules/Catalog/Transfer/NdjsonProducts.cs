@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
+using Mercato.Kernel.Validation;
 
 namespace Mercato.Catalog.Transfer;
 
@@ -21,6 +23,8 @@ internal static class NdjsonProducts
             {
                 record = JsonSerializer.Deserialize<ProductRecord>(line, json);
                 if (record is null) (field, error) = ("", "Each line is a JSON object.");
+                else if (line.Contains("\\u0000", StringComparison.OrdinalIgnoreCase) && NulCharacter.IsInJson(Encoding.UTF8.GetBytes(line)))
+                    (field, error) = ("", NulCharacter.Message);
             }
             catch (JsonException e)
             {

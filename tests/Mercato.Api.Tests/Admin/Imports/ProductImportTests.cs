@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Mercato.Catalog.Transfer;
 using Mercato.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -122,6 +123,43 @@ public abstract class ProductImportTests(MercatoApp app)
         Assert.Equal(existing.Str("title"), now.Str("title"));
         Assert.Equal(1, now.Int("version"));
         Assert.Equal(["product.created"], await app.EventsOfAsync(existing.Str("id")));
+    }
+
+    [Fact]
+    public async Task A_nul_character_in_a_row_is_reported_on_its_field_and_the_other_rows_and_later_imports_succeed()
+    {
+        var (good, bad, later) = (Given.Unique("good"), Given.Unique("bad"), Given.Unique("later"));
+
+        var import = await app.ImportAsync(Csv(
+            $"{good},,Good,,,,Size,S,{good.ToUpperInvariant()},,,100,",
+            $"{bad},,Nul\0title,,,,Size,S,{bad.ToUpperInvariant()},,,100,"));
+        var next = await app.ImportAsync(Csv($"{later},,Later,,,,Size,S,{later.ToUpperInvariant()},,,100,"));
+
+        Assert.Equal("succeeded", import.Str("status"));
+        Assert.Equal((1, 0, 0, 1), import.Counts());
+        Assert.Equal([(2, "title")], import.ErrorRows());
+        Assert.NotNull(await app.ProductByHandleAsync(good));
+        Assert.Null(await app.ProductByHandleAsync(bad));
+        Assert.Equal("succeeded", next.Str("status"));
+        Assert.NotNull(await app.ProductByHandleAsync(later));
+    }
+
+    [Fact]
+    public async Task A_nul_character_in_an_ndjson_line_fails_that_line_only()
+    {
+        var (good, bad) = (Given.Unique("good"), Given.Unique("bad"));
+        static string Line(string handle, string title) => JsonSerializer.Serialize(new
+        {
+            handle, title, variants = new[] { new { sku = handle.ToUpperInvariant(), prices = new[] { new { amount = 100, currency = "USD" } } } },
+        });
+
+        var import = await app.ImportAsync(Line(good, "Good") + "\n" + Line(bad, "Nul\0title") + "\n", "application/x-ndjson");
+
+        Assert.Equal("succeeded", import.Str("status"));
+        Assert.Equal((1, 0, 0, 1), import.Counts());
+        Assert.Equal(2, import.ErrorRows().Single().Item1);
+        Assert.NotNull(await app.ProductByHandleAsync(good));
+        Assert.Null(await app.ProductByHandleAsync(bad));
     }
 
     [Fact]
