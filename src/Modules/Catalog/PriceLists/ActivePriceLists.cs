@@ -7,14 +7,12 @@ namespace Mercato.Catalog.PriceLists;
 
 /// <summary>
 /// Remembers whether any price list is active, so that store reads and cart pricing skip the list-price query of every
-/// request in the common case of a shop without a running sale. Any price list change forgets the answer: this node's own
-/// at once (before the commit returns), other nodes' when the outbox follower reads them, as for the output cache. A list
-/// that becomes active needs a write, and one that ends by its schedule only makes the (then empty) query run for nothing.
+/// request in the common case of a shop without a running sale. Any price list change forgets the answer (see
+/// <see cref="ForgetfulCache"/>). A list that becomes active needs a write, and one that ends by its schedule only makes
+/// the (then empty) query run for nothing.
 /// </summary>
-internal sealed class ActivePriceLists : ICommitObserver, IFollowedChangeObserver
+internal sealed class ActivePriceLists : ForgetfulCache
 {
-    private long _generation;
-
     /// <summary>What the last read found, for the generation it read in (replaced whole, so never read half-written).</summary>
     private volatile Known _known = new(-1, true);
 
@@ -27,35 +25,14 @@ internal sealed class ActivePriceLists : ICommitObserver, IFollowedChangeObserve
     /// </summary>
     public async Task<bool> MayApplyAsync(MercatoDb db, DateTimeOffset now, CancellationToken ct)
     {
-        var generation = Interlocked.Read(ref _generation);
+        var generation = Generation;
         var known = _known;
         if (known.Generation == generation) return known.Any;
         var any = await db.Set<PriceList>().AnyAsync(l => l.Status == PriceList.Active && (l.EndsAt == null || l.EndsAt > now), ct);
-        // Remembered for the generation read before the query: a change heard meanwhile moved the generation on, so the
-        // answer then matches no later read.
         _known = new Known(generation, any);
         return any;
     }
 
-    public Task CommittedAsync(IReadOnlyList<CommittedChange> changes, CancellationToken ct)
-    {
-        Forget(changes);
-        return Task.CompletedTask;
-    }
-
-    public Task FollowedAsync(IReadOnlyList<CommittedChange> changes, CancellationToken ct)
-    {
-        Forget(changes);
-        return Task.CompletedTask;
-    }
-
-    private void Forget(IReadOnlyList<CommittedChange> changes)
-    {
-        foreach (var change in changes)
-        {
-            if (change.Type is not (CatalogEvents.PriceListCreated or CatalogEvents.PriceListUpdated or CatalogEvents.PriceListDeleted)) continue;
-            Interlocked.Increment(ref _generation);
-            return;
-        }
-    }
+    protected override bool Concerns(string eventType) =>
+        eventType is CatalogEvents.PriceListCreated or CatalogEvents.PriceListUpdated or CatalogEvents.PriceListDeleted;
 }
