@@ -26,7 +26,7 @@ internal static class AddLineItem
         string? sku = null;
         var result = await carts.ChangeAsync(id, caller, async cart =>
         {
-            var variant = await carts.Pricing.SaleableAsync(request.VariantId, channelId, cart.CurrencyCode, ct);
+            var variant = await carts.Pricing.SaleableAsync(request.VariantId, channelId, cart.CurrencyCode, ct, cart);
             if (variant.Error is { } unavailable) return unavailable;
             sku = variant.Value!.Sku;
             return cart.AddLine(variant.Value, request.Quantity, carts.Limits, time.GetUtcNow(), time);

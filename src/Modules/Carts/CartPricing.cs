@@ -23,9 +23,16 @@ internal sealed class CartPricing(IVariantCatalog catalog, IVariantPrices prices
 
     public Task<RegionSummary?> DefaultRegionAsync(CancellationToken ct) => regions.DefaultAsync(ct);
 
-    public async Task<Result<SaleableVariant>> SaleableAsync(string variantId, string salesChannelId, string currency, CancellationToken ct)
+    /// <summary>
+    /// The variant if it is sold in the channel with a price in the currency. The variants of <paramref name="cart"/>'s lines are
+    /// read in the same query and kept for the re-pricing that follows the change (<see cref="RefreshAsync"/>).
+    /// </summary>
+    public async Task<Result<SaleableVariant>> SaleableAsync(string variantId, string salesChannelId, string currency, CancellationToken ct,
+        Cart? cart = null)
     {
-        var found = await catalog.FindSaleableAsync([variantId], salesChannelId, currency, ct);
+        string[] ids = cart is null ? [variantId] : [variantId, .. cart.Lines.Select(l => l.VariantId)];
+        var found = await catalog.FindSaleableAsync(ids, salesChannelId, currency, ct);
+        if (cart is not null) _readAlong = (salesChannelId, currency, ids.ToHashSet(StringComparer.Ordinal), found);
         if (!found.TryGetValue(variantId, out var variant)) return CartErrors.VariantUnavailable(variantId);
         if (variant.UnitPrice is null) return CartErrors.VariantNotPriced(variantId, currency);
         return variant;
@@ -47,7 +54,8 @@ internal sealed class CartPricing(IVariantCatalog catalog, IVariantPrices prices
         _completed = null;
         if (await regions.FindAsync(cart.RegionId, ct) is { } region)
             (cart.CurrencyCode, cart.PricesIncludeTax) = (region.CurrencyCode, region.PricesIncludeTax);
-        var variants = await catalog.FindSaleableAsync([.. cart.Lines.Select(l => l.VariantId)], cart.SalesChannelId, cart.CurrencyCode, ct);
+        var variants = ReadAlong(cart) ?? await catalog.FindSaleableAsync([.. cart.Lines.Select(l => l.VariantId)], cart.SalesChannelId,
+            cart.CurrencyCode, ct);
         foreach (var line in cart.Lines.ToList())
         {
             if (variants.TryGetValue(line.VariantId, out var variant) && variant.UnitPrice is not null) line.Refresh(variant);
@@ -83,6 +91,19 @@ internal sealed class CartPricing(IVariantCatalog catalog, IVariantPrices prices
         var totals = CartTotals.Compute([.. cart.Lines.Select(l => new CartTotals.Line(l.Subtotal, l.Discount, l.Tax))],
             cart.ShippingOptionId is null ? 0 : cart.ShippingAmount, result.Shipping?.Tax ?? 0, cart.PricesIncludeTax, cart.ShippingDiscount);
         cart.ApplyTotals(result.Shipping?.RateBasisPoints ?? 0, result.Shipping?.Tax ?? 0, totals);
+    }
+
+    /// <summary>Variants read by <see cref="SaleableAsync"/> with the cart's lines; one re-pricing uses them, a later one reads again.</summary>
+    private (string SalesChannelId, string Currency, HashSet<string> Asked, IReadOnlyDictionary<string, SaleableVariant> Variants)? _readAlong;
+
+    private IReadOnlyDictionary<string, SaleableVariant>? ReadAlong(Cart cart)
+    {
+        var read = _readAlong;
+        _readAlong = null;
+        // Of use only when it was read in the currency the cart is priced in now (its region may have changed it) and covers
+        // every line; a variant it did not find is one the catalog does not sell, so "covers" means "was asked for".
+        return read is { } r && r.SalesChannelId == cart.SalesChannelId && r.Currency == cart.CurrencyCode
+            && cart.Lines.All(l => r.Asked.Contains(l.VariantId)) ? r.Variants : null;
     }
 
     /// <summary>The last evaluation's outcome, for callers that check a code they just applied.</summary>

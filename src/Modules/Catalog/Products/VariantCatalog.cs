@@ -25,7 +25,6 @@ internal sealed class VariantCatalog(MercatoDb db) : IVariantCatalog
                     Price = v.Prices.Where(x => x.CurrencyCode == currency.Code).Select(x => (long?)x.Amount).FirstOrDefault(),
                     Thumbnail = p.Media.OrderBy(m => m.Position).Select(m => m.Url).FirstOrDefault(),
                 })
-            .AsSplitQuery()
             .ToListAsync(ct);
         return rows.ToDictionary(r => r.Id, r => new SaleableVariant(r.Id, r.ProductId, r.Handle, r.ProductTitle, r.Title, r.Sku,
             r.Options.ToDictionary(o => o.OptionName, o => o.Value, StringComparer.Ordinal),

@@ -49,6 +49,26 @@ public abstract class CartTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task Adding_a_line_reads_the_new_variant_and_the_cart_s_other_lines_in_one_catalog_query()
+    {
+        var cart = (await NewCartAsync()).Str("id");
+        for (var i = 0; i < 3; i++) await AddAsync(cart, VariantId(await app.StockedProductAsync()), 1 + i);
+        var added = VariantId(await app.StockedProductAsync());
+
+        JsonNode updated;
+        IReadOnlyList<string> commands;
+        using (app.Queries.Record(out commands)) updated = await AddAsync(cart, added, 2);
+
+        // Was four: the new variant was read on its own, then again with the cart's lines to re-price, each as a split query
+        // (the variants, then their options).
+        Assert.Single(commands, c => c.Replace("\"", "", StringComparison.Ordinal).Contains("FROM catalog_variant AS", StringComparison.Ordinal));
+        Assert.Equal([1, 2, 3, 2], updated.Arr("items").Select(l => l.Int("quantity")));
+        var line = updated.Arr("items").Single(l => l.Str("variantId") == added);
+        Assert.NotEmpty(line!["options"]!.AsObject());
+        Assert.Equal(2 * Amount(line, "unitPrice"), Amount(line, "subtotal"));
+    }
+
+    [Fact]
     public async Task Lines_are_priced_by_the_server_and_the_same_variant_merges_into_one_line()
     {
         var product = await app.StockedProductAsync();
