@@ -12,6 +12,9 @@ public static class NulCharacter
 
     public static bool IsIn(string? text) => text is not null && text.Contains('\0', StringComparison.Ordinal);
 
+    /// <summary>The text with each U+0000 written as <c>\u0000</c>, for messages that quote what was refused.</summary>
+    public static string Escape(string text) => text.Replace("\0", "\\u0000", StringComparison.Ordinal);
+
     /// <summary>Whether any string or property name of the JSON holds U+0000; broken JSON is left to its parser, which reports it precisely.</summary>
     public static bool IsInJson(ReadOnlySpan<byte> json)
     {

@@ -1,4 +1,5 @@
 using Mercato.Kernel.Money;
+using Mercato.Kernel.Validation;
 
 namespace Mercato.Catalog.Transfer;
 
@@ -35,8 +36,17 @@ internal sealed record VariantRecord(
     IReadOnlyList<MoneyDto>? Prices,
     IReadOnlyDictionary<string, int>? Stock);
 
-/// <summary>A problem with one row of a file; <see cref="Row"/> 0 is the file itself (its header, its encoding).</summary>
-internal sealed record RowError(int Row, string Field, string Message);
+/// <summary>
+/// A problem with one row of a file; <see cref="Row"/> 0 is the file itself (its header, its encoding). Field and message
+/// can quote the file (a column or property name), so a NUL in them is written out as <c>\u0000</c>: stored as such it would
+/// be refused by PostgreSQL and leave the import running.
+/// </summary>
+internal sealed record RowError(int Row, string Field, string Message)
+{
+    public string Field { get; init; } = NulCharacter.Escape(Field);
+
+    public string Message { get; init; } = NulCharacter.Escape(Message);
+}
 
 /// <summary>
 /// A product read from a file, with the row each part came from (for error reports) and the field path prefix of each

@@ -163,6 +163,41 @@ public abstract class ProductImportTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task A_nul_character_in_a_csv_column_name_fails_the_file_with_the_name_shown_escaped()
+    {
+        var later = Given.Unique("later");
+
+        var import = await app.ImportAsync(ImportTestData.CsvHeader + ",x\0y\n" + $"{Given.Unique("bad")},,Bad,,,,Size,S,B1,,,100,,1\n");
+        var next = await app.ImportAsync(Csv($"{later},,Later,,,,Size,S,{later.ToUpperInvariant()},,,100,"));
+
+        Assert.Equal("failed", import.Str("status"));
+        var error = import.Arr("errors").Single()!;
+        Assert.Contains("x\\u0000y", error.Str("message") + error.Str("field"), StringComparison.Ordinal);
+        Assert.DoesNotContain("\0", error.Str("message") + error.Str("field"), StringComparison.Ordinal);
+        Assert.Equal("succeeded", next.Str("status"));
+        Assert.NotNull(await app.ProductByHandleAsync(later));
+    }
+
+    [Fact]
+    public async Task A_nul_character_in_an_ndjson_property_name_fails_that_line_only()
+    {
+        var (good, bad) = (Given.Unique("good"), Given.Unique("bad"));
+        static string Line(string handle) =>
+            $$"""{"handle":"{{handle}}","title":"T","variants":[{"sku":"{{handle.ToUpperInvariant()}}","prices":[{"amount":100,"currency":"USD"}]}]}""";
+
+        var import = await app.ImportAsync(Line(good) + "\n" + Line(bad).Replace("\"title\"", "\"ti\\u0000tle\"", StringComparison.Ordinal) + "\n",
+            "application/x-ndjson");
+
+        Assert.Equal("succeeded", import.Str("status"));
+        Assert.Equal((1, 0, 0, 1), import.Counts());
+        var error = import.Arr("errors").Single()!;
+        Assert.Equal(2, error.Int("row"));
+        Assert.DoesNotContain("\0", error.Str("message") + error.Str("field"), StringComparison.Ordinal);
+        Assert.NotNull(await app.ProductByHandleAsync(good));
+        Assert.Null(await app.ProductByHandleAsync(bad));
+    }
+
+    [Fact]
     public async Task Partial_mode_imports_the_good_rows_and_reports_the_bad_ones_with_row_and_field()
     {
         var (good1, good2) = (Given.Unique("good"), Given.Unique("good"));
