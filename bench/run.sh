@@ -16,7 +16,9 @@
 #   ADD_CARTS=1000 READY_CARTS=auto   carts for add-to-cart; ready carts for checkout (auto: 400 per second of DURATION)
 #   WARMUP_CARTS=600              more ready carts, completed during the checkout's warm-up
 #   SEARCH_Q="navy jacket"        the search query
-#   SCENARIOS="list product search facets add checkout"   the calls measured; CEILING=0 skips the ceiling
+#   SCENARIOS="list product hot search facets add checkout"   the calls measured; CEILING=0 skips the ceiling
+#                                 (product: any product of the catalog at random; hot: one of 1,000 products, a working set the
+#                                 output cache holds)
 #   MICRO=1                       also run the BenchmarkDotNet micro-benchmarks (bench/Mercato.Benchmarks, short job) into
 #                                 RESULTS.md; MICRO=0 skips them
 #   PG_BIN=/usr/lib/postgresql/15/bin  OUT=bench/RESULTS.md  KEEP=1 (keep the temp dir)
@@ -33,13 +35,14 @@ SIZES=${SIZES:-"1000 100000 1000000"}
 DATABASES=${DATABASES:-"sqlite postgres"}
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-8s}
+CEILING_WARMUP=${CEILING_WARMUP:-2s}
 CACHE_MODES=${CACHE_MODES:-"on off"}
 CACHE_SWITCH=${CACHE_SWITCH:-Mercato__Cache__Enabled}
 SERVER_ENV=${SERVER_ENV:-}
 ADD_CARTS=${ADD_CARTS:-1000}
 WARMUP_CARTS=${WARMUP_CARTS:-600}
 SEARCH_Q=${SEARCH_Q:-"navy jacket"}
-SCENARIOS=" ${SCENARIOS:-list product search facets add checkout} "
+SCENARIOS=" ${SCENARIOS:-list product hot search facets add checkout} "
 CEILING=${CEILING:-1}
 MICRO=${MICRO:-1}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
@@ -204,16 +207,19 @@ bench_case() { # $1 db, $2 size
       curl -s -o "$dir/bodies/$name.json" -w '%{http_code}' -H "X-Publishable-Key: $pk" "$base${reads[$name]}" >"$dir/bodies/$name.status"
     done
 
-    for name in list product search facets; do
+    for name in list product hot search facets; do
       [[ $SCENARIOS == *" $name "* ]] || continue
-      if [[ $(cat "$dir/bodies/$name.status") == 404 ]]; then
+      # hot answers the same kind of body as product, whose bytes the ceiling serves for both.
+      local body=$name; [[ $name == hot ]] && body=product
+      if [[ $(cat "$dir/bodies/$body.status") == 404 ]]; then
         record '{}' kind=read db="$db" size="$size" cache="$cache" scenario="$name" na=404
-        rm -f "$dir/bodies/$name.json"
+        rm -f "$dir/bodies/$body.json"
         continue
       fi
-      if [[ $name == product ]]; then
-        wrk_run "$base" handles "$WARMUP" "$pk" handles "$size" >/dev/null
-        record "$(wrk_run "$base" handles "$DURATION" "$pk" handles "$size")" kind=read db="$db" size="$size" cache="$cache" scenario=product \
+      if [[ $name == product || $name == hot ]]; then
+        local handles=$size; [[ $name == hot ]] && handles=$((size < 1000 ? size : 1000))
+        wrk_run "$base" handles "$WARMUP" "$pk" handles "$handles" >/dev/null
+        record "$(wrk_run "$base" handles "$DURATION" "$pk" handles "$handles")" kind=read db="$db" size="$size" cache="$cache" scenario="$name" \
           body_bytes="$(stat -c %s "$dir/bodies/product.json")"
       else
         wrk_run "$base" get "$WARMUP" "$pk" get "${reads[$name]}" >/dev/null
@@ -268,7 +274,7 @@ bench_case() { # $1 db, $2 size
   wait_ready "http://127.0.0.1:$port" "$CEILING_PID" "$(now_ms)" >/dev/null
   for body in "$dir"/bodies/*.json; do
     local name; name=$(basename "$body" .json)
-    wrk_run "http://127.0.0.1:$port" get "$WARMUP" - get "/$name" >/dev/null
+    wrk_run "http://127.0.0.1:$port" get "$CEILING_WARMUP" - get "/$name" >/dev/null
     record "$(wrk_run "http://127.0.0.1:$port" get "$DURATION" - get "/$name")" kind=ceiling db="$db" size="$size" scenario="$name" \
       body_bytes="$(stat -c %s "$body")"
   done
