@@ -81,8 +81,11 @@ if ! command -v wrk >/dev/null; then
 fi
 for tool in curl jq python3; do command -v $tool >/dev/null || { echo "$tool is required" >&2; exit 1; }; done
 
+# The commit of the build, taken as it is published: the tree may change during a long run, the build does not.
+commit=$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src bench || echo "+local changes")
 if [[ -n ${PUBLISHED:-} && -x $PUBLISHED/api/Mercato.Api && -x $PUBLISHED/ceiling/Mercato.Bench.Ceiling ]]; then
   log "reusing the builds in $PUBLISHED"
+  commit="$commit (builds reused from $PUBLISHED)"
   ln -s "$PUBLISHED/api" "$WORK/api"
   ln -s "$PUBLISHED/ceiling" "$WORK/ceiling"
 else
@@ -323,7 +326,6 @@ if [[ $MICRO == 1 ]]; then
 fi
 
 # --- report ------------------------------------------------------------------------------------------------------
-commit=$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src bench || echo "+local changes")
 python3 "$ROOT/bench/report.py" "$RESULTS" "$OUT" \
   --started "$started_at" --finished "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --commit "$commit" \
   --cpu "$(lscpu | sed -n 's/^Model name: *//p' | head -1)" --cores "$(nproc)" \
