@@ -77,6 +77,7 @@ internal sealed record FacetProduct(int[] Features, int[] PriceCurrencies, long[
 /// </summary>
 internal sealed class FacetRows
 {
+    /// <summary>The products by ordinal, in the ids' ordinal order: comparing two ordinals compares their ids.</summary>
     public required string[] Ids { get; init; }
     public required int[] FeatureStart { get; init; }
     public required int[] Features { get; init; }
@@ -103,12 +104,24 @@ internal sealed class FacetRows
             ProductTerms[ordinal]);
     }
 
+    private static bool IsInOrdinalOrder(string[] ids)
+    {
+        for (var i = 1; i < ids.Length; i++)
+        {
+            if (string.CompareOrdinal(ids[i - 1], ids[i]) > 0) return false;
+        }
+        return true;
+    }
+
     /// <summary>Loads every published product, or only those of <paramref name="only"/> (the ones not published are left out).</summary>
     public static async Task<FacetRows> LoadAsync(MercatoDb db, FacetFeatureTable table, IReadOnlyCollection<string>? only, CancellationToken ct)
     {
         var products = db.Set<Product>().AsNoTracking().Where(p => p.Status == ProductStatus.Published);
         if (only is not null) products = products.Where(p => only.Contains(p.Id));
         var ids = await products.OrderBy(p => p.Id).Select(p => p.Id).ToArrayAsync(ct);
+        // Ordinals follow the ids' ordinal order, whatever the database's collation sorted them by: search breaks ties on
+        // the id, and compares ordinals instead of strings (FacetView.Search).
+        if (!IsInOrdinalOrder(ids)) Array.Sort(ids, StringComparer.Ordinal);
         var ordinals = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
         for (var i = 0; i < ids.Length; i++) ordinals[ids[i]] = i;
 

@@ -190,7 +190,7 @@ internal sealed partial class FacetView
     public List<SearchHit> Search(SearchQuery query, FacetFilter? filter, SearchHit? after = null, int? limit = null)
     {
         var words = query.Words.Count;
-        var hits = new SearchHitCollector(after, limit);
+        var hits = new SearchHitCollector(after, after is not null && ordinals.TryGetValue(after.ProductId, out var o) ? o : -1, limit);
         var postings = snapshot.Postings;
         var candidates = new List<(int Slot, SearchCandidate Candidate)>(query.Candidates.Count);
         foreach (var c in query.Candidates)
@@ -254,7 +254,7 @@ internal sealed partial class FacetView
                             snapshot.PriceCurrencies.AsSpan(from, to - from), snapshot.PriceAmounts.AsSpan(from, to - from)))
                             continue;
                     }
-                    hits.Add(snapshot.Ids[ordinal], typos, prefixes, score);
+                    hits.Add(ordinal, snapshot.Ids[ordinal], typos, prefixes, score);
                 }
             }
         }
@@ -283,40 +283,56 @@ internal sealed partial class FacetView
     }
 
     /// <summary>Keeps every hit, or only the best <c>limit</c> after a cursor (a bounded heap: a common word has thousands).</summary>
-    private sealed class SearchHitCollector(SearchHit? after, int? limit)
+    /// <remarks>
+    /// Ties on typos, prefixes and score are broken by product id. A snapshot product's ordinal orders like its id
+    /// (<see cref="FacetRows.Ids"/>), so two snapshot products compare their ordinals: a common word ties thousands of
+    /// products with the heap's worst, and each was a string comparison. A product reloaded since the snapshot has no
+    /// ordinal (-1) and compares by id.
+    /// </remarks>
+    private sealed class SearchHitCollector(SearchHit? after, int afterOrdinal, int? limit)
     {
-        private static readonly Comparer<SearchHit> WorstFirst = Comparer<SearchHit>.Create((a, b) => SearchHit.ByRank(b, a));
-        private readonly List<SearchHit> _all = [];
-        private readonly PriorityQueue<SearchHit, SearchHit> _best = new(WorstFirst);
+        private readonly record struct Ranked(SearchHit Hit, int Ordinal);
 
-        public void Add(string id, long typos, long prefixes, long score)
+        private static readonly Comparer<Ranked> WorstFirst = Comparer<Ranked>.Create((a, b) =>
+            Compare(b.Hit.ProductId, b.Ordinal, b.Hit.Typos, b.Hit.Prefixes, b.Hit.Score, a.Hit, a.Ordinal));
+        private readonly List<SearchHit> _all = [];
+        private readonly PriorityQueue<Ranked, Ranked> _best = new(WorstFirst);
+
+        /// <summary>A product of the snapshot, at <paramref name="ordinal"/>.</summary>
+        public void Add(int ordinal, string id, long typos, long prefixes, long score) => Add(id, ordinal, typos, prefixes, score);
+
+        /// <summary>A product reloaded since the snapshot.</summary>
+        public void Add(string id, long typos, long prefixes, long score) => Add(id, -1, typos, prefixes, score);
+
+        private void Add(string id, int ordinal, long typos, long prefixes, long score)
         {
             if (limit is not { } k)
             {
                 _all.Add(new SearchHit { ProductId = id, Typos = typos, Prefixes = prefixes, Score = score });
                 return;
             }
-            if (after is not null && Compare(id, typos, prefixes, score, after) <= 0) return;
+            if (after is not null && Compare(id, ordinal, typos, prefixes, score, after, afterOrdinal) <= 0) return;
             // Most hits of a common word rank below the heap's worst: they are rejected before anything is allocated.
-            if (_best.Count == k && (k == 0 || Compare(id, typos, prefixes, score, _best.Peek()) >= 0)) return;
-            var hit = new SearchHit { ProductId = id, Typos = typos, Prefixes = prefixes, Score = score };
+            if (_best.Count == k && (k == 0 || Compare(id, ordinal, typos, prefixes, score, _best.Peek().Hit, _best.Peek().Ordinal) >= 0)) return;
+            var hit = new Ranked(new SearchHit { ProductId = id, Typos = typos, Prefixes = prefixes, Score = score }, ordinal);
             if (_best.Count < k) _best.Enqueue(hit, hit);
             else _best.DequeueEnqueue(hit, hit);
         }
 
         /// <summary><see cref="SearchHit.ByRank"/> of a hit not made yet against <paramref name="other"/>.</summary>
-        private static int Compare(string id, long typos, long prefixes, long score, SearchHit other)
+        private static int Compare(string id, int ordinal, long typos, long prefixes, long score, SearchHit other, int otherOrdinal)
         {
             var c = typos.CompareTo(other.Typos);
             if (c == 0) c = prefixes.CompareTo(other.Prefixes);
             if (c == 0) c = other.Score.CompareTo(score);
-            return c != 0 ? c : string.CompareOrdinal(id, other.ProductId);
+            if (c != 0) return c;
+            return ordinal >= 0 && otherOrdinal >= 0 ? ordinal.CompareTo(otherOrdinal) : string.CompareOrdinal(id, other.ProductId);
         }
 
         public List<SearchHit> Result()
         {
             if (limit is null) return _all;
-            var best = _best.UnorderedItems.Select(x => x.Element).ToList();
+            var best = _best.UnorderedItems.Select(x => x.Element.Hit).ToList();
             best.Sort(SearchHit.ByRank);
             return best;
         }

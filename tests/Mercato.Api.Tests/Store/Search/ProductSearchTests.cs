@@ -1,4 +1,5 @@
 using Mercato.Catalog.Contracts;
+using Mercato.Catalog.Search;
 using Mercato.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -123,6 +124,23 @@ public abstract class ProductSearchTests(MercatoApp app)
         Assert.Equal(all.Order(), single.Order());
         Assert.Equal(single, pages.SelectMany(p => p));
         Assert.Equal(3, pages.Count);
+    }
+
+    [Fact]
+    public async Task Ties_in_a_freshly_loaded_index_rank_by_product_id_and_pages_follow_each_other()
+    {
+        var word = SearchTestData.Word();
+        var created = new List<string>();
+        for (var i = 0; i < 5; i++) created.Add(await app.SearchProductAsync(b => b["title"] = $"{word} lamp"));
+        // A full load puts the products in the snapshot, where ties compare ordinals rather than ids.
+        app.Services.GetRequiredService<CatalogFacetIndex>().Reset();
+
+        var single = await app.SearchAsync(word);
+        var pages = await app.Store.WalkAsync($"region={app.UsRegionId}&q={word}", 2);
+
+        // The same words in the same fields: the product id decides, and ids follow creation (SearchProductAsync).
+        Assert.Equal(created, single);
+        Assert.Equal(single, pages.SelectMany(p => p));
     }
 
     [Fact]
