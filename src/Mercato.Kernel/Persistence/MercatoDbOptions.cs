@@ -43,7 +43,7 @@ public static class MercatoDbOptions
     }
 
     /// <summary>
-    /// Automatic preparation for PostgreSQL unless the connection string sets it: the API repeats a small set of statements,
+    /// Automatic preparation, and no reset of pooled connections, for PostgreSQL unless the connection string sets them: the API repeats a small set of statements,
     /// and a prepared one skips PostgreSQL's parse and plan (kept per pooled connection, least recently used evicted).
     /// <c>Max Auto Prepare=0</c> turns it off (for example behind PgBouncer in transaction mode).
     /// </summary>
@@ -56,6 +56,10 @@ public static class MercatoDbOptions
         var given = csb.Keys.Cast<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (!given.Contains("Max Auto Prepare")) csb.MaxAutoPrepare = 128;
         if (!given.Contains("Auto Prepare Min Usages")) csb.AutoPrepareMinUsages = 2;
+        // A connection holding prepared statements is reset with seven statements (RESET ALL, UNLISTEN *...) on its next use
+        // after going back to the pool, and EF returns it after every query outside a transaction: about 100 statements per
+        // checkout. Mercato sets no session state (no SET, LISTEN, advisory or temp table), so there is nothing to reset.
+        if (!given.Contains("No Reset On Close")) csb.NoResetOnClose = true;
         return csb.ToString();
     }
 

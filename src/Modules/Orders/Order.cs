@@ -653,7 +653,10 @@ internal sealed class TimelineEntry
     public string? Data { get; private init; }
 }
 
-/// <summary>The last order number given out; incremented atomically in the placing transaction.</summary>
+/// <summary>
+/// The last order number given out on SQLite, incremented in the placing transaction. PostgreSQL numbers orders from the
+/// sequence <c>orders_number_seq</c> instead (started from this row by the migration that created it).
+/// </summary>
 internal sealed class OrderCounter
 {
     public const string OrderNumbers = "order_number";

@@ -11,6 +11,14 @@ public class DatabaseSettingsTests
         var csb = new NpgsqlConnectionStringBuilder(MercatoDbOptions.NormalizePostgres("Host=db;Database=shop;Username=app"));
         Assert.Equal(128, csb.MaxAutoPrepare);
         Assert.Equal(2, csb.AutoPrepareMinUsages);
+        Assert.True(csb.NoResetOnClose);
+    }
+
+    [Fact]
+    public void Resetting_pooled_connections_can_be_asked_for_in_the_connection_string()
+    {
+        var csb = new NpgsqlConnectionStringBuilder(MercatoDbOptions.NormalizePostgres("Host=db;No Reset On Close=false"));
+        Assert.False(csb.NoResetOnClose);
     }
 
     [Theory]

@@ -149,4 +149,25 @@ public abstract class OrderPlacementTests(MercatoApp app)
 
 public sealed class OrderPlacementOnSqlite(SqliteApp app) : OrderPlacementTests(app), IClassFixture<SqliteApp>;
 
-public sealed class OrderPlacementOnPostgres(PostgresApp app) : OrderPlacementTests(app), IClassFixture<PostgresApp>;
+public sealed class OrderPlacementOnPostgres(PostgresApp app) : OrderPlacementTests(app), IClassFixture<PostgresApp>
+{
+    [Fact]
+    public async Task A_placement_takes_its_number_while_another_placement_is_still_uncommitted()
+    {
+        // The first placement stays open, as checkout's transaction does until its commit; numbering must not queue behind it
+        // (SQLite has one writer at a time, so this holds on PostgreSQL only).
+        await using var open = app.Scope();
+        var db = open.ServiceProvider.GetRequiredService<MercatoDb>();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var first = await open.ServiceProvider.GetRequiredService<IOrderPlacement>()
+            .PlaceAsync(app.Draft([OrderTestData.Line(Given.Unique("SKU"), 1, 1000, manageInventory: false)]), CancellationToken.None);
+        Assert.NotNull(first);
+
+        var second = await app.PlaceSimpleAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        await tx.CommitAsync();
+
+        Assert.True(second.Number > first.Number);
+        Assert.Equal(first.Number, (await app.OrderAsync(first.OrderId)).Long("number"));
+        Assert.Equal(second.Number, (await app.OrderAsync(second.OrderId)).Long("number"));
+    }
+}
