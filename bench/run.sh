@@ -14,7 +14,8 @@
 #   CACHE_SWITCH=Mercato__Cache__Enabled   the server setting that switches output caching
 #   SERVER_ENV="K=V K2=V2"        extra environment for the server (e.g. DOTNET_GCHeapCount=2 DOTNET_gcServer=1)
 #   ADD_CARTS=1000 READY_CARTS=auto   carts for add-to-cart; ready carts for checkout (auto: 400 per second of DURATION)
-#   WARMUP_CARTS=600              more ready carts, completed during the checkout's warm-up
+#   CHECKOUT_WARMUP=30s WARMUP_CARTS=2400   the checkout's warm-up, on ready carts of its own (the checkout runs the most
+#                                 code of all calls: it takes about 30 s to reach its steady rate)
 #   SEARCH_Q="navy jacket"        the search query
 #   SCENARIOS="list product hot search facets add checkout"   the calls measured; CEILING=0 skips the ceiling
 #                                 (product: any product of the catalog at random; hot: one of 1,000 products, a working set the
@@ -40,7 +41,8 @@ CACHE_MODES=${CACHE_MODES:-"on off"}
 CACHE_SWITCH=${CACHE_SWITCH:-Mercato__Cache__Enabled}
 SERVER_ENV=${SERVER_ENV:-}
 ADD_CARTS=${ADD_CARTS:-1000}
-WARMUP_CARTS=${WARMUP_CARTS:-600}
+CHECKOUT_WARMUP=${CHECKOUT_WARMUP:-30s}
+WARMUP_CARTS=${WARMUP_CARTS:-2400}
 SEARCH_Q=${SEARCH_Q:-"navy jacket"}
 SCENARIOS=" ${SCENARIOS:-list product hot search facets add checkout} "
 CEILING=${CEILING:-1}
@@ -254,7 +256,7 @@ bench_case() { # $1 db, $2 size
         log "$db, $size products: add to cart $(tail -1 "$RESULTS" | jq -r '"\(.rps) req/s, p99 \(.p99) ms"')"
         # Warmed up on carts of its own (past them, it replays completed ones), so the run's figure is the steady state
         # rather than the first completions' code being compiled; each measured ready cart completes once.
-        wrk_run "$base" complete "$WARMUP" "$pk" complete "$dir/warmup-carts.txt" "$THREADS" >/dev/null
+        wrk_run "$base" complete "$CHECKOUT_WARMUP" "$pk" complete "$dir/warmup-carts.txt" "$THREADS" >/dev/null
         record "$(wrk_run "$base" complete "$DURATION" "$pk" complete "$dir/ready-carts.txt" "$THREADS")" kind=write db="$db" size="$size" \
           cache="$cache" scenario=checkout ready_carts="$READY_CARTS"
         log "$db, $size products: checkout $(tail -1 "$RESULTS" | jq -r '"\(.created) orders in \(.seconds) s, p99 \(.p99) ms"')"
@@ -333,7 +335,7 @@ python3 "$ROOT/bench/report.py" "$RESULTS" "$OUT" \
   --os "$(. /etc/os-release && echo "$PRETTY_NAME") ($(uname -r))" \
   --dotnet "$(dotnet --list-runtimes | awk '/Microsoft.AspNetCore.App/ {v=$2} END {print "ASP.NET Core " v}')" \
   --postgres "$("$PG_BIN/postgres" --version 2>/dev/null | awk '{print $3}')" \
-  --settings "SIZES=$SIZES${SIZES_sqlite:+ SIZES_sqlite=$SIZES_sqlite}${SIZES_postgres:+ SIZES_postgres=$SIZES_postgres} DATABASES=$DATABASES DURATION=$DURATION WARMUP=$WARMUP CACHE_MODES=$CACHE_MODES SERVER_ENV=${SERVER_ENV:-none} READY_CARTS=$READY_CARTS" \
+  --settings "SIZES=$SIZES${SIZES_sqlite:+ SIZES_sqlite=$SIZES_sqlite}${SIZES_postgres:+ SIZES_postgres=$SIZES_postgres} DATABASES=$DATABASES DURATION=$DURATION WARMUP=$WARMUP CHECKOUT_WARMUP=$CHECKOUT_WARMUP CACHE_MODES=$CACHE_MODES SERVER_ENV=${SERVER_ENV:-none} READY_CARTS=$READY_CARTS" \
   --wrk "wrk -t$THREADS -c$CONNECTIONS -d$DURATION" --micro "$micro_dir"
 cp "$RESULTS" "${OUT%.md}.jsonl"
 log "wrote $OUT"
