@@ -5,7 +5,7 @@ namespace Mercato.UnitTests.Catalog;
 /// <summary>
 /// The in-memory search against a product-by-product reference: random catalogs (sizes across word boundaries, postings in
 /// any order, products reloaded or unpublished since the snapshot) and random queries (several words, completions, typo
-/// neighbours, a filter, pages after a cursor).
+/// neighbours, filters on features and on price, pages after a cursor).
 /// </summary>
 public class IndexSearchTests
 {
@@ -20,28 +20,41 @@ public class IndexSearchTests
             var table = new FacetFeatureTable();
             var web = table.Intern(FacetFeatureKind.Channel, "sc_web");
             var usd = table.Intern(FacetFeatureKind.PricedIn, "USD");
+            var sale = table.Intern(FacetFeatureKind.Tag, "sale");
             table.Currency("USD");
             Dictionary<string, byte> Terms() => Vocabulary.Where(_ => random.Next(3) == 0).ToDictionary(t => t, _ => (byte)random.Next(1, 9));
-            int[] Features() => random.Next(4) == 0 ? [usd] : [web, usd];
+            int? late = null; // a tag interned after the snapshot: only products reloaded since can have it
+            int[] Features() => [.. new[] { web, usd, sale, late ?? -1 }.Where(f => f >= 0 && random.Next(4) != 0)];
 
             var size = random.Next(0, 3) switch { 0 => random.Next(0, 70), 1 => random.Next(60, 200), _ => random.Next(120, 700) };
             var products = Enumerable.Range(0, size).Select(o => (Id: $"prod_{o:D5}", Terms: Terms(), Features: Features())).ToList();
-            var view = View(random, products, table);
+            var amounts = products.Select(_ => (long)random.Next(50, 151)).ToArray();
+            var view = View(random, products, table, o => amounts[o]);
+            late = table.Intern(FacetFeatureKind.Tag, "late");
             var changes = new Dictionary<string, FacetProduct?>(StringComparer.Ordinal);
+            FacetProduct Changed() => new(Features(), [0], [random.Next(50, 151)], Terms());
             for (var i = 0; i < random.Next(0, 6) && size > 0; i++)
-                changes[products[random.Next(size)].Id] = random.Next(3) == 0 ? null : new FacetProduct(Features(), [0], [100], Terms());
-            for (var i = 0; i < random.Next(0, 3); i++) changes[$"prod_new{i}"] = new FacetProduct(Features(), [0], [100], Terms());
+                changes[products[random.Next(size)].Id] = random.Next(3) == 0 ? null : Changed();
+            for (var i = 0; i < random.Next(0, 3); i++) changes[$"prod_new{i}"] = Changed();
             if (changes.Count > 0) view = view.With(changes, table);
-            var current = products.Where(p => !changes.ContainsKey(p.Id)).Select(p => (p.Id, p.Terms, p.Features))
-                .Concat(changes.Where(c => c.Value is not null).Select(c => (Id: c.Key, Terms: (Dictionary<string, byte>)c.Value!.Terms, c.Value.Features)))
+            var current = products.Select((p, o) => (p.Id, p.Terms, p.Features, Amount: amounts[o])).Where(p => !changes.ContainsKey(p.Id))
+                .Concat(changes.Where(c => c.Value is not null)
+                    .Select(c => (Id: c.Key, Terms: (Dictionary<string, byte>)c.Value!.Terms, c.Value.Features, Amount: c.Value.PriceAmounts[0])))
                 .ToList();
 
             for (var q = 0; q < 6; q++)
             {
                 var query = Query(random);
-                var filtered = random.Next(2) == 0;
-                var filter = filtered ? new FacetFilter(new FacetRequest("sc_web", "USD", null, null, [], [], [], null, null, null, []), table) : null;
-                var expected = Reference(query, current.Where(p => !filtered || p.Features.Contains(web)).Select(p => (p.Id, p.Terms)));
+                // No filter, or the channel and currency with a tag (known to the snapshot or interned after it) or a price range.
+                var kind = random.Next(5);
+                string[] tags = kind switch { 2 => ["sale"], 3 => ["late"], _ => [] };
+                var (min, max) = kind == 4 ? ((long?)80, (long?)120) : (null, null);
+                var filter = kind == 0 ? null : new FacetFilter(new FacetRequest("sc_web", "USD", null, null, tags, [], [], min, max, null, []), table);
+                bool Passes((string Id, Dictionary<string, byte> Terms, int[] Features, long Amount) p) => kind == 0
+                    || (p.Features.Contains(web) && p.Features.Contains(usd)
+                        && (kind != 2 || p.Features.Contains(sale)) && (kind != 3 || p.Features.Contains(late.Value))
+                        && (kind != 4 || p.Amount is >= 80 and <= 120));
+                var expected = Reference(query, current.Where(Passes).Select(p => (p.Id, p.Terms)));
                 var context = $"seed {seed}, query {q}";
 
                 var every = view.Search(query, filter);
@@ -88,7 +101,8 @@ public class IndexSearchTests
         return new SearchQuery(words, candidates);
     }
 
-    internal static FacetView View(Random random, List<(string Id, Dictionary<string, byte> Terms, int[] Features)> products, FacetFeatureTable table)
+    internal static FacetView View(Random random, List<(string Id, Dictionary<string, byte> Terms, int[] Features)> products, FacetFeatureTable table,
+        Func<int, long>? amount = null)
     {
         var postings = new TermPostings.Builder();
         foreach (var (ordinal, term, weight) in products.SelectMany((p, o) => p.Terms.Select(t => (o, t.Key, t.Value))).OrderBy(_ => random.Next()))
@@ -102,7 +116,7 @@ public class IndexSearchTests
             Features = [.. products.SelectMany(p => p.Features)],
             PriceStart = [.. Enumerable.Range(0, products.Count + 1)],
             PriceCurrencies = [.. products.Select(_ => 0)],
-            PriceAmounts = [.. products.Select(_ => 100L)],
+            PriceAmounts = [.. products.Select((_, o) => amount?.Invoke(o) ?? 100L)],
             Postings = postings.Build(),
             ProductTerms = [],
         };

@@ -108,6 +108,8 @@ internal sealed class FacetFilter
 {
     /// <summary>By feature id: the requirements it satisfies, one bit each (features interned later satisfy none).</summary>
     private readonly ulong[] _satisfies;
+    /// <summary>By requirement: the features that satisfy it.</summary>
+    private readonly List<List<int>> _requirements = [];
     private readonly ulong _all;
     private readonly bool _impossible;
     private readonly int? _currency;
@@ -123,12 +125,15 @@ internal sealed class FacetFilter
         {
             var bit = 1UL << requirements++;
             var any = false;
+            var features = new List<int>();
             foreach (var f in satisfiedBy)
             {
                 if (f is not { } feature) continue;
                 any = true;
+                features.Add(feature);
                 if (feature < _satisfies.Length) _satisfies[feature] |= bit;
             }
+            _requirements.Add(features);
             if (!any) impossible = true;
         }
         Require([table.Find(FacetFeatureKind.Channel, request.ChannelId)]);
@@ -153,13 +158,40 @@ internal sealed class FacetFilter
         {
             if ((uint)f < (uint)_satisfies.Length) met |= _satisfies[f];
         }
-        if (met != _all) return false;
+        return met == _all && PassesPrice(priceCurrencies, amounts);
+    }
+
+    /// <summary>The price part of <see cref="Passes"/> alone (true without a price range).</summary>
+    public bool PassesPrice(ReadOnlySpan<int> priceCurrencies, ReadOnlySpan<long> amounts)
+    {
         if (!_priced) return true;
         for (var i = 0; i < amounts.Length; i++)
         {
             if (priceCurrencies[i] == _currency && amounts[i] >= _min && amounts[i] <= _max) return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// Keeps in <paramref name="products"/> (snapshot ordinals) those whose features pass, from the snapshot's inverted
+    /// features: a few word-wise ORs and ANDs, where calling <see cref="Passes"/> on each match visited every feature of
+    /// thousands of products. The price range is not applied (<see cref="PassesPrice"/>).
+    /// </summary>
+    public void RestrictFeatures(FeatureSets sets, Span<ulong> products, BitScratch scratch)
+    {
+        if (_impossible)
+        {
+            products.Clear();
+            return;
+        }
+        var holders = scratch.Span(scratch.Rent());
+        foreach (var features in _requirements)
+        {
+            holders.Clear();
+            // A feature interned after the snapshot is on none of its products (OrInto adds nothing).
+            foreach (var f in features) sets.OrInto(f, holders);
+            Bits.And(products, holders);
+        }
     }
 }
 
@@ -202,6 +234,7 @@ internal sealed partial class FacetView
         var matched = scratch.Rent();
         var all = scratch.Span(matched);
         Live.CopyTo(all);
+        filter?.RestrictFeatures(snapshot.Sets, all, scratch);
         var ofWord = scratch.Span(scratch.Rent());
         for (var w = 0; w < words; w++)
         {
@@ -250,9 +283,7 @@ internal sealed partial class FacetView
                     if (filter is not null)
                     {
                         var (from, to) = (snapshot.PriceStart[ordinal], snapshot.PriceStart[ordinal + 1]);
-                        if (!filter.Passes(snapshot.Features.AsSpan(snapshot.FeatureStart[ordinal], snapshot.FeatureStart[ordinal + 1] - snapshot.FeatureStart[ordinal]),
-                            snapshot.PriceCurrencies.AsSpan(from, to - from), snapshot.PriceAmounts.AsSpan(from, to - from)))
-                            continue;
+                        if (!filter.PassesPrice(snapshot.PriceCurrencies.AsSpan(from, to - from), snapshot.PriceAmounts.AsSpan(from, to - from))) continue;
                     }
                     hits.Add(ordinal, snapshot.Ids[ordinal], typos, prefixes, score);
                 }
