@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
+# dotnet ef warns that the project does not hold MercatoDb, so the model is not discovered automatically: the host passes
+# the provider's model with UseModel (src/Mercato.Api/Hosting/CompiledModels.cs).
 for provider in Sqlite Postgres; do
   project=src/Migrations/Mercato.Migrations.$provider
   # The old files go first: they may no longer compile (a removed property), and dotnet ef builds the project.
