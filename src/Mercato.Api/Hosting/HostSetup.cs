@@ -39,6 +39,7 @@ internal static class HostSetup
         {
             var (provider, connectionString) = DatabaseSettings(sp.GetRequiredService<IConfiguration>());
             MercatoDbOptions.Configure(o, provider, connectionString, Modules.Assemblies);
+            o.UseModel(CompiledModels.For(provider));
             // Interceptors registered by the host (tracing, tests' query counters) see every command.
             o.AddInterceptors(sp.GetServices<IInterceptor>());
         });

@@ -37,9 +37,10 @@ internal sealed class CartConfiguration : IEntityTypeConfiguration<Cart>
         b.HasMany(c => c.Lines).WithOne().HasForeignKey(l => l.CartId).OnDelete(DeleteBehavior.Cascade);
     }
 
-    private static string ToJson(Address? address) => JsonSerializer.Serialize(address);
+    // Internal, not private: the compiled models (src/Migrations/*/CompiledModel) call them.
+    internal static string ToJson(Address? address) => JsonSerializer.Serialize(address);
 
-    private static Address? FromJson(string json) => JsonSerializer.Deserialize<Address>(json);
+    internal static Address? FromJson(string json) => JsonSerializer.Deserialize<Address>(json);
 }
 
 internal sealed class CartLineConfiguration : IEntityTypeConfiguration<CartLine>
