@@ -172,6 +172,9 @@ bench_case() { # $1 db, $2 size
   if [[ -n $saved && -f $saved ]]; then
     log "$db, $size products: copying the catalog generated at $(jq -r .at "$saved")"
     restore_catalog "$db" "$size"
+    # A kept catalog may predate the build's latest migrations: they are applied before the timed starts, which measure a
+    # restart on an up-to-date schema (a start that migrates also builds the model the migrations are diffed against).
+    run_api "$db" "$size" "$WORK/api/Mercato.Api" migrate >"$dir/migrate.log" 2>&1 || { cat "$dir/migrate.log" >&2; return 1; }
     record "$(cat "$saved")" kind=generate db="$db" size="$size" reused=1
     generate_ms=$(jq -r .ms "$saved")
   else
