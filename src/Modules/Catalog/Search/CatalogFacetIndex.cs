@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Mercato.Catalog.Contracts;
 using Mercato.Catalog.Products;
 using Mercato.Kernel.Events;
@@ -19,7 +20,7 @@ namespace Mercato.Catalog.Search;
 /// (<see cref="IFollowedChangeObserver"/>). A change only marks products stale; the next request reloads them before it
 /// counts, so a client that changed a product counts it changed. Categories are read from the live tree at each request.
 /// </summary>
-internal sealed class CatalogFacetIndex : ICommitObserver, IFollowedChangeObserver, IDisposable
+internal sealed partial class CatalogFacetIndex(ILogger<CatalogFacetIndex> log) : ICommitObserver, IFollowedChangeObserver, IDisposable
 {
     /// <summary>Reloaded products past which a fresh snapshot is loaded instead (and at least this many).</summary>
     private const int MinReloadsBeforeSnapshot = 1_000;
@@ -54,10 +55,13 @@ internal sealed class CatalogFacetIndex : ICommitObserver, IFollowedChangeObserv
             if (full)
             {
                 _reload = false;
-                view = FacetView.Of(await FacetRows.LoadAsync(db, _table, null, ct), _table);
+                var started = Stopwatch.GetTimestamp();
+                var rows = await FacetRows.LoadAsync(db, _table, null, ct);
+                view = FacetView.Of(rows, _table);
                 _ = view.Snapshot.Sets; // inverted now, not by the first facet request
                 _view = view;
                 ReturnLoadMemory();
+                Loaded(log, rows.Ids.Length, rows.Postings.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
             else if (products.Count > 0 || variants.Count > 0)
             {
@@ -125,6 +129,9 @@ internal sealed class CatalogFacetIndex : ICommitObserver, IFollowedChangeObserv
             _marked = true;
         }
     }
+
+    [LoggerMessage(LogLevel.Information, "Loaded the facet and search index: {Products} products, {Postings} search postings in {Milliseconds} ms")]
+    private static partial void Loaded(ILogger logger, int products, int postings, long milliseconds);
 
     private static HashSet<string> Take(ConcurrentDictionary<string, byte> marks)
     {

@@ -130,31 +130,50 @@ internal sealed class FacetRows
         // upper bounds: rows of unpublished products are read and skipped).
         var sizes = only is null ? await FullLoadSizes.CountAsync(db, ct) : new FullLoadSizes(0, 0, 0);
         List<(int Ordinal, int Feature)>? pairs = new(sizes.Features);
-        void Add(string productId, int feature)
+        // The rows are read as spans (RowScan): a row's product id is only looked up, and its texts become strings once each.
+        var ordinalOf = ordinals.GetAlternateLookup<ReadOnlySpan<char>>();
+        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        var stringOf = strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        string Text(ScannedRow row, int column)
         {
-            if (ordinals.TryGetValue(productId, out var ordinal)) pairs!.Add((ordinal, feature));
+            var text = row.Text(column);
+            if (stringOf.TryGetValue(text, out var known)) return known;
+            var created = text.ToString();
+            strings[created] = created;
+            return created;
         }
-        IQueryable<T> Of<T>(IQueryable<T> rows, Func<IQueryable<T>, IQueryable<T>> narrow) => only is null ? rows : narrow(rows);
+        Task Scan(string sql, string productColumn, ScannedRowHandler handler) => RowScan.ReadAsync(db, sql, handler, ct, productColumn, only);
+        // Each product link and attribute row names its product in a ProductId column.
+        async Task Features<T>(FacetFeatureKind kind, params string[] columns) where T : class
+        {
+            var t = db.NamesOf<T>();
+            var product = t[nameof(ProductTag.ProductId)];
+            await Scan($"SELECT {product}, {string.Join(", ", columns.Select(c => t[c]))} FROM {t.Table}", product, row =>
+            {
+                if (!ordinalOf.TryGetValue(row.Text(0), out var ordinal)) return;
+                var feature = columns.Length == 1 ? table.Intern(kind, Text(row, 1)) : table.Intern(kind, Text(row, 1), Text(row, 2));
+                pairs!.Add((ordinal, feature));
+            });
+        }
+        await Features<ProductChannelLink>(FacetFeatureKind.Channel, nameof(ProductChannelLink.SalesChannelId));
+        await Features<ProductCategoryLink>(FacetFeatureKind.Category, nameof(ProductCategoryLink.CategoryId));
+        await Features<ProductCollectionLink>(FacetFeatureKind.Collection, nameof(ProductCollectionLink.CollectionId));
+        await Features<ProductTag>(FacetFeatureKind.Tag, nameof(ProductTag.Value));
+        await Features<ProductAttributeValue>(FacetFeatureKind.Attribute, nameof(ProductAttributeValue.Key), nameof(ProductAttributeValue.Value));
+        await Features<ProductPriceSummary>(FacetFeatureKind.PricedIn, nameof(ProductPriceSummary.CurrencyCode));
 
-        await foreach (var l in Of(db.Set<ProductChannelLink>().AsNoTracking(), q => q.Where(l => only!.Contains(l.ProductId))).AsAsyncEnumerable().WithCancellation(ct))
-            Add(l.ProductId, table.Intern(FacetFeatureKind.Channel, l.SalesChannelId));
-        await foreach (var l in Of(db.Set<ProductCategoryLink>().AsNoTracking(), q => q.Where(l => only!.Contains(l.ProductId))).AsAsyncEnumerable().WithCancellation(ct))
-            Add(l.ProductId, table.Intern(FacetFeatureKind.Category, l.CategoryId));
-        await foreach (var l in Of(db.Set<ProductCollectionLink>().AsNoTracking(), q => q.Where(l => only!.Contains(l.ProductId))).AsAsyncEnumerable().WithCancellation(ct))
-            Add(l.ProductId, table.Intern(FacetFeatureKind.Collection, l.CollectionId));
-        await foreach (var t in Of(db.Set<ProductTag>().AsNoTracking(), q => q.Where(t => only!.Contains(t.ProductId))).AsAsyncEnumerable().WithCancellation(ct))
-            Add(t.ProductId, table.Intern(FacetFeatureKind.Tag, t.Value));
-        await foreach (var a in Of(db.Set<ProductAttributeValue>().AsNoTracking(), q => q.Where(a => only!.Contains(a.ProductId))).AsAsyncEnumerable().WithCancellation(ct))
-            Add(a.ProductId, table.Intern(FacetFeatureKind.Attribute, a.Key, a.Value));
-        await foreach (var s in Of(db.Set<ProductPriceSummary>().AsNoTracking(), q => q.Where(s => only!.Contains(s.ProductId))).AsAsyncEnumerable().WithCancellation(ct))
-            Add(s.ProductId, table.Intern(FacetFeatureKind.PricedIn, s.CurrencyCode));
-
-        var variants = Of(db.Set<Variant>().AsNoTracking(), q => q.Where(v => only!.Contains(v.ProductId)));
-        var options = from v in db.Set<VariantOptionValue>().AsNoTracking()
-                      join x in variants on v.VariantId equals x.Id
-                      select new { x.ProductId, v.FilterKey, v.OptionName, v.Value };
-        await foreach (var o in options.AsAsyncEnumerable().WithCancellation(ct))
-            Add(o.ProductId, table.Intern(FacetFeatureKind.Option, o.FilterKey, "", o.OptionName, o.OptionName.Trim().ToLowerInvariant(), o.Value));
+        var v = db.NamesOf<Variant>();
+        var ov = db.NamesOf<VariantOptionValue>();
+        var groups = new Dictionary<string, string>(StringComparer.Ordinal);
+        await Scan($"SELECT x.{v[nameof(Variant.ProductId)]}, o.{ov[nameof(VariantOptionValue.FilterKey)]}, o.{ov[nameof(VariantOptionValue.OptionName)]}, "
+            + $"o.{ov[nameof(VariantOptionValue.Value)]} FROM {ov.Table} o JOIN {v.Table} x ON o.{ov[nameof(VariantOptionValue.VariantId)]} = x.{v[nameof(Variant.Id)]}",
+            $"x.{v[nameof(Variant.ProductId)]}", row =>
+            {
+                if (!ordinalOf.TryGetValue(row.Text(0), out var ordinal)) return;
+                var name = Text(row, 2);
+                if (!groups.TryGetValue(name, out var group)) groups[name] = group = name.Trim().ToLowerInvariant();
+                pairs!.Add((ordinal, table.Intern(FacetFeatureKind.Option, Text(row, 1), "", name, group, Text(row, 3))));
+            });
 
         // Each part is finished into its arrays before the next one is read, and its temporary rows are dropped: read
         // first and finished together, the temporaries of all three parts (about 85 MB at 100,000 products) were alive at
@@ -163,13 +182,13 @@ internal sealed class FacetRows
         pairs = null;
 
         var priceRows = new List<(int Ordinal, int Currency, long Amount)>(sizes.Prices);
-        var prices = from pr in db.Set<VariantPrice>().AsNoTracking()
-                     join x in variants on pr.VariantId equals x.Id
-                     select new { x.ProductId, pr.CurrencyCode, pr.Amount };
-        await foreach (var p in prices.AsAsyncEnumerable().WithCancellation(ct))
-        {
-            if (ordinals.TryGetValue(p.ProductId, out var ordinal)) priceRows.Add((ordinal, table.Currency(p.CurrencyCode), p.Amount));
-        }
+        var vp = db.NamesOf<VariantPrice>();
+        await Scan($"SELECT x.{v[nameof(Variant.ProductId)]}, p.{vp[nameof(VariantPrice.CurrencyCode)]}, p.{vp[nameof(VariantPrice.Amount)]} "
+            + $"FROM {vp.Table} p JOIN {v.Table} x ON p.{vp[nameof(VariantPrice.VariantId)]} = x.{v[nameof(Variant.Id)]}",
+            $"x.{v[nameof(Variant.ProductId)]}", row =>
+            {
+                if (ordinalOf.TryGetValue(row.Text(0), out var ordinal)) priceRows.Add((ordinal, table.Currency(Text(row, 1)), row.Number(2)));
+            });
         priceRows.Sort();
         var priceStart = new int[ids.Length + 1];
         var priceCurrencies = new int[priceRows.Count];
@@ -184,18 +203,19 @@ internal sealed class FacetRows
         priceRows = null;
 
         // Postings exist for published products only (the indexer writes none for the others).
-        var postingRows = Of(db.Set<SearchPosting>().AsNoTracking(), q => q.Where(p => only!.Contains(p.ProductId)))
-            .Select(p => new { p.Term, p.ProductId, p.Weight });
         var postings = new TermPostings.Builder(sizes.Postings);
         var productTerms = new Dictionary<string, byte>[only is null ? 0 : ids.Length];
         for (var i = 0; i < productTerms.Length; i++) productTerms[i] = new Dictionary<string, byte>(StringComparer.Ordinal);
-        await foreach (var p in postingRows.AsAsyncEnumerable().WithCancellation(ct))
-        {
-            if (!ordinals.TryGetValue(p.ProductId, out var ordinal)) continue;
-            var weight = (byte)Math.Clamp(p.Weight, 0, byte.MaxValue);
-            if (only is null) postings.Add(p.Term, ordinal, weight);
-            else productTerms[ordinal][p.Term] = weight;
-        }
+        var sp = db.NamesOf<SearchPosting>();
+        await Scan($"SELECT {sp[nameof(SearchPosting.ProductId)]}, {sp[nameof(SearchPosting.Term)]}, {sp[nameof(SearchPosting.Weight)]} FROM {sp.Table}",
+            sp[nameof(SearchPosting.ProductId)], row =>
+            {
+                if (!ordinalOf.TryGetValue(row.Text(0), out var ordinal)) return;
+                var weight = (byte)Math.Clamp(row.Number(2), 0, byte.MaxValue);
+                // A term becomes a string only the first time it is seen (the builder keeps it).
+                if (only is null) postings.Add(row.Text(1), ordinal, weight);
+                else productTerms[ordinal][row.Text(1).ToString()] = weight;
+            });
 
         return new FacetRows
         {

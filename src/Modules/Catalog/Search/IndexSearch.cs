@@ -57,9 +57,12 @@ internal sealed class TermPostings
         private readonly List<int> _ordinals = new(capacity);
         private readonly List<byte> _weights = new(capacity);
 
-        public void Add(string term, int ordinal, byte weight)
+        private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Terms => _slots.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        /// <summary>Adds a posting; the term is copied into a string only the first time it is seen.</summary>
+        public void Add(ReadOnlySpan<char> term, int ordinal, byte weight)
         {
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, term, out var known);
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(Terms, term, out var known);
             if (!known) slot = _slots.Count - 1;
             _slotOf.Add(slot);
             _ordinals.Add(ordinal);
