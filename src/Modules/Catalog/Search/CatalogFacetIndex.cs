@@ -157,8 +157,12 @@ internal sealed partial class FacetIndexWarmup(IServiceScopeFactory scopes, Cata
         {
             // After the start: loading takes seconds of CPU at 100,000 products, which the start-up's own work needs more.
             await lifetime.StartedAsync(stoppingToken);
-            await using var scope = scopes.CreateAsyncScope();
-            await index.CurrentAsync(scope.ServiceProvider.GetRequiredService<MercatoDb>(), stoppingToken);
+            // At a lower priority than the requests: the first ones after the start, readiness checks included, come first.
+            await LowPriority.RunAsync(async () =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await index.CurrentAsync(scope.ServiceProvider.GetRequiredService<MercatoDb>(), stoppingToken);
+            }, "facet index warm-up");
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
