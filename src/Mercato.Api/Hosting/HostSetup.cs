@@ -40,6 +40,11 @@ internal static class HostSetup
             var (provider, connectionString) = DatabaseSettings(sp.GetRequiredService<IConfiguration>());
             MercatoDbOptions.Configure(o, provider, connectionString, Modules.Assemblies);
             o.UseModel(CompiledModels.For(provider));
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                o.UseSqliteStatementCache(sp.GetRequiredService<IConfiguration>()
+                    .GetValue("Mercato:Database:SqliteStatementCache", SqliteStatementCacheOptions.DefaultCapacity));
+            }
             // Interceptors registered by the host (tracing, tests' query counters) see every command.
             o.AddInterceptors(sp.GetServices<IInterceptor>());
         });
