@@ -96,21 +96,13 @@ public static class RowScan
     /// <summary>A SQLite row's text, decoded from the statement's UTF-8 into a buffer per column, once per row and column.</summary>
     private sealed class SqliteRow(sqlite3_stmt statement) : ScannedRow, IDisposable
     {
-        private char[][] _buffers = [];
-        private int[] _lengths = [];
+        private readonly char[]?[] _buffers = new char[]?[raw.sqlite3_column_count(statement)];
+        private readonly int[] _lengths = new int[raw.sqlite3_column_count(statement)];
 
         public void Next() => _lengths.AsSpan().Fill(-1);
 
         public override ReadOnlySpan<char> Text(int column)
         {
-            if (column >= _buffers.Length)
-            {
-                Array.Resize(ref _buffers, column + 1);
-                var lengths = new int[column + 1];
-                lengths.AsSpan().Fill(-1);
-                _lengths.CopyTo(lengths, 0);
-                _lengths = lengths;
-            }
             if (_lengths[column] < 0)
             {
                 var utf8 = raw.sqlite3_column_blob(statement, column);
@@ -122,7 +114,7 @@ public static class RowScan
                 }
                 _lengths[column] = Encoding.UTF8.GetChars(utf8, buffer);
             }
-            return _buffers[column].AsSpan(0, _lengths[column]);
+            return _buffers[column]!.AsSpan(0, _lengths[column]);
         }
 
         public override long Number(int column) => raw.sqlite3_column_int64(statement, column);
