@@ -22,6 +22,8 @@ public static class CachingServices
         services.AddOptions<CacheOptions>().Bind(configuration.GetSection("Mercato:Cache"));
         services.TryAddSingleton<StoreAnswerPolicy>();
         services.AddOutputCache();
+        // The in-memory store (a shared one, such as Redis, is registered before this and bounds itself).
+        if (string.IsNullOrWhiteSpace(configuration["Mercato:Cache:Redis"])) AdmitAnswers(services);
         services.AddOptions<OutputCacheOptions>().Configure<IOptions<CacheOptions>>((o, cache) =>
             o.SizeLimit = Math.Max(1, cache.Value.SizeLimitMegabytes) * 1024L * 1024);
         services.AddOptions<OutputCacheOptions>().Configure<StoreAnswerPolicy>((o, policy) => o.AddPolicy(StoreAnswersPolicy, policy));
@@ -30,6 +32,21 @@ public static class CachingServices
         services.TryAddSingleton<OutboxCacheFollower>();
         if (followOutbox) services.AddHostedService<OutboxCacheFollowerWorker>();
         return services;
+    }
+
+    /// <summary>Puts <see cref="AdmittingOutputCacheStore"/> in front of the registered in-memory output cache store.</summary>
+    private static void AdmitAnswers(IServiceCollection services)
+    {
+        var registered = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        var factory = registered.ImplementationFactory
+            ?? throw new InvalidOperationException("The output cache store is expected to be registered by a factory.");
+        services.Replace(ServiceDescriptor.Singleton<IOutputCacheStore>(sp =>
+        {
+            var limits = sp.GetRequiredService<IOptions<OutputCacheOptions>>().Value;
+            var cache = sp.GetRequiredService<IOptions<CacheOptions>>().Value;
+            return new AdmittingOutputCacheStore((IOutputCacheStore)factory(sp), limits.SizeLimit,
+                TimeSpan.FromSeconds(Math.Max(1, cache.DurationSeconds)), sp.GetService<TimeProvider>() ?? TimeProvider.System);
+        }));
     }
 
     /// <summary>Keeps the endpoint's 200 answers from <see cref="Http.CacheableJson"/> in the output cache, tagged with their cache tags.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Reflection;
 using Mercato.Api.Tests.Infrastructure;
 using Mercato.Api.Tests.Operations.Jobs;
+using Mercato.Kernel.Caching;
 using Mercato.Kernel.Jobs;
 using Mercato.Kernel.Persistence;
 using Microsoft.AspNetCore.Hosting;
@@ -70,6 +71,10 @@ public abstract class StartupTests(Func<ITestDatabase> newDatabase) : IAsyncLife
 
         Assert.Equal(32L * 1024 * 1024, byDefault.Services.GetRequiredService<IOptions<OutputCacheOptions>>().Value.SizeLimit);
         Assert.Equal(8L * 1024 * 1024, configured.Services.GetRequiredService<IOptions<OutputCacheOptions>>().Value.SizeLimit);
+        // Past the same size, answers are stored at their second read only (AdmittingOutputCacheStore's unit tests).
+        var store = Assert.IsType<AdmittingOutputCacheStore>(configured.Services.GetRequiredService<IOutputCacheStore>());
+        Assert.Equal(8L * 1024 * 1024, store.CapacityBytes);
+        Assert.Equal("MemoryOutputCacheStore", store.Store.GetType().Name);
     }
 
     [Fact]
