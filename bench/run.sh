@@ -12,7 +12,7 @@
 #                                 compilation for some seconds, which shares the 2 cores with the requests)
 #   CACHE_MODES="on off"          catalog reads with the output cache on and off (CACHE_SWITCH=on|off is passed to the server)
 #   CACHE_SWITCH=Mercato__Cache__Enabled   the server setting that switches output caching
-#   SERVER_ENV="K=V K2=V2"        extra environment for the server (e.g. DOTNET_GCHeapCount=2 DOTNET_gcServer=1)
+#   SERVER_ENV="K=V K2=V2"        the server's extra environment (default MALLOC_ARENA_MAX=2; e.g. DOTNET_GCHeapCount=2)
 #   ADD_CARTS=1000 READY_CARTS=auto   carts for add-to-cart; ready carts for checkout (auto: 400 per second of DURATION)
 #   CHECKOUT_WARMUP=30s WARMUP_CARTS=2400   the checkout's warm-up, on ready carts of its own (the checkout runs the most
 #                                 code of all calls: it takes about 30 s to reach its steady rate)
@@ -39,7 +39,8 @@ WARMUP=${WARMUP:-8s}
 CEILING_WARMUP=${CEILING_WARMUP:-2s}
 CACHE_MODES=${CACHE_MODES:-"on off"}
 CACHE_SWITCH=${CACHE_SWITCH:-Mercato__Cache__Enabled}
-SERVER_ENV=${SERVER_ENV:-}
+# MALLOC_ARENA_MAX=2: as the README recommends for production (bench/README.md, native memory).
+SERVER_ENV=${SERVER_ENV-MALLOC_ARENA_MAX=2}
 ADD_CARTS=${ADD_CARTS:-1000}
 CHECKOUT_WARMUP=${CHECKOUT_WARMUP:-30s}
 WARMUP_CARTS=${WARMUP_CARTS:-2400}

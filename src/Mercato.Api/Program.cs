@@ -1,6 +1,7 @@
 using Mercato.Api;
 using Mercato.Api.Hosting;
 
+MallocArenas.Apply();
 if (ServerCommands.Handles(args)) return await ServerCommands.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
