@@ -164,6 +164,28 @@ public sealed class ServerCommandTests : IDisposable
         SqliteConnection.ClearAllPools();
     }
 
+    [Fact]
+    public async Task Generate_catalog_bulk_loads_products_into_one_sqlite_file()
+    {
+        var path = Path.Combine(_folder, "generated.db");
+        string[] settings = [$"--ConnectionStrings:Mercato=Data Source={path}", "--Mercato:Database:Provider=sqlite", "--Mercato:Seed=demo"];
+
+        var exit = await ServerCommands.RunAsync(["generate-catalog", "--products", "40", .. settings]);
+
+        Assert.Equal(0, exit);
+        await using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            await connection.OpenAsync();
+            await using var products = new SqliteCommand("SELECT count(*) FROM catalog_product WHERE handle LIKE 'gen-%'", connection);
+            Assert.Equal(40L, await products.ExecuteScalarAsync());
+        }
+        // Everything is in the database file: the write-ahead log was checkpointed and truncated.
+        Assert.True(new FileInfo(path + "-wal") is { Exists: false } or { Length: 0 }, $"{new FileInfo(path + "-wal").Length} bytes of WAL left");
+        // A second run refuses to generate into a database that holds a generated catalog.
+        Assert.Equal(1, await ServerCommands.RunAsync(["generate-catalog", "--products", "40", .. settings]));
+        SqliteConnection.ClearAllPools();
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
