@@ -33,8 +33,11 @@ public static class MercatoDbOptions
         // default expands it into one parameter per item, so the SQL depends on the list's length and EF generated it again on
         // every request; it was most of the CPU of a product page.
         if (provider == DatabaseProvider.Sqlite)
+        {
             builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)
                 .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
+            builder.AddInterceptors(new SqliteBusyTimeout());
+        }
         else
             builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)
                 .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
