@@ -57,6 +57,7 @@ internal sealed class AdmittingOutputCacheStore(IOutputCacheStore store, long ca
     /// <summary>
     /// The keys asked for in the current window, as a Bloom filter: 128 KB whatever the catalog's size. It forgets everything
     /// once it holds as many keys as keep false positives near 5%, so a key it wrongly claims costs at most one stored answer.
+    /// Lock-free: an add racing a clear can only forget a key, which costs that key one more read before it is stored.
     /// </summary>
     private sealed class SeenKeys
     {
