@@ -15,7 +15,7 @@ internal static class SqliteRequestConnection
         builder.AddEndpointFilter(async (context, next) =>
         {
             var db = context.HttpContext.RequestServices.GetRequiredService<MercatoDb>();
-            if (!db.Database.IsSqlite()) return await next(context);
+            if (!db.OnSqlite) return await next(context);
             await db.Database.OpenConnectionAsync(context.HttpContext.RequestAborted);
             try
             {

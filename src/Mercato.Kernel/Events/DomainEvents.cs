@@ -3,7 +3,6 @@ using Mercato.Kernel.Ids;
 using Mercato.Kernel.Persistence;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.Options;
 
 namespace Mercato.Kernel.Events;
@@ -55,8 +54,6 @@ public interface IDomainEvents
 
 internal sealed class DomainEvents(MercatoDb db, TimeProvider time, IOptions<JsonOptions> json) : IDomainEvents
 {
-    private static readonly DateTimeOffsetToBinaryConverter SqliteTime = new();
-
     public void Raise(string type, string resourceId, object state) => db.Add(Create(type, resourceId, state));
 
     public void Raise(string type, string resourceId, Func<object> state)
@@ -73,7 +70,7 @@ internal sealed class DomainEvents(MercatoDb db, TimeProvider time, IOptions<Jso
         var e = Create(type, resourceId, state);
         await EventStreams.NumberAsync(db, [e], ct);
         db.Uncommitted.Add(new CommittedChange(e.Type, e.ResourceId));
-        object at = db.Database.IsSqlite() ? SqliteTime.ConvertToProvider(e.OccurredAt.ToUniversalTime())! : e.OccurredAt.ToUniversalTime();
+        var at = db.SqlTime(e.OccurredAt);
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO kernel_events (id, type, resource_type, resource_id, sequence, occurred_at, data)
             VALUES ({e.Id}, {e.Type}, {e.ResourceType}, {e.ResourceId}, {e.Sequence}, {at}, {e.Data})

@@ -50,7 +50,7 @@ internal sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvide
         var due = await db.Set<Job>().AnyAsync(j => (j.State == JobStates.Queued && j.RunAt <= now)
             || (j.State == JobStates.Running && j.LockedUntil < now), ct);
         if (!due) return null;
-        var sqlite = db.Database.IsSqlite();
+        var sqlite = db.OnSqlite;
         object At(DateTimeOffset value) => sqlite ? SqliteTime.ConvertToProvider(value)! : value;
         var skipLocked = sqlite ? "" : " FOR UPDATE SKIP LOCKED";
         // Only the lock clause is spliced in, a constant; the values go as parameters.

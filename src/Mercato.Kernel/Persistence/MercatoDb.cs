@@ -21,6 +21,14 @@ public sealed class MercatoDb(DbContextOptions<MercatoDb> options) : DbContext(o
     /// <summary>Events written in the open transaction, handed to the commit observers when it commits (see <c>CommitHooks</c>).</summary>
     internal List<CommittedChange> Uncommitted { get; } = [];
 
+    /// <summary>
+    /// Whether this context runs on SQLite (otherwise PostgreSQL). EF's <c>Database.IsSqlite()</c> builds the provider
+    /// assembly's name at every call, and request paths ask several times per request; a context's provider never changes.
+    /// </summary>
+    public bool OnSqlite => _onSqlite ??= Database.IsSqlite();
+
+    private bool? _onSqlite;
+
     private IReadOnlyList<Assembly> ModuleAssemblies =>
         options.FindExtension<ModulesOptionsExtension>()?.Assemblies ?? [];
 
@@ -54,7 +62,7 @@ public sealed class MercatoDb(DbContextOptions<MercatoDb> options) : DbContext(o
     /// model stores (see <see cref="ConfigureConventions"/>), on PostgreSQL the UTC value.
     /// </summary>
     public object SqlTime(DateTimeOffset value) =>
-        Database.IsSqlite() ? SqliteTime.ConvertToProvider(value.ToUniversalTime())! : value.ToUniversalTime();
+        OnSqlite ? SqliteTime.ConvertToProvider(value.ToUniversalTime())! : value.ToUniversalTime();
 
     private static readonly DateTimeOffsetToBinaryConverter SqliteTime = new();
 

@@ -63,7 +63,7 @@ internal sealed class OrderPlacement(MercatoDb db, IDomainEvents events, TimePro
         // concurrent checkouts queued on it one commit at a time (most of their latency under load). A placement rolled back
         // after taking its number leaves a gap. SQLite has one writer at a time anyway: the counter row costs nothing there,
         // and its numbers have no gaps.
-        var numbers = db.Database.IsNpgsql()
+        var numbers = !db.OnSqlite
             ? await db.Database.SqlQuery<long>($"SELECT nextval('orders_number_seq') AS \"Value\"").ToListAsync(ct)
             : await db.Database.SqlQuery<long>(
                 $"UPDATE orders_counter SET value = value + 1 WHERE name = {OrderCounter.OrderNumbers} RETURNING value AS \"Value\"").ToListAsync(ct);

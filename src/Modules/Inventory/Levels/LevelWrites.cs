@@ -1,7 +1,6 @@
 using Mercato.Kernel.Ids;
 using Mercato.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Mercato.Inventory.Levels;
 
@@ -11,8 +10,6 @@ namespace Mercato.Inventory.Levels;
 /// </summary>
 internal static class LevelWrites
 {
-    private static readonly DateTimeOffsetToBinaryConverter SqliteTime = new();
-
     /// <summary>
     /// Runs <paramref name="work"/> in the caller's open transaction (behind a savepoint, so a refusal undoes only this work)
     /// or in a transaction of its own (BEGIN IMMEDIATE on SQLite, so the single writer is taken before any read).
@@ -46,7 +43,7 @@ internal static class LevelWrites
     /// <summary>Creates an empty level unless one exists (safe against a concurrent creator).</summary>
     public static Task EnsureLevelAsync(this MercatoDb db, string sku, string locationId, DateTimeOffset now, CancellationToken ct)
     {
-        var at = Time(db, now);
+        var at = db.SqlTime(now);
         return db.Database.ExecuteSqlAsync($"""
             INSERT INTO inventory_level (sku, location_id, on_hand, reserved, version, updated_at)
             VALUES ({sku}, {locationId}, 0, 0, 1, {at}) ON CONFLICT (sku, location_id) DO NOTHING
@@ -69,8 +66,8 @@ internal static class LevelWrites
         int quantity, DateTimeOffset? expiresAt, DateTimeOffset now, CancellationToken ct)
     {
         var id = EntityId.New("ires", time);
-        var expires = expiresAt is { } e ? Time(db, e) : null;
-        var at = Time(db, now);
+        var expires = expiresAt is { } e ? db.SqlTime(e) : null;
+        var at = db.SqlTime(now);
         return db.Database.ExecuteSqlAsync($"""
             INSERT INTO inventory_reservation (id, holder_id, sku, location_id, quantity, expires_at, created_at)
             VALUES ({id}, {holderId}, {sku}, {locationId}, {quantity}, {expires}, {at})
@@ -81,7 +78,7 @@ internal static class LevelWrites
         string? callerKeyId, DateTimeOffset now, CancellationToken ct)
     {
         var id = EntityId.New("iadj", time);
-        var at = Time(db, now);
+        var at = db.SqlTime(now);
         return db.Database.ExecuteSqlAsync($"""
             INSERT INTO inventory_adjustment (id, sku, location_id, delta, reason, caller_key_id, created_at)
             VALUES ({id}, {sku}, {locationId}, {delta}, {reason}, {callerKeyId}, {at})
@@ -118,8 +115,4 @@ internal static class LevelWrites
     /// <summary>Stock location ids in the order stock is taken from: the default one first, then by id.</summary>
     public static Task<List<string>> LocationOrderAsync(this MercatoDb db, CancellationToken ct) =>
         db.Set<StockLocation>().AsNoTracking().OrderByDescending(l => l.IsDefault).ThenBy(l => l.Id).Select(l => l.Id).ToListAsync(ct);
-
-    /// <summary>Raw SQL bypasses the model's converters: on SQLite instants are stored as the same long the model uses.</summary>
-    private static object Time(MercatoDb db, DateTimeOffset value) =>
-        db.Database.IsSqlite() ? SqliteTime.ConvertToProvider(value.ToUniversalTime())! : value.ToUniversalTime();
 }
