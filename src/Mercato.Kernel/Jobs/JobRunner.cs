@@ -1,6 +1,5 @@
 using Mercato.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,7 +14,6 @@ namespace Mercato.Kernel.Jobs;
 internal sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvider time, IOptions<JobOptions> options,
     IEnumerable<RecurringJob> recurring, ILogger<JobRunner> log) : IJobRunner
 {
-    private static readonly DateTimeOffsetToBinaryConverter SqliteTime = new();
     private readonly string _worker = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
     private bool _recurringEnsured;
 
@@ -50,9 +48,7 @@ internal sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvide
         var due = await db.Set<Job>().AnyAsync(j => (j.State == JobStates.Queued && j.RunAt <= now)
             || (j.State == JobStates.Running && j.LockedUntil < now), ct);
         if (!due) return null;
-        var sqlite = db.OnSqlite;
-        object At(DateTimeOffset value) => sqlite ? SqliteTime.ConvertToProvider(value)! : value;
-        var skipLocked = sqlite ? "" : " FOR UPDATE SKIP LOCKED";
+        var skipLocked = db.OnSqlite ? "" : " FOR UPDATE SKIP LOCKED";
         // Only the lock clause is spliced in, a constant; the values go as parameters.
 #pragma warning disable EF1002
         var claimed = await db.Set<Job>().FromSqlRaw(
@@ -64,7 +60,7 @@ internal sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvide
                      ORDER BY run_at, id
                      LIMIT 1{{skipLocked}})
                  RETURNING *
-                 """, _worker, At(until), At(now))
+                 """, _worker, db.SqlTime(until), db.SqlTime(now))
             .AsNoTracking()
             .ToListAsync(ct);
 #pragma warning restore EF1002
