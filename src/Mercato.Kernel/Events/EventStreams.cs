@@ -11,10 +11,10 @@ namespace Mercato.Kernel.Events;
 internal static class EventStreams
 {
     public static bool HasPendingEvents(MercatoDb db) =>
-        db.ChangeTracker.Entries<OutboxEvent>().Any(e => e.State == EntityState.Added);
+        db.ScannedEntries<OutboxEvent>().Any(e => e.State == EntityState.Added);
 
     public static Task NumberPendingAsync(MercatoDb db, CancellationToken ct) => NumberAsync(db,
-        [.. db.ChangeTracker.Entries<OutboxEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)], ct);
+        [.. db.ScannedEntries<OutboxEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)], ct);
 
     public static async Task NumberAsync(MercatoDb db, IReadOnlyList<OutboxEvent> pending, CancellationToken ct)
     {

