@@ -36,7 +36,7 @@ public static class MercatoDbOptions
         {
             builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)
                 .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
-            builder.AddInterceptors(new SqliteBusyTimeout());
+            builder.AddInterceptors(new SqliteBusyWait());
         }
         else
             builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)

@@ -5,26 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Mercato.Api.Tests.Operations;
 
-public sealed class SqliteBusyTimeoutTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed class SqliteBusyWaitTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     [Fact]
-    public async Task A_connection_the_context_opens_waits_for_the_write_lock_in_sqlite_itself()
-    {
-        await using var scope = app.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<MercatoDb>();
-        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-
-        await using var pragma = new SqliteCommand("PRAGMA busy_timeout", connection);
-        var timeout = (long)(await pragma.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
-
-        // SQLite's busy handler (0 when unset: Microsoft.Data.Sqlite's own retry then sleeps 150 ms between tries).
-        Assert.Equal(connection.DefaultTimeout * 1000L, timeout);
-        Assert.True(timeout >= 30_000, $"busy_timeout {timeout} ms");
-    }
-
-    [Fact]
-    public async Task A_write_waits_for_another_connections_transaction_and_then_succeeds()
+    public async Task A_write_waits_for_another_connections_transaction_in_short_steps_and_then_succeeds()
     {
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<MercatoDb>();
@@ -33,16 +17,57 @@ public sealed class SqliteBusyTimeoutTests(SqliteApp app) : IClassFixture<Sqlite
         await using var other = new SqliteConnection($"Data Source={file};Pooling=False");
         await other.OpenAsync(ct);
         await using (var begin = new SqliteCommand("BEGIN IMMEDIATE", other)) await begin.ExecuteNonQueryAsync(ct);
+        var waitsBefore = SqliteBusyWait.Waits;
 
         var write = Task.Run(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await transaction.CommitAsync(ct);
         }, ct);
-        await Task.Delay(200, ct);
+        await Task.Delay(400, ct);
         Assert.False(write.IsCompleted, "the write did not wait for the lock");
         await using (var commit = new SqliteCommand("COMMIT", other)) await commit.ExecuteNonQueryAsync(ct);
-
         await write.WaitAsync(TimeSpan.FromSeconds(10), ct);
+
+        // About 400 tries of a millisecond each. SQLite's own busy_timeout would have slept 100 ms at a time by then (and
+        // counted nothing here); Microsoft.Data.Sqlite's retry sleeps 150 ms. A slow machine sleeps longer than asked, hence
+        // the margin.
+        var waits = SqliteBusyWait.Waits - waitsBefore;
+        Assert.True(waits >= 40, $"{waits} waits");
+    }
+
+    [Fact]
+    public async Task The_handler_takes_the_place_of_sqlites_own_busy_timeout()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync(ct);
+        await using (var set = new SqliteCommand("PRAGMA busy_timeout = 5000", connection)) await set.ExecuteNonQueryAsync(ct);
+
+        SqliteBusyWait.Apply(connection);
+
+        // Installing a busy handler clears SQLite's own timeout (the handler keeps the connection's default timeout).
+        await using var read = new SqliteCommand("PRAGMA busy_timeout", connection);
+        Assert.Equal(0L, (long)(await read.ExecuteScalarAsync(ct))!);
+    }
+
+    [Fact]
+    public async Task A_write_that_never_gets_the_lock_fails_as_busy_after_the_connections_timeout()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var scope = app.Scope();
+        var file = new SqliteConnectionStringBuilder(scope.ServiceProvider.GetRequiredService<MercatoDb>().Database.GetConnectionString()).DataSource;
+        await using var holder = new SqliteConnection($"Data Source={file};Pooling=False");
+        await holder.OpenAsync(ct);
+        await using (var begin = new SqliteCommand("BEGIN IMMEDIATE", holder)) await begin.ExecuteNonQueryAsync(ct);
+        await using var waiter = new SqliteConnection($"Data Source={file};Pooling=False;Default Timeout=1");
+        await waiter.OpenAsync(ct);
+        SqliteBusyWait.Apply(waiter);
+
+        await using var write = new SqliteCommand("BEGIN IMMEDIATE", waiter);
+        var busy = await Assert.ThrowsAsync<SqliteException>(() => write.ExecuteNonQueryAsync(ct));
+
+        Assert.Equal(5, busy.SqliteErrorCode); // SQLITE_BUSY
+        await using (var rollback = new SqliteCommand("ROLLBACK", holder)) await rollback.ExecuteNonQueryAsync(ct);
     }
 }
