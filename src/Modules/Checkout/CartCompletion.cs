@@ -80,8 +80,12 @@ internal sealed partial class CartCompletion(MercatoDb db, ICartCheckout carts, 
         if (payment.Amount.Amount != cart.AmountDue || payment.Amount.Currency.Code != cart.CurrencyCode)
             return CheckoutErrors.PaymentAmountMismatch(payment.Amount.Amount, cart.AmountDue);
 
-        // Hold again (it replaces the hold taken when payment started): the first hold may have expired meanwhile.
-        var shortages = await stock.HoldAsync(cart.Id, CheckoutRules.Demand(cart), HoldUntil(), ct);
+        // Hold again (it replaces the hold taken when payment started): the first hold may have expired meanwhile. One with at
+        // least half of its time left is kept: it outlasts this completion, and a payment that needs the shopper's action
+        // keeps its stock for a while yet.
+        var now = time.GetUtcNow();
+        var shortages = await stock.HoldAsync(cart.Id, CheckoutRules.Demand(cart), HoldUntil(),
+            keepIfLiveUntil: now.AddMinutes(options.Value.StockHoldMinutes / 2.0), ct);
         if (shortages.Count > 0)
         {
             await VoidQuietlyAsync(payment);

@@ -24,6 +24,13 @@ public interface IStockReservations
     /// </summary>
     Task<IReadOnlyList<StockShortage>> HoldAsync(string holderId, IReadOnlyList<StockDemand> demand, DateTimeOffset expiresAt, CancellationToken ct);
 
+    /// <summary>
+    /// <see cref="HoldAsync(string, IReadOnlyList{StockDemand}, DateTimeOffset, CancellationToken)"/>, except that a hold of
+    /// exactly this demand that lasts until <paramref name="keepIfLiveUntil"/> or later is kept as it is (no write at all).
+    /// </summary>
+    Task<IReadOnlyList<StockShortage>> HoldAsync(string holderId, IReadOnlyList<StockDemand> demand, DateTimeOffset expiresAt,
+        DateTimeOffset? keepIfLiveUntil, CancellationToken ct);
+
     /// <summary>Turns the holder's unexpired hold into the order's reservation, without expiry. False when there is no unexpired hold.</summary>
     Task<bool> ConvertHoldAsync(string holderId, string orderId, CancellationToken ct);
 

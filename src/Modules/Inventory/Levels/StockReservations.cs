@@ -10,13 +10,16 @@ internal sealed class StockReservations(MercatoDb db, LevelEvents events, TimePr
 {
     private sealed record Need(string Sku, int Quantity, bool AllowBackorder);
 
+    public Task<IReadOnlyList<StockShortage>> HoldAsync(string holderId, IReadOnlyList<StockDemand> demand, DateTimeOffset expiresAt,
+        CancellationToken ct) => HoldAsync(holderId, demand, expiresAt, keepIfLiveUntil: null, ct);
+
     public async Task<IReadOnlyList<StockShortage>> HoldAsync(string holderId, IReadOnlyList<StockDemand> demand, DateTimeOffset expiresAt,
-        CancellationToken ct)
+        DateTimeOffset? keepIfLiveUntil, CancellationToken ct)
     {
         CheckHolder(holderId);
         var needs = Sum(demand);
         // A renewal is one conditional update, atomic on its own: only the fallback needs a transaction.
-        if (await ExtendAsync(holderId, needs, expiresAt, time.GetUtcNow(), ct)) return [];
+        if (await ExtendAsync(holderId, needs, expiresAt, keepIfLiveUntil, time.GetUtcNow(), ct)) return [];
         return await db.InTransactionAsync(async () =>
         {
             var now = time.GetUtcNow();
@@ -39,7 +42,8 @@ internal sealed class StockReservations(MercatoDb db, LevelEvents events, TimePr
     /// the same stock again would cost a dozen statements per SKU (and two level events that cancel out) for no change.
     /// Anything else (a changed cart, an expired hold, a race with the sweeper) falls back to release and take.
     /// </summary>
-    private async Task<bool> ExtendAsync(string holderId, List<Need> needs, DateTimeOffset expiresAt, DateTimeOffset now, CancellationToken ct)
+    private async Task<bool> ExtendAsync(string holderId, List<Need> needs, DateTimeOffset expiresAt, DateTimeOffset? keepIfLiveUntil,
+        DateTimeOffset now, CancellationToken ct)
     {
         if (needs.Count == 0) return false;
         var held = await db.Set<Reservation>().AsNoTracking().Where(r => r.HolderId == holderId && r.ExpiresAt != null)
@@ -47,6 +51,8 @@ internal sealed class StockReservations(MercatoDb db, LevelEvents events, TimePr
         if (held.Count == 0 || held.Exists(r => r.ExpiresAt <= now)) return false;
         var bySku = held.GroupBy(r => r.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(r => r.Quantity), StringComparer.Ordinal);
         if (bySku.Count != needs.Count || needs.Exists(n => bySku.GetValueOrDefault(n.Sku) != n.Quantity)) return false;
+        // Long enough already: a renewal would be a commit of its own (an fsync on SQLite) for nothing.
+        if (keepIfLiveUntil is { } enough && held.TrueForAll(r => r.ExpiresAt >= enough)) return true;
         // Only live rows are renewed; if one expired (or was swept) since the read, the count differs and the caller starts over.
         var renewed = await db.Set<Reservation>().Where(r => r.HolderId == holderId && r.ExpiresAt != null && r.ExpiresAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ExpiresAt, expiresAt), ct);

@@ -144,6 +144,32 @@ public abstract class StockReservationTests(MercatoApp app)
     }
 
     [Fact]
+    public async Task A_hold_that_lasts_long_enough_is_kept_as_it_is_and_a_shorter_one_is_renewed()
+    {
+        var (sku, _) = await StockedAsync(10);
+        var older = Cart();
+        var newer = Cart();
+        Assert.Empty(await app.HoldAsync(older, sku, 3, expiresIn: TimeSpan.FromMinutes(15)));
+        app.Clock.Advance(TimeSpan.FromMinutes(9));
+        Assert.Empty(await app.HoldAsync(newer, sku, 2, expiresIn: TimeSpan.FromMinutes(15)));
+        app.Clock.Advance(TimeSpan.FromMinutes(4));
+
+        // 2 minutes left on the first hold, 11 on the second; each asks for 15 more unless 5 are left.
+        foreach (var cart in new[] { older, newer })
+        {
+            var now = app.Clock.GetUtcNow();
+            Assert.Empty(await app.WithReservationsAsync(r => r.HoldAsync(cart, [new StockDemand(sku, cart == older ? 3 : 2, false)],
+                now.AddMinutes(15), keepIfLiveUntil: now.AddMinutes(5), CancellationToken.None)));
+        }
+        app.Clock.Advance(TimeSpan.FromMinutes(12));
+
+        // The older hold was renewed (it had too little left) and holds on; the newer one was kept as it was and has run out.
+        Assert.Equal(7, (await app.AvailabilityAsync(sku)).Available);
+        Assert.True(await app.WithReservationsAsync(r => r.ConvertHoldAsync(older, Given.Unique("order"), CancellationToken.None)));
+        Assert.False(await app.WithReservationsAsync(r => r.ConvertHoldAsync(newer, Given.Unique("order"), CancellationToken.None)));
+    }
+
+    [Fact]
     public async Task Releasing_expired_holds_counts_the_holds_it_released()
     {
         var (sku, _) = await StockedAsync(10);
