@@ -13,4 +13,9 @@ for provider in Sqlite Postgres; do
   rm -rf "$project/CompiledModel"
   dotnet ef dbcontext optimize --project "$project" --startup-project "$project" --output-dir CompiledModel \
     --namespace "Mercato.Migrations.$provider.CompiledModel"
+  # dotnet ef gives the model a new random id at every run, so regenerating an unchanged model changed a file: the id is
+  # derived from the generated code instead (the same model keeps its id; a changed model gets another).
+  hash=$(find "$project/CompiledModel" -name '*.cs' | LC_ALL=C sort | xargs sed -E 's/modelId: new Guid\("[^"]*"\)/modelId/' | sha256sum)
+  id="${hash:0:8}-${hash:8:4}-${hash:12:4}-${hash:16:4}-${hash:20:12}"
+  sed -i -E "s/modelId: new Guid\(\"[^\"]*\"\)/modelId: new Guid(\"$id\")/" "$project/CompiledModel/MercatoDbModelBuilder.cs"
 done

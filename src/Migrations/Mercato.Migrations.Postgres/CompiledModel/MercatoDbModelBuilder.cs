@@ -12,7 +12,7 @@ namespace Mercato.Migrations.Postgres.CompiledModel
     public partial class MercatoDbModel
     {
         private MercatoDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b0939e56-d35e-4cbf-b528-8f0c997cd9a7"), entityTypeCount: 74)
+            : base(skipDetectChanges: false, modelId: new Guid("760d7c92-0df0-8260-57ac-a44a7fb1e372"), entityTypeCount: 74)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Mercato.Migrations.Sqlite.CompiledModel
     public partial class MercatoDbModel
     {
         private MercatoDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("57caa39d-1940-4264-ae97-8e8d7be34fb1"), entityTypeCount: 74)
+            : base(skipDetectChanges: false, modelId: new Guid("ee67ac9f-5884-eb81-b4e7-d0934a8e731d"), entityTypeCount: 74)
         {
         }
 
