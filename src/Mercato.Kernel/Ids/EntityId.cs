@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
 namespace Mercato.Kernel.Ids;
@@ -12,21 +13,28 @@ public static class EntityId
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static readonly System.Buffers.SearchValues<char> AlphabetChars = System.Buffers.SearchValues.Create(Alphabet);
 
-    private static readonly Lock Gate = new();
-    private static UInt128 _last;
+    /// <summary>The last id made by each clock (tests run apps with clocks of their own side by side).</summary>
+    private static readonly ConditionalWeakTable<TimeProvider, LastId> LastByClock = new();
+
+    private sealed class LastId
+    {
+        public UInt128 Value;
+    }
 
     public static string New(string prefix, TimeProvider time)
     {
         Span<byte> bytes = stackalloc byte[16];
         Guid.CreateVersion7(time.GetUtcNow()).TryWriteBytes(bytes, bigEndian: true, out _);
         var value = BinaryPrimitives.ReadUInt128BigEndian(bytes);
-        lock (Gate)
+        var last = LastByClock.GetValue(time, _ => new LastId());
+        lock (last)
         {
             // The rest of a version 7 GUID is random, so ids made in one millisecond sorted at random; lists ordered by id (the
             // regions, whose first is the storefront's default) must show what was made first, first. The next id of the same
-            // millisecond is the last one plus one (the last bits are random, so the version and variant bits are never reached).
-            if (value >> 80 == _last >> 80 && value <= _last) value = _last + 1;
-            _last = value;
+            // millisecond is the last one plus a random step: still unguessable from the one before (a cart's id is all a guest
+            // shopper holds), and 31 bits of 62 leave room for millions of ids in one millisecond.
+            if (value >> 80 == last.Value >> 80 && value <= last.Value) value = last.Value + 1 + (uint)RandomNumberGenerator.GetInt32(int.MaxValue);
+            last.Value = value;
         }
         BinaryPrimitives.WriteUInt128BigEndian(bytes, value);
         return prefix + "_" + Encode(bytes);
