@@ -15,7 +15,9 @@ internal sealed class VariantCatalog(MercatoDb db) : IVariantCatalog
         var ids = variantIds.Distinct().ToList();
         var currency = Currency.Of(currencyCode);
         var rows = await db.Set<Variant>().AsNoTracking()
-            .Where(v => ids.Contains(v.Id))
+            // One parameter per id (not one array): PostgreSQL then reuses one plan for a cart's few ids instead of planning this
+            // join at every call, which cost more than running it.
+            .Where(v => EF.MultipleParameters(ids).Contains(v.Id))
             .Join(db.Set<Product>().Where(p => p.Status == ProductStatus.Published && p.Channels.Any(c => c.SalesChannelId == salesChannelId)),
                 v => v.ProductId, p => p.Id, (v, p) => new
                 {

@@ -1,0 +1,95 @@
+using Mercato.Api.Tests.Admin.Inventory;
+using Mercato.Catalog.Contracts;
+using Mercato.Inventory.Contracts;
+using Mercato.Kernel.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Mercato.Api.Tests.Operations;
+
+/// <summary>
+/// The queries every cart and product page runs keep one plan on PostgreSQL. Planned anew at each execution, the cart's variant
+/// lookup cost PostgreSQL more to plan than to run, at every add to cart and checkout. PostgreSQL counts, per prepared
+/// statement of a connection, the executions that used the shared (generic) plan and those planned for their values (custom).
+/// </summary>
+public sealed class PostgresPlanReuseTests(PostgresApp app) : IClassFixture<PostgresApp>
+{
+    private const int Runs = 20;
+
+    [Fact]
+    public async Task The_carts_variant_lookup_reuses_one_plan()
+    {
+        var variants = await VariantsAsync();
+
+        var (generic, custom) = await PlansAsync("catalog_variant_option_value", (scope, ct) =>
+            scope.ServiceProvider.GetRequiredService<IVariantCatalog>().FindSaleableAsync(variants.Select(v => v.Id).ToList(), app.ChannelId, "USD", ct));
+
+        // The first execution is not prepared yet, and PostgreSQL plans the first five prepared ones for their values before it
+        // compares: every later one must use the shared plan.
+        Assert.True(custom <= 5, $"{custom} executions planned for their values, {generic} on the shared plan");
+        Assert.True(generic >= Runs - 6, $"{generic} executions on the shared plan, {custom} planned for their values");
+    }
+
+    [Fact]
+    public async Task The_stock_query_of_product_pages_and_carts_reuses_one_plan()
+    {
+        var variants = await VariantsAsync();
+
+        var (generic, custom) = await PlansAsync("\"NextExpiry\"", (scope, ct) =>
+            scope.ServiceProvider.GetRequiredService<IStockAvailability>().ForSkusAsync(variants.Select(v => v.Sku).ToList(), ct));
+
+        Assert.True(custom <= 5, $"{custom} executions planned for their values, {generic} on the shared plan");
+        Assert.True(generic >= Runs - 6, $"{generic} executions on the shared plan, {custom} planned for their values");
+    }
+
+    [Fact]
+    public async Task The_lookups_still_answer_for_each_variant_asked()
+    {
+        var variants = await VariantsAsync();
+        await using var scope = app.Scope();
+        var catalog = scope.ServiceProvider.GetRequiredService<IVariantCatalog>();
+
+        var one = await catalog.FindSaleableAsync([variants[0].Id], app.ChannelId, "USD", TestContext.Current.CancellationToken);
+        var both = await catalog.FindSaleableAsync([variants[1].Id, variants[0].Id, variants[1].Id], app.ChannelId, "USD",
+            TestContext.Current.CancellationToken);
+        var stock = await scope.ServiceProvider.GetRequiredService<IStockAvailability>()
+            .ForSkusAsync([variants[0].Sku, variants[1].Sku], TestContext.Current.CancellationToken);
+
+        Assert.Equal([variants[0].Id], one.Keys);
+        Assert.Equal(1999, one[variants[0].Id].UnitPrice!.Value.Amount);
+        Assert.Equal(new[] { variants[0].Id, variants[1].Id }.Order(), both.Keys.Order());
+        Assert.Equal(2099, both[variants[1].Id].UnitPrice!.Value.Amount);
+        Assert.Equal(7, stock[variants[0].Sku].Available);
+        Assert.Equal(0, stock[variants[1].Sku].Available);
+    }
+
+    private async Task<List<(string Id, string Sku)>> VariantsAsync()
+    {
+        var product = await app.Given.ProductAsync();
+        var variants = product["variants"]!.AsArray().Select(v => (v!.Str("id"), v!.Str("sku"))).ToList();
+        var location = await app.StockLocationAsync(isDefault: true);
+        await app.SetStockAsync(variants[0].Item2, location, 7);
+        return variants;
+    }
+
+    /// <summary>Runs <paramref name="query"/> on one connection, then reads that connection's plan counts of the statement.</summary>
+    private async Task<(long Generic, long Custom)> PlansAsync(string marker, Func<AsyncServiceScope, CancellationToken, Task> query)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<MercatoDb>();
+        await db.Database.OpenConnectionAsync(ct);
+        // A pooled connection keeps the statements of earlier tests: only this test's remain to be counted.
+        ((NpgsqlConnection)db.Database.GetDbConnection()).UnprepareAll();
+        for (var run = 0; run < Runs; run++) await query(scope, ct);
+        var counts = await db.Database.SqlQueryRaw<PlanCounts>(
+                "SELECT generic_plans AS \"Generic\", custom_plans AS \"Custom\" FROM pg_prepared_statements WHERE statement LIKE {0}",
+                $"%{marker}%")
+            .ToListAsync(ct);
+        var counted = Assert.Single(counts);
+        return (counted.Generic, counted.Custom);
+    }
+
+    private sealed record PlanCounts(long Generic, long Custom);
+}
