@@ -195,7 +195,7 @@ internal static class StoreProducts
             "title" => rows.OrderBy(r => r.TitleSort).ThenBy(r => r.Id),
             _ => rows.OrderByDescending(r => r.Id),
         };
-        var found = await rows.Take(size + 1).ToListAsync(ct);
+        var found = await rows.TakeWritten(size + 1).ToListAsync(ct);
         var page = found.Take(size).ToList();
         string? next = null;
         if (found.Count > size)

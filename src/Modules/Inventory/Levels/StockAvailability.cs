@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using Mercato.Inventory.Contracts;
 using Mercato.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace Mercato.Inventory.Levels;
@@ -8,6 +10,13 @@ namespace Mercato.Inventory.Levels;
 /// <summary>Available stock of many SKUs in one query; holds that have expired count as available even before they are swept.</summary>
 internal sealed class StockAvailability(MercatoDb db, TimeProvider time, IOptions<InventoryOptions> options) : IStockAvailability
 {
+    /// <summary>
+    /// The levels query, compiled once per model (a compiled query keeps the model it first ran with, and tests run hosts on
+    /// SQLite and PostgreSQL side by side): every product page and cart asks, and building its expression tree each time
+    /// was most of what a product page allocated in EF.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IModel, Func<MercatoDb, List<string>, DateTimeOffset, IAsyncEnumerable<LevelRow>>> Queries = [];
+
     private sealed class LevelRow
     {
         public string Sku { get; init; } = "";
@@ -15,13 +24,8 @@ internal sealed class StockAvailability(MercatoDb db, TimeProvider time, IOption
         public DateTimeOffset? NextExpiry { get; init; }
     }
 
-    /// <summary>
-    /// One parameter per SKU rather than one array: PostgreSQL estimates an array of unknown length as ten elements, so its
-    /// shared plan never looked cheaper than a plan made for the actual SKUs, and every product page and cart planned this query
-    /// anew (which cost more than running it). With parameters it keeps one plan per count of SKUs.
-    /// </summary>
-    private IAsyncEnumerable<LevelRow> Levels(List<string> skus, DateTimeOffset now) =>
-        db.Set<InventoryLevel>().AsNoTracking().Where(l => EF.MultipleParameters(skus).Contains(l.Sku))
+    private static Func<MercatoDb, List<string>, DateTimeOffset, IAsyncEnumerable<LevelRow>> CompileLevels() => EF.CompileAsyncQuery(
+        (MercatoDb db, List<string> skus, DateTimeOffset now) => db.Set<InventoryLevel>().AsNoTracking().Where(l => skus.Contains(l.Sku))
             .Select(l => new LevelRow
             {
                 Sku = l.Sku,
@@ -31,7 +35,7 @@ internal sealed class StockAvailability(MercatoDb db, TimeProvider time, IOption
                 NextExpiry = db.Set<Reservation>()
                     .Where(r => r.Sku == l.Sku && r.LocationId == l.LocationId && r.ExpiresAt != null && r.ExpiresAt > now)
                     .Min(r => r.ExpiresAt),
-            }).AsAsyncEnumerable();
+            }));
 
     public async Task<IReadOnlyDictionary<string, SkuAvailability>> ForSkusAsync(IReadOnlyCollection<string> skus, CancellationToken ct)
     {
@@ -42,7 +46,7 @@ internal sealed class StockAvailability(MercatoDb db, TimeProvider time, IOption
         if (normalized.Count > 0)
         {
             var now = time.GetUtcNow();
-            var levels = Levels(normalized, now);
+            var levels = Queries.GetValue(db.Model, _ => CompileLevels())(db, normalized, now);
             // A backordered (negative) location does not cancel out stock that another location can still sell.
             await foreach (var level in levels.WithCancellation(ct))
             {
