@@ -138,6 +138,44 @@ internal static class StoreProducts
             changesAt: changesAt);
     }
 
+    /// <summary>
+    /// A search sorted by price, sorted and paged in memory on the prices the index holds. The database took 35 ms to sort a
+    /// common word's hits at 100,000 products (1,800 ids passed in), and a shop's search page sorted by price is a common
+    /// request. Same order, page and cursor (price and id) as the database's.
+    /// </summary>
+    private static async Task<IResult> ListSearchByPriceAsync(HttpContext http, MercatoDb db, ActivePriceLists activeLists,
+        StoreProductFilter filter, IReadOnlyList<SearchHit> hits, string sort, int size, string? cursor, DateTimeOffset now, CancellationToken ct)
+    {
+        var direction = sort == "price_desc" ? -1 : 1;
+        IEnumerable<SearchHit> rest = hits;
+        if (cursor is not null)
+        {
+            if (Cursor.Decode(cursor, 3) is not [{ } cursorSort, { } key, { } id] || cursorSort != sort
+                || !long.TryParse(key, CultureInfo.InvariantCulture, out var amount))
+                return ListQuery.InvalidCursor().ToProblem();
+            rest = rest.Where(h => direction * ByPrice(h.MinPrice!.Value, h.ProductId, amount, id) > 0);
+        }
+        var found = (direction > 0
+            ? rest.OrderBy(h => h.MinPrice).ThenBy(h => h.ProductId, StringComparer.Ordinal)
+            : rest.OrderByDescending(h => h.MinPrice).ThenByDescending(h => h.ProductId, StringComparer.Ordinal)).Take(size + 1).ToList();
+        var page = found.Take(size).ToList();
+        var next = found.Count > size
+            ? Cursor.Encode(sort, page[^1].MinPrice!.Value.ToString(CultureInfo.InvariantCulture), page[^1].ProductId)
+            : null;
+        var summaries = await SummariesAsync(db, [.. page.Select(h => h.ProductId)], filter.Currency, ct);
+        // A product another node unpublished a moment ago may still be in this node's index: it has no summary, so it is left out.
+        var (items, saleTags, changesAt) = await WithSalesAsync(db, activeLists,
+            [.. page.Where(h => summaries.ContainsKey(h.ProductId)).Select(h => summaries[h.ProductId])], filter, now, ct);
+        return CacheableJson.Ok(http, new Page<StoreProductSummary>(items, next), [CacheableJson.ProductListsTag, .. items.Select(i => i.Id), .. saleTags],
+            changesAt: changesAt);
+
+        static int ByPrice(long price, string productId, long afterPrice, string afterId)
+        {
+            var c = price.CompareTo(afterPrice);
+            return c != 0 ? c : string.CompareOrdinal(productId, afterId);
+        }
+    }
+
     private static async Task<IResult> List(HttpContext http, MercatoDb db, IRegionDirectory regions, IProductSearch search, int? limit,
         string? cursor, string? q, string? category, string? collection, [FromQuery] string[]? tag, [FromQuery] string[]? option,
         [FromQuery] string[]? attribute, long? minPrice, long? maxPrice, string? sort, string? region, ActivePriceLists activeLists,
@@ -157,11 +195,12 @@ internal static class StoreProducts
         var currency = filter.Currency;
         var now = time.GetUtcNow();
         if (sort == "relevance") return await ListByRelevanceAsync(http, db, activeLists, filter, size, cursor, now, ct);
-        // A search sorted otherwise: the index finds the products, the database sorts and pages them.
-        var hits = filter.Search is { } query
-            ? (await search.SearchAsync(query, filter.ToRequest(), null, null, ct)).Select(h => h.ProductId).ToArray()
-            : null;
-        var products = filter.Apply(db, hits);
+        // A search sorted otherwise: the index finds the products, and sorts them by price when it knows every hit's price;
+        // otherwise the database sorts and pages them.
+        var hits = filter.Search is { } query ? await search.SearchAsync(query, filter.ToRequest(), null, null, ct) : null;
+        if (hits is not null && sort is "price_asc" or "price_desc" && hits.All(h => h.MinPrice is not null))
+            return await ListSearchByPriceAsync(http, db, activeLists, filter, hits, sort, size, cursor, now, ct);
+        var products = filter.Apply(db, hits?.Select(h => h.ProductId).ToArray());
 
         var rows = from p in products
                    join s in db.Set<ProductPriceSummary>() on p.Id equals s.ProductId

@@ -164,6 +164,17 @@ internal sealed class FacetFilter
         return met == _all && PassesPrice(priceCurrencies, amounts);
     }
 
+    /// <summary>The cheapest of the prices in the request's currency; null when there is none.</summary>
+    public long? MinPrice(ReadOnlySpan<int> priceCurrencies, ReadOnlySpan<long> amounts)
+    {
+        long? min = null;
+        for (var i = 0; i < amounts.Length; i++)
+        {
+            if (priceCurrencies[i] == _currency && (min is null || amounts[i] < min)) min = amounts[i];
+        }
+        return min;
+    }
+
     /// <summary>The price part of <see cref="Passes"/> alone (true without a price range).</summary>
     public bool PassesPrice(ReadOnlySpan<int> priceCurrencies, ReadOnlySpan<long> amounts)
     {
@@ -283,12 +294,16 @@ internal sealed partial class FacetView
                     var ordinal = (i << 6) + BitOperations.TrailingZeroCount(bits);
                     long typos = 0, prefixes = 0, score = 0;
                     foreach (var m in matches.AsSpan(at * words, words)) (typos, prefixes, score) = (typos + m.Typos, prefixes + m.Prefix, score + m.Weight);
+                    long? minPrice = null;
                     if (filter is not null)
                     {
                         var (from, to) = (snapshot.PriceStart[ordinal], snapshot.PriceStart[ordinal + 1]);
-                        if (!filter.PassesPrice(snapshot.PriceCurrencies.AsSpan(from, to - from), snapshot.PriceAmounts.AsSpan(from, to - from))) continue;
+                        var currencies = snapshot.PriceCurrencies.AsSpan(from, to - from);
+                        var amounts = snapshot.PriceAmounts.AsSpan(from, to - from);
+                        if (!filter.PassesPrice(currencies, amounts)) continue;
+                        if (limit is null) minPrice = filter.MinPrice(currencies, amounts);
                     }
-                    hits.Add(ordinal, snapshot.Ids[ordinal], typos, prefixes, score);
+                    hits.Add(ordinal, snapshot.Ids[ordinal], typos, prefixes, score, minPrice);
                 }
             }
         }
@@ -311,7 +326,8 @@ internal sealed partial class FacetView
             }
             if (Array.Exists(best, m => m is null)) continue;
             if (filter is not null && !filter.Passes(product.Features, product.PriceCurrencies, product.PriceAmounts)) continue;
-            hits.Add(id, best.Sum(m => m!.Value.Typos), best.Sum(m => m!.Value.Prefix), best.Sum(m => m!.Value.Weight));
+            hits.Add(id, best.Sum(m => m!.Value.Typos), best.Sum(m => m!.Value.Prefix), best.Sum(m => m!.Value.Weight),
+                filter is null || limit is not null ? null : filter.MinPrice(product.PriceCurrencies, product.PriceAmounts));
         }
         return hits.Result();
     }
@@ -333,16 +349,17 @@ internal sealed partial class FacetView
         private readonly PriorityQueue<Ranked, Ranked> _best = new(WorstFirst);
 
         /// <summary>A product of the snapshot, at <paramref name="ordinal"/>.</summary>
-        public void Add(int ordinal, string id, long typos, long prefixes, long score) => Add(id, ordinal, typos, prefixes, score);
+        public void Add(int ordinal, string id, long typos, long prefixes, long score, long? minPrice) =>
+            Add(id, ordinal, typos, prefixes, score, minPrice);
 
         /// <summary>A product reloaded since the snapshot.</summary>
-        public void Add(string id, long typos, long prefixes, long score) => Add(id, -1, typos, prefixes, score);
+        public void Add(string id, long typos, long prefixes, long score, long? minPrice) => Add(id, -1, typos, prefixes, score, minPrice);
 
-        private void Add(string id, int ordinal, long typos, long prefixes, long score)
+        private void Add(string id, int ordinal, long typos, long prefixes, long score, long? minPrice)
         {
             if (limit is not { } k)
             {
-                _all.Add(new SearchHit { ProductId = id, Typos = typos, Prefixes = prefixes, Score = score });
+                _all.Add(new SearchHit { ProductId = id, Typos = typos, Prefixes = prefixes, Score = score, MinPrice = minPrice });
                 return;
             }
             if (after is not null && Compare(id, ordinal, typos, prefixes, score, after, afterOrdinal) <= 0) return;

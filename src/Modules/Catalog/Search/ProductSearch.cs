@@ -12,6 +12,11 @@ internal sealed class SearchHit
     public long Prefixes { get; init; }
     /// <summary>Summed field weights of the best matching term of each word.</summary>
     public long Score { get; init; }
+    /// <summary>
+    /// The cheapest variant price in the filter's currency, when the engine knows it (every hit of an unranked search with a
+    /// filter, in the built-in engine): a search sorted by price is then sorted and paged without the database.
+    /// </summary>
+    public long? MinPrice { get; init; }
 
     /// <summary>Best first: fewer typos, fewer prefix-only words, higher score, then product id (ordinal).</summary>
     public static readonly Comparison<SearchHit> ByRank = (a, b) =>
@@ -43,7 +48,8 @@ internal interface IProductSearch
     /// <summary>
     /// The published products that match a prepared query and pass <paramref name="filter"/> (every store filter of the
     /// request; null for none). With a <paramref name="limit"/>, the best that many ranked after <paramref name="after"/>
-    /// (a page), best first; without, every hit in no particular order.
+    /// (a page), best first; without, every hit in no particular order, with its <see cref="SearchHit.MinPrice"/> when the
+    /// engine knows it.
     /// </summary>
     Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, FacetRequest? filter, SearchHit? after, int? limit, CancellationToken ct);
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Mercato.Catalog.Contracts;
 using Mercato.Catalog.Search;
 using Mercato.Kernel.Persistence;
@@ -109,6 +111,40 @@ public abstract class ProductSearchTests(MercatoApp app)
         Assert.Equal([dear, cheap], await app.SearchAsync($"{word}&sort=newest"));
         Assert.Equal([cheap, dear], await app.SearchAsync($"{word}&sort=relevance"));
         Assert.Contains(other, await app.Store.ListHandlesAsync($"tag={tag}&sort=relevance"));
+    }
+
+    [Theory]
+    [InlineData("price_asc")]
+    [InlineData("price_desc")]
+    public async Task A_search_sorted_by_price_pages_in_the_order_the_list_sorted_by_price_gives(string sort)
+    {
+        var word = SearchTestData.Word();
+        var tag = Given.Unique("byprice");
+        // Ties on price, so the id tie-breaker is exercised too.
+        foreach (var usd in new long[] { 3000, 1000, 2000, 1000, 5000, 3000 })
+            await app.SearchProductAsync(b => { b["title"] = $"{word} vase"; b["tags"] = new[] { tag }; }, sizes: ["S"], usd: usd);
+
+        // The list filtered by tag is sorted by the database; the search is sorted on the index's prices.
+        var expected = await app.Store.ListHandlesAsync($"region={app.UsRegionId}&tag={tag}&sort={sort}");
+        Assert.Equal(6, expected.Count);
+        foreach (var limit in new[] { 1, 2, 4 })
+        {
+            var pages = await app.Store.WalkAsync($"region={app.UsRegionId}&q={word}&sort={sort}", limit);
+            Assert.Equal(expected, pages.SelectMany(p => p));
+            Assert.All(pages.SkipLast(1), p => Assert.Equal(limit, p.Count));
+        }
+        JsonNode first;
+        using (app.Queries.Record(out var commands))
+        {
+            first = await app.Store.GetJsonAsync($"/store/products?region={app.UsRegionId}&q={word}&sort={sort}&limit=3");
+            // Sorted on the index's prices: the database reads the page's summaries only, it sorts nothing by price.
+            Assert.NotEmpty(commands);
+            Assert.DoesNotContain(commands, c => Regex.IsMatch(c, "ORDER BY[^\\n]*min_amount"));
+        }
+        var otherSort = sort == "price_asc" ? "price_desc" : "price_asc";
+        await (await app.Store.GetAsync(
+                $"/store/products?region={app.UsRegionId}&q={word}&sort={otherSort}&limit=2&cursor={Uri.EscapeDataString(first.NextCursor()!)}"))
+            .ShouldBeProblemAsync(400, "invalid_cursor");
     }
 
     [Fact]
