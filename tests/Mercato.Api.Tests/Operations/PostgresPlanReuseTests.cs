@@ -26,26 +26,23 @@ public sealed class PostgresPlanReuseTests(PostgresApp app) : IClassFixture<Post
             scope.ServiceProvider.GetRequiredService<IVariantCatalog>().FindSaleableAsync(variants.Select(v => v.Id).ToList(), app.ChannelId, "USD", ct));
 
         // The first execution is not prepared yet, and PostgreSQL plans the first five prepared ones for their values before it
-        // compares: every later one must use the shared plan.
+        // compares: every later one must use the shared plan. (A catalog as small as the test's gets the shared plan for this
+        // lookup even unpadded; the benchmark's 100,000 products did not.)
         Assert.True(custom <= 5, $"{custom} executions planned for their values, {generic} on the shared plan");
         Assert.True(generic >= Runs - 6, $"{generic} executions on the shared plan, {custom} planned for their values");
     }
 
     [Fact]
-    public async Task The_carts_variant_lookup_passes_one_parameter_per_id()
+    public async Task The_stock_query_of_product_pages_and_carts_reuses_one_plan()
     {
-        // PostgreSQL estimates an array parameter of unknown length at ten elements, so a shared plan of the lookup never looked
-        // cheaper than one planned for a cart's one or two ids (on a large catalog: a small one like this test's plans either way).
+        // This one fails without the padding even on a catalog as small as the test's.
         var variants = await VariantsAsync();
-        await using var scope = app.Scope();
-        var catalog = scope.ServiceProvider.GetRequiredService<IVariantCatalog>();
 
-        using (app.Queries.Record(out var commands))
-        {
-            await catalog.FindSaleableAsync([variants[0].Id, variants[1].Id], app.ChannelId, "USD", TestContext.Current.CancellationToken);
-            var lookup = Assert.Single(commands, c => c.Contains("catalog_variant_option_value", StringComparison.Ordinal));
-            Assert.DoesNotContain("ANY (", lookup, StringComparison.Ordinal);
-        }
+        var (generic, custom) = await PlansAsync("\"NextExpiry\"", (scope, ct) =>
+            scope.ServiceProvider.GetRequiredService<IStockAvailability>().ForSkusAsync(variants.Select(v => v.Sku).ToList(), ct));
+
+        Assert.True(custom <= 5, $"{custom} executions planned for their values, {generic} on the shared plan");
+        Assert.True(generic >= Runs - 6, $"{generic} executions on the shared plan, {custom} planned for their values");
     }
 
     [Fact]

@@ -12,12 +12,11 @@ internal sealed class VariantCatalog(MercatoDb db) : IVariantCatalog
         string salesChannelId, string currencyCode, CancellationToken ct)
     {
         if (variantIds.Count == 0) return new Dictionary<string, SaleableVariant>();
-        var ids = variantIds.Distinct().ToList();
+        var ids = SharedPlans.PaddedForSharedPlan([.. variantIds.Distinct()]);
         var currency = Currency.Of(currencyCode);
         var rows = await db.Set<Variant>().AsNoTracking()
-            // One parameter per id (not one array): PostgreSQL then reuses one plan for a cart's few ids instead of planning this
-            // join at every call, which cost more than running it.
-            .Where(v => EF.MultipleParameters(ids).Contains(v.Id))
+            // Padded: PostgreSQL planned this join anew for a cart's few ids at every call, which cost more than running it.
+            .Where(v => ids.Contains(v.Id))
             .Join(db.Set<Product>().Where(p => p.Status == ProductStatus.Published && p.Channels.Any(c => c.SalesChannelId == salesChannelId)),
                 v => v.ProductId, p => p.Id, (v, p) => new
                 {

@@ -46,7 +46,8 @@ internal sealed class StockAvailability(MercatoDb db, TimeProvider time, IOption
         if (normalized.Count > 0)
         {
             var now = time.GetUtcNow();
-            var levels = Queries.GetValue(db.Model, _ => CompileLevels())(db, normalized, now);
+            // Padded, so that PostgreSQL keeps one plan: every product page and cart asks.
+            var levels = Queries.GetValue(db.Model, _ => CompileLevels())(db, SharedPlans.PaddedForSharedPlan(normalized), now);
             // A backordered (negative) location does not cancel out stock that another location can still sell.
             await foreach (var level in levels.WithCancellation(ct))
             {
