@@ -99,13 +99,15 @@ public sealed class PostgresPlanReuseTests(PostgresApp app) : IClassFixture<Post
         // A pooled connection keeps the statements of earlier tests: only this test's remain to be counted.
         ((NpgsqlConnection)db.Database.GetDbConnection()).UnprepareAll();
         for (var run = 0; run < Runs; run++) await query(scope, ct);
-        var counts = await db.Database.SqlQueryRaw<PlanCounts>(
-                "SELECT generic_plans AS \"Generic\", custom_plans AS \"Custom\" FROM pg_prepared_statements WHERE statement LIKE {0}",
-                $"%{marker}%")
-            .ToListAsync(ct);
-        var counted = Assert.Single(counts);
-        return (counted.Generic, counted.Custom);
+        // Plain ADO.NET: a query of EF's into a type outside the model would add that type to the shared compiled model.
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE @marker";
+        command.Parameters.Add(new NpgsqlParameter("marker", $"%{marker}%"));
+        var counts = new List<(long Generic, long Custom)>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct)) counts.Add((reader.GetInt64(0), reader.GetInt64(1)));
+        }
+        return Assert.Single(counts);
     }
-
-    private sealed record PlanCounts(long Generic, long Custom);
 }
