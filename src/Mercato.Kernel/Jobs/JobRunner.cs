@@ -177,7 +177,7 @@ internal sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvide
                 continue;
             }
             if (row is null)
-                db.Add(new Job(definition.Type, "", now.AddSeconds(seconds), now, time) { Key = definition.Type, RecurSeconds = seconds });
+                await InsertIfAbsentAsync(db, new Job(definition.Type, "", now.AddSeconds(seconds), now, time) { Key = definition.Type, RecurSeconds = seconds }, ct);
             else if (row.RecurSeconds != seconds)
                 row.RecurSeconds = seconds;
         }
@@ -187,10 +187,21 @@ internal sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvide
         }
         catch (DbUpdateException)
         {
-            // Another worker inserted the same recurring rows first: theirs serve.
+            // Another worker changed the same rows first: theirs serve.
         }
         _recurringEnsured = true;
     }
+
+    /// <summary>
+    /// Inserts a recurring job's row unless another worker has: on a fresh database the first start's workers raced, and the
+    /// loser's failed insert was logged as an error although nothing was wrong.
+    /// </summary>
+    private static Task<int> InsertIfAbsentAsync(MercatoDb db, Job job, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"""
+            INSERT INTO kernel_jobs (id, type, payload, key, state, run_at, attempts, created_at, recur_seconds)
+            VALUES ({job.Id}, {job.Type}, {job.Payload}, {job.Key}, {job.State}, {db.SqlTime(job.RunAt)}, {0}, {db.SqlTime(job.CreatedAt)}, {job.RecurSeconds})
+            ON CONFLICT (key) DO NOTHING
+            """, ct);
 
     private static string Truncate(string text) => text.Length <= 2000 ? text : text[..2000];
 

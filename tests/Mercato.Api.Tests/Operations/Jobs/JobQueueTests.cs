@@ -146,6 +146,29 @@ public abstract class JobQueueTests(JobsApp app)
     }
 
     [Fact]
+    public async Task Workers_that_set_up_the_recurring_jobs_at_once_make_one_row_and_log_no_error()
+    {
+        // Every worker sets the rows up at its first poll: on a fresh database they raced, and the loser's insert was
+        // logged as an error.
+        var start = app.Clock.GetUtcNow();
+        for (var round = 0; round < 5; round++)
+        {
+            await using (var scope = app.Scope())
+                await scope.ServiceProvider.GetRequiredService<MercatoDb>().Set<Job>().Where(j => j.Key == "test.tick").ExecuteDeleteAsync();
+            var workers = Enumerable.Range(0, 4).Select(_ => NewWorker()).ToList();
+            await Task.WhenAll(workers.Select(w => Task.Run(() => w.RunOneAsync(CancellationToken.None))));
+        }
+
+        await using var check = app.Scope();
+        var row = Assert.Single(await check.ServiceProvider.GetRequiredService<MercatoDb>().Set<Job>().AsNoTracking()
+            .Where(j => j.Key == "test.tick").ToListAsync());
+        Assert.Equal((JobStates.Queued, 10, "test.tick"), (row.State, row.RecurSeconds, row.Type));
+        Assert.InRange(row.RunAt, start.AddSeconds(10), app.Clock.GetUtcNow().AddSeconds(10));
+        var errors = app.Logs.Lines.Where(l => l.Level >= LogLevel.Error && l.ToString().Contains("kernel_jobs", StringComparison.Ordinal)).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(2)));
+    }
+
+    [Fact]
     public async Task A_recurring_job_runs_once_per_interval()
     {
         string RecurringId()

@@ -36,7 +36,7 @@ internal sealed class FlakyJob(JobRecorder recorder) : IJobHandler
 }
 
 /// <summary>An app with test job handlers: <c>test.record</c>, <c>test.flaky</c> and the recurring <c>test.tick</c> (every 10 s).</summary>
-public abstract class JobsApp(ITestDatabase database) : MercatoApp(database, "none")
+public abstract class JobsApp(ITestDatabase database) : LoggedApp(database)
 {
     public JobRecorder Recorder { get; } = new();
 
