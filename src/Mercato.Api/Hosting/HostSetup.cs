@@ -13,6 +13,7 @@ using Mercato.Kernel.Idempotency;
 using Mercato.Kernel.Jobs;
 using Mercato.Kernel.Persistence;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.OpenApi;
@@ -72,6 +73,8 @@ internal static class HostSetup
                 .RequireAuthenticatedUser().RequireClaim(Callers.SalesChannelClaim).RequireValidCustomerTokenIfPresent()
                 .RequireSignedInCustomer());
 
+        // Transient like the framework's own: the authorization middleware resolves it per request.
+        services.AddTransient<IPolicyEvaluator>(sp => new OncePerRequestPolicyEvaluator(ActivatorUtilities.CreateInstance<PolicyEvaluator>(sp)));
         services.AddMercatoRateLimiting();
         services.AddForwardedClients();
         services.AddCors();
@@ -161,7 +164,8 @@ internal static class HostSetup
         app.UseMiddleware<CallerIdentity>();
         // Before the limiter, so that a 429 carries the CORS headers a browser needs to read it; preflights end here.
         app.UseCors();
-        app.UseRateLimiter();
+        // Switched off (a gateway in front limits instead), the limiter is left out: it cost 2% of a cached answer doing nothing.
+        if (app.Configuration.GetValue("Mercato:RateLimits:Enabled", true)) app.UseRateLimiter();
         app.UseAuthorization();
         // After authorization, so a cached answer still needs a valid key and counts against the rate limit; compression
         // runs inside the cache, so entries are kept compressed (one per encoding) and a hit is never compressed again.

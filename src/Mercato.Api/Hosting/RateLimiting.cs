@@ -3,8 +3,6 @@ using System.Threading.RateLimiting;
 using Mercato.Kernel.Errors;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Mercato.Api.Hosting;
@@ -106,23 +104,5 @@ internal static class RateLimiting
         problem.Extensions["code"] = "rate_limited";
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
         await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
-    }
-}
-
-/// <summary>
-/// Authenticates the caller with the schemes of the endpoint's authorization policy before the rate limiter and CORS run, so
-/// they see who is calling. The handlers cache their result, so authorization later reuses it without a second lookup.
-/// </summary>
-internal sealed class CallerIdentity(RequestDelegate next, IAuthorizationPolicyProvider policies, IPolicyEvaluator evaluator)
-{
-    public async Task InvokeAsync(HttpContext http)
-    {
-        if (http.GetEndpoint() is { } endpoint)
-        {
-            var policy = await AuthorizationPolicy.CombineAsync(policies,
-                endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(), endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>());
-            if (policy is { AuthenticationSchemes.Count: > 0 }) await evaluator.AuthenticateAsync(policy, http);
-        }
-        await next(http);
     }
 }

@@ -5,6 +5,7 @@ using Mercato.Kernel.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -13,7 +14,7 @@ namespace Mercato.Channels;
 
 /// <summary>Authenticates Store API calls by <c>X-Publishable-Key</c>: the key names the sales channel.</summary>
 internal sealed class PublishableKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
-    UrlEncoder encoder, MercatoDb db, PublishableKeyCache keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    UrlEncoder encoder, PublishableKeyCache keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -21,11 +22,16 @@ internal sealed class PublishableKeyAuthentication(IOptionsMonitor<Authenticatio
         if (string.IsNullOrEmpty(token)) return AuthenticateResult.NoResult();
         if (!token.StartsWith("pk_", StringComparison.Ordinal) || token.Length > 64)
             return AuthenticateResult.Fail("Malformed publishable key.");
-        var key = await keys.FindAsync(token, async () => await db.Set<PublishableKey>().AsNoTracking()
-            .Where(k => k.Token == token && k.RevokedAt == null)
-            .Join(db.Set<SalesChannel>().Where(c => !c.IsDisabled), k => k.SalesChannelId, c => c.Id,
-                (k, c) => new PublishableKeyCache.ValidKey(k.Id, c.Id))
-            .SingleOrDefaultAsync(Context.RequestAborted));
+        // The database context is leased only when the key is not remembered: a cached catalog answer needs no lease.
+        var key = await keys.FindAsync(token, async () =>
+        {
+            var db = Context.RequestServices.GetRequiredService<MercatoDb>();
+            return await db.Set<PublishableKey>().AsNoTracking()
+                .Where(k => k.Token == token && k.RevokedAt == null)
+                .Join(db.Set<SalesChannel>().Where(c => !c.IsDisabled), k => k.SalesChannelId, c => c.Id,
+                    (k, c) => new PublishableKeyCache.ValidKey(k.Id, c.Id))
+                .SingleOrDefaultAsync(Context.RequestAborted);
+        });
         if (key is null) return AuthenticateResult.Fail("Unknown or revoked publishable key.");
         var identity = new ClaimsIdentity(
             [new Claim(Callers.SalesChannelClaim, key.ChannelId), new Claim(Callers.KeyIdClaim, key.Id)], Scheme.Name);

@@ -114,3 +114,28 @@ public abstract class RateLimitTests(RateLimitedApp app)
 public sealed class RateLimitOnSqlite(SqliteRateLimitedApp app) : RateLimitTests(app), IClassFixture<SqliteRateLimitedApp>;
 
 public sealed class RateLimitOnPostgres(PostgresRateLimitedApp app) : RateLimitTests(app), IClassFixture<PostgresRateLimitedApp>;
+
+/// <summary>The same small limits, switched off (<c>Mercato:RateLimits:Enabled=false</c>, as behind a gateway that limits).</summary>
+public sealed class SwitchedOffRateLimitsApp() : RateLimitedApp(new SqliteTestDatabase())
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Mercato:RateLimits:Enabled", "false");
+    }
+}
+
+public sealed class SwitchedOffRateLimitTests(SwitchedOffRateLimitsApp app) : IClassFixture<SwitchedOffRateLimitsApp>
+{
+    [Fact]
+    public async Task Switched_off_limits_refuse_no_request_over_any_policy()
+    {
+        var (_, store) = await app.Given.ChannelAsync("Unlimited");
+        for (var i = 0; i < RateLimitedApp.GlobalLimit + 5; i++)
+            Assert.Equal(HttpStatusCode.OK, (await store.GetAsync("/store/regions")).StatusCode);
+        for (var i = 0; i < RateLimitedApp.AuthLimit + 2; i++)
+            Assert.Equal(HttpStatusCode.NoContent, (await app.Anonymous.PostAsync("/test/sign-in", null)).StatusCode);
+        for (var i = 0; i < RateLimitedApp.CodesLimit + 2; i++)
+            Assert.Equal(HttpStatusCode.NoContent, (await store.PostAsync("/store/test/codes", null)).StatusCode);
+    }
+}
