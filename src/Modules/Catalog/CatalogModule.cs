@@ -44,6 +44,9 @@ public static class CatalogModule
         // Facets are counted from memory, kept current by the changes this node commits and those its outbox follower reads.
         services.AddSingleton<CatalogFacetIndex>();
         services.AddSingleton<ActivePriceLists>();
+        services.AddSingleton<StoreCategories>();
+        services.AddSingleton<ICommitObserver>(sp => sp.GetRequiredService<StoreCategories>());
+        services.AddSingleton<IFollowedChangeObserver>(sp => sp.GetRequiredService<StoreCategories>());
         services.AddSingleton<StoreProducts.PageQueries>();
         services.AddSingleton<ICommitObserver>(sp => sp.GetRequiredService<ActivePriceLists>());
         services.AddSingleton<IFollowedChangeObserver>(sp => sp.GetRequiredService<ActivePriceLists>());

@@ -47,9 +47,9 @@ internal static class CategoryEndpoints
         group.MapDelete("/{id}", Delete).WithName("DeleteCategory").WithSummary("Delete a category without subcategories");
     }
 
-    private static async Task<IResult> ListForStore(MercatoDb db, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> ListForStore(MercatoDb db, StoreCategories categories, HttpContext http, CancellationToken ct)
     {
-        var tree = await StoreCategoryTree.LoadAsync(db, ct);
+        var tree = await categories.GetAsync(db, ct);
         var visible = tree.Visible.Select(c => new StoreCategoryResponse(c.Id, c.Name, c.Handle, c.Path, c.Description, c.ParentId, c.Position));
         return CacheableJson.Ok(http, new Page<StoreCategoryResponse>([.. visible], null), [CacheableJson.CategoriesTag, .. visible.Select(c => c.Id)]);
     }

@@ -18,7 +18,7 @@ namespace Mercato.Catalog.Search;
 /// milliseconds. Each node keeps its own index, loaded on first use and kept current by the changes it hears of: its own
 /// commits at once (<see cref="ICommitObserver"/>), other nodes' when its outbox follower reads them
 /// (<see cref="IFollowedChangeObserver"/>). A change only marks products stale; the next request reloads them before it
-/// counts, so a client that changed a product counts it changed. Categories are read from the live tree at each request.
+/// counts, so a client that changed a product counts it changed. Categories come from <see cref="Categories.StoreCategories"/>, kept current the same way.
 /// </summary>
 internal sealed partial class CatalogFacetIndex(ILogger<CatalogFacetIndex> log) : ICommitObserver, IFollowedChangeObserver, IDisposable
 {

@@ -10,6 +10,7 @@ using Mercato.Kernel.Validation;
 using Mercato.Regions.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mercato.Catalog.Search;
 
@@ -62,7 +63,7 @@ internal sealed class StoreProductFilter
         IReadOnlyList<string>? subtree = null;
         if (category is not null)
         {
-            var tree = await StoreCategoryTree.LoadAsync(db, ct);
+            var tree = await http.RequestServices.GetRequiredService<StoreCategories>().GetAsync(db, ct);
             root = tree.Find(category);
             if (root is null) return Error.Validation("category", $"No category '{category}'.");
             subtree = tree.SubtreeIds(root);

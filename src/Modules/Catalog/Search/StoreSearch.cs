@@ -44,7 +44,7 @@ internal static class StoreSearch
     }
 
     private static async Task<IResult> Facets(HttpContext http, MercatoDb db, IRegionDirectory regions, IProductSearch search,
-        CatalogFacetIndex index, string? q, string? category, string? collection, [FromQuery] string[]? tag, [FromQuery] string[]? option,
+        CatalogFacetIndex index, StoreCategories storeCategories, string? q, string? category, string? collection, [FromQuery] string[]? tag, [FromQuery] string[]? option,
         [FromQuery] string[]? attribute, long? minPrice, long? maxPrice, string? region, CancellationToken ct)
     {
         var bound = await StoreProductFilter.BindAsync(new Validator(), http, db, regions, search, q, category, collection, tag, option,
@@ -59,7 +59,7 @@ internal static class StoreSearch
         else if (filter.Search is { } query)
             hits = (await search.SearchAsync(query, null, null, null, ct)).Select(h => h.ProductId).ToHashSet(StringComparer.Ordinal);
 
-        var tree = await StoreCategoryTree.LoadAsync(db, ct);
+        var tree = await storeCategories.GetAsync(db, ct);
         var view = await index.CurrentAsync(db, ct);
         var counts = view.Count(filter.ToRequest(hits, bounds), index.Table, tree);
 
@@ -89,7 +89,7 @@ internal static class StoreSearch
     }
 
     private static async Task<IResult> Suggestions(HttpContext http, MercatoDb db, IRegionDirectory regions, IProductSearch search,
-        string? q, int? limit, string? region, CancellationToken ct)
+        StoreCategories storeCategories, string? q, int? limit, string? region, CancellationToken ct)
     {
         var v = new Validator().Required("q", q, StoreProductFilter.MaxQueryLength);
         if (limit is < 1 or > MaxSuggestions) v.Add("limit", $"Must be between 1 and {MaxSuggestions}.");
@@ -110,7 +110,7 @@ internal static class StoreSearch
         var products = found.Where(summaries.ContainsKey).Select(id => summaries[id])
             .Select(r => new StoreSuggestedProduct(r.Id, r.Handle, r.Title, r.Thumbnail, r.Price)).ToList();
 
-        var tree = await StoreCategoryTree.LoadAsync(db, ct);
+        var tree = await storeCategories.GetAsync(db, ct);
         var categories = tree.Visible.Where(c => Matches(SearchText.Tokenize(c.Name), words)).Take(size)
             .Select(c => new StoreCategoryRef(c.Id, c.Handle, c.Name, c.Path)).ToList();
         return CacheableJson.Ok(http, new StoreSuggestions(terms, products, categories),

@@ -133,6 +133,35 @@ public sealed class CacheNodesTests
     public Task A_price_list_made_on_one_node_prices_carts_on_another_once_it_follows_the_outbox_on_postgres() =>
         PriceListsReachAnotherNodeAsync(new PostgresTestDatabase());
 
+    private static Task CategoriesReachAnotherNodeAsync(ITestDatabase database) => TwoNodesAsync(database, redis: null, async (a, b) =>
+    {
+        var word = SearchTestData.Word();
+        var category = await a.Given.CategoryAsync();
+        await a.Given.ProductAsync(body =>
+        {
+            body["title"] = $"{word} categorized";
+            body["categoryIds"] = new[] { category.Str("id") };
+        });
+        await a.FollowOutboxAsync();
+        string NameOn(JsonNode facets) => facets.Arr("categories").Single(f => f.Str("id") == category.Str("id")).Str("name");
+        // Node A keeps the category tree in memory once it has read it.
+        Assert.Equal(category.Str("name"), NameOn(await a.Store.GetJsonAsync($"/store/products/facets?region={a.UsRegionId}&q={word}")));
+
+        await b.Admin.PatchJsonAsync($"/admin/categories/{category.Str("id")}", new { name = "Renamed elsewhere" });
+
+        Assert.True(await a.FollowOutboxAsync() >= 1);
+        // Another query, so the answer is counted afresh rather than taken from the output cache.
+        Assert.Equal("Renamed elsewhere", NameOn(await a.Store.GetJsonAsync($"/store/products/facets?region={a.UsRegionId}&q={word}&minPrice=0")));
+    });
+
+    [Fact]
+    public Task A_category_changed_on_one_node_reaches_another_once_it_follows_the_outbox_on_sqlite() =>
+        CategoriesReachAnotherNodeAsync(new SqliteTestDatabase());
+
+    [Fact]
+    public Task A_category_changed_on_one_node_reaches_another_once_it_follows_the_outbox_on_postgres() =>
+        CategoriesReachAnotherNodeAsync(new PostgresTestDatabase());
+
     private static async Task<string> NewCartCurrencyAsync(HttpClient store, string regionId) =>
         (await store.PostJsonAsync("/store/carts", new { regionId })).Str("currency");
 

@@ -148,6 +148,29 @@ public abstract class FacetAndSuggestionTests(MercatoApp app)
         Assert.Equal([jacket], twoWords.Arr("products").Select(p => p.Str("handle")));
         Assert.Empty(twoWords.Arr("categories"));
     }
+
+    [Fact]
+    public async Task Facets_read_the_category_tree_once_and_count_a_category_change_at_the_next_request()
+    {
+        var c = await CatalogAsync();
+        await FacetsAsync(c);
+
+        // Other filters each time: a new answer, not one from the output cache.
+        JsonNode bySize;
+        IReadOnlyList<string> commands;
+        using (app.Queries.Record(out commands)) bySize = await FacetsAsync(c, "&option=Size:S");
+        await app.Admin.PatchJsonAsync($"/admin/categories/{c.Right.Str("id")}", new { isActive = false });
+        var afterHiding = await FacetsAsync(c, "&option=Size:M");
+        await app.Admin.PatchJsonAsync($"/admin/categories/{c.Right.Str("id")}", new { isActive = true, name = "Renamed" });
+        var afterShowing = await FacetsAsync(c, "&option=Size:L");
+
+        Assert.DoesNotContain(commands, x => x.Contains("FROM \"catalog_category\"", StringComparison.Ordinal));
+        Assert.Equal(new Dictionary<string, int> { ["root"] = 2, ["left"] = 2, ["right"] = 1 }, Categories(bySize, c));
+        // Size M: one in Left, one in Right, which is hidden, then shown again; size L: one in Right, one in none.
+        Assert.Equal(new Dictionary<string, int> { ["root"] = 1, ["left"] = 1 }, Categories(afterHiding, c));
+        Assert.Equal(new Dictionary<string, int> { ["root"] = 1, ["right"] = 1 }, Categories(afterShowing, c));
+        Assert.Equal("Renamed", afterShowing.Arr("categories").Single(f => f.Str("id") == c.Right.Str("id")).Str("name"));
+    }
 }
 
 public sealed class FacetAndSuggestionOnSqlite(SqliteApp app) : FacetAndSuggestionTests(app), IClassFixture<SqliteApp>;
