@@ -10,8 +10,14 @@ namespace Mercato.Catalog.Categories;
 internal sealed class StoreCategoryTree
 {
     private readonly List<Category> _visible;
+    private readonly Dictionary<string, int> _positionById;
 
-    private StoreCategoryTree(List<Category> visible) => _visible = visible;
+    private StoreCategoryTree(List<Category> visible)
+    {
+        _visible = visible;
+        _positionById = new Dictionary<string, int>(visible.Count, StringComparer.Ordinal);
+        for (var i = 0; i < visible.Count; i++) _positionById[visible[i].Id] = i;
+    }
 
     public IReadOnlyList<Category> Visible => _visible;
 
@@ -29,6 +35,18 @@ internal sealed class StoreCategoryTree
 
     /// <summary>The visible category with this id or handle, or null.</summary>
     public Category? Find(string idOrHandle) => _visible.Find(c => c.Id == idOrHandle || c.Handle == idOrHandle);
+
+    /// <summary>The visible ones of these categories, in tree order.</summary>
+    public List<Category> InTreeOrder(IEnumerable<string> ids)
+    {
+        var positions = new List<int>();
+        foreach (var id in ids)
+        {
+            if (_positionById.TryGetValue(id, out var position)) positions.Add(position);
+        }
+        positions.Sort();
+        return [.. positions.Distinct().Select(p => _visible[p])];
+    }
 
     /// <summary>The category and its visible descendants at any depth.</summary>
     public List<string> SubtreeIds(Category root) =>

@@ -258,8 +258,8 @@ internal static class StoreProducts
     }
 
     private static async Task<IResult> GetByHandle(string handle, string? region, HttpContext http, MercatoDb db, IRegionDirectory regions,
-        IStockAvailability stock, ActivePriceLists activeLists, PageQueries queries, IConfiguration config, TimeProvider time,
-        CancellationToken ct)
+        IStockAvailability stock, ActivePriceLists activeLists, PageQueries queries, StoreCategories storeCategories, IConfiguration config,
+        TimeProvider time, CancellationToken ct)
     {
         var market = await ResolveRegionAsync(regions, region, ct);
         if (market.Error is { } noRegion) return noRegion.ToProblem();
@@ -267,7 +267,7 @@ internal static class StoreProducts
         var channelId = http.SalesChannelId();
         var normalized = handle.ToLowerInvariant();
         // Two round trips for the catalog: the product row with its options and price range, then every other row of the
-        // aggregate (and what it links to) in one UNION ALL, assembled here in memory.
+        // aggregate (and what it links to, but categories) in one UNION ALL, assembled here in memory.
         var product = await queries.Head(db, normalized, channelId, currency);
         if (product is null) return Error.NotFound("product", handle).ToProblem();
 
@@ -275,8 +275,6 @@ internal static class StoreProducts
         var sale = await StoreSalePrices.ForProductsAsync(db, activeLists, [product.Id], currency, market.Value!.Id, channelId, time.GetUtcNow(), ct);
         var categoryIds = new List<string>();
         var collectionIds = new List<string>();
-        var hiddenPaths = new List<string>();
-        var linkedCategories = new List<StoreCategoryRef>();
         var collections = new List<StoreCollectionRef>();
         var variants = new List<Part>();
         var optionValues = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
@@ -298,8 +296,6 @@ internal static class StoreProducts
                 case PartKind.Media: media.Add(part); break;
                 case PartKind.Tag: tags.Add(part.Key); break;
                 case PartKind.CategoryLink: categoryIds.Add(part.Key); break;
-                case PartKind.Category: linkedCategories.Add(new StoreCategoryRef(part.S1!, part.S2!, part.S3!, part.Key)); break;
-                case PartKind.HiddenCategory: hiddenPaths.Add(part.Key); break;
                 case PartKind.CollectionLink: collectionIds.Add(part.Key); break;
                 case PartKind.Collection: collections.Add(new StoreCollectionRef(part.S1!, part.Key, part.S2!)); break;
                 case PartKind.Attribute:
@@ -309,15 +305,9 @@ internal static class StoreProducts
                 default: break;
             }
         }
-        // The storefront's category tree hides every category under an inactive one.
-        var categories = linkedCategories
-            .Where(c => !hiddenPaths.Exists(h => c.Path == h || c.Path.StartsWith(h + "/", StringComparison.Ordinal)))
-            .Order(Comparer<StoreCategoryRef>.Create((a, b) =>
-            {
-                var byPath = string.CompareOrdinal(a.Path.Replace('/', '\0'), b.Path.Replace('/', '\0'));
-                return byPath != 0 ? byPath : string.CompareOrdinal(a.Id, b.Id);
-            }))
-            .ToList();
+        // From the store's category tree (in memory), which hides every category under an inactive one, in its order.
+        var tree = await storeCategories.GetAsync(db, ct);
+        var categories = tree.InTreeOrder(categoryIds).Select(c => new StoreCategoryRef(c.Id, c.Handle, c.Name, c.Path)).ToList();
 
         // One availability query for every tracked variant; untracked variants are always in stock.
         var tracked = variants.Where(x => x.F1).Select(x => x.S1!).ToList();
@@ -395,8 +385,8 @@ internal static class StoreProducts
 
     internal static class PartKind
     {
-        public const int Variant = 1, OptionValue = 2, Price = 3, Media = 4, Tag = 5, CategoryLink = 6, Category = 7,
-            HiddenCategory = 8, CollectionLink = 9, Collection = 10, Attribute = 11, AttributeType = 12;
+        public const int Variant = 1, OptionValue = 2, Price = 3, Media = 4, Tag = 5, CategoryLink = 6, CollectionLink = 9,
+            Collection = 10, Attribute = 11, AttributeType = 12;
     }
 
     /// <summary>
@@ -426,10 +416,9 @@ internal static class StoreProducts
         /// <summary>
         /// Everything a product page shows besides the product row, as one UNION ALL: variants (Key id, S1 sku, S2 title, L1
         /// position, L2 weight, F1 manage inventory, F2 backorder), their option values (Key variant, S1 option, S2 value) and
-        /// prices in the currency (Key variant, L1 amount), media (Key id, S1 url, S2 alt, L1 position), tags, category links,
-        /// the linked categories (Key path, S1 id, S2 handle, S3 name) and the paths of inactive ones, collection links, the
-        /// linked collections (Key handle, S1 id, S2 title), attribute values (Key key, S1 value, D1 number) and their types
-        /// (L1). Ordered by kind, key and S1 in the database, which keeps option values and collections in database order.
+        /// prices in the currency (Key variant, L1 amount), media (Key id, S1 url, S2 alt, L1 position), tags, category links
+        /// (the categories come from <see cref="StoreCategories"/>, in memory), collection links, the linked collections (Key
+        /// handle, S1 id, S2 title), attribute values (Key key, S1 value, D1 number) and their types (L1). Ordered by kind, key and S1 in the database, which keeps option values and collections in database order.
         /// Compiled once: EF would otherwise build, parameterize and look up this large expression tree on every request.
         /// </summary>
         public readonly Func<MercatoDb, string, string, IAsyncEnumerable<Part>> Parts = EF.CompileAsyncQuery<MercatoDb, string, string, Part>(
@@ -466,18 +455,6 @@ internal static class StoreProducts
                 .Concat(db.Set<ProductCategoryLink>().Where(l => l.ProductId == productId).Select(l => new Part
                 {
                     Kind = PartKind.CategoryLink, Key = l.CategoryId, S1 = null, S2 = null, S3 = null, L1 = null, L2 = null, D1 = null,
-                    F1 = false, F2 = false,
-                }))
-                .Concat(from c in db.Set<Category>()
-                        join l in db.Set<ProductCategoryLink>().Where(l => l.ProductId == productId) on c.Id equals l.CategoryId
-                        select new Part
-                        {
-                            Kind = PartKind.Category, Key = c.Path, S1 = c.Id, S2 = c.Handle, S3 = c.Name, L1 = null, L2 = null, D1 = null,
-                            F1 = false, F2 = false,
-                        })
-                .Concat(db.Set<Category>().Where(c => !c.IsActive).Select(c => new Part
-                {
-                    Kind = PartKind.HiddenCategory, Key = c.Path, S1 = null, S2 = null, S3 = null, L1 = null, L2 = null, D1 = null,
                     F1 = false, F2 = false,
                 }))
                 .Concat(db.Set<ProductCollectionLink>().Where(l => l.ProductId == productId).Select(l => new Part
