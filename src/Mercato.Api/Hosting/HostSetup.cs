@@ -74,7 +74,8 @@ internal static class HostSetup
                 .RequireSignedInCustomer());
 
         // Transient like the framework's own: the authorization middleware resolves it per request.
-        services.AddTransient<IPolicyEvaluator>(sp => new OncePerRequestPolicyEvaluator(ActivatorUtilities.CreateInstance<PolicyEvaluator>(sp)));
+        services.AddTransient<IPolicyEvaluator>(sp =>
+            new OncePerRequestPolicyEvaluator(new PolicyEvaluator(sp.GetRequiredService<IAuthorizationService>())));
         services.AddMercatoRateLimiting();
         services.AddForwardedClients();
         services.AddCors();

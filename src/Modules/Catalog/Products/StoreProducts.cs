@@ -267,7 +267,7 @@ internal static class StoreProducts
         var channelId = http.SalesChannelId();
         var normalized = handle.ToLowerInvariant();
         // Two round trips for the catalog: the product row with its options and price range, then every other row of the
-        // aggregate (and what it links to, but categories) in one UNION ALL, assembled here in memory.
+        // aggregate (and what it links to, except categories) in one UNION ALL, assembled here in memory.
         var product = await queries.Head(db, normalized, channelId, currency);
         if (product is null) return Error.NotFound("product", handle).ToProblem();
 
@@ -418,7 +418,8 @@ internal static class StoreProducts
         /// position, L2 weight, F1 manage inventory, F2 backorder), their option values (Key variant, S1 option, S2 value) and
         /// prices in the currency (Key variant, L1 amount), media (Key id, S1 url, S2 alt, L1 position), tags, category links
         /// (the categories come from <see cref="StoreCategories"/>, in memory), collection links, the linked collections (Key
-        /// handle, S1 id, S2 title), attribute values (Key key, S1 value, D1 number) and their types (L1). Ordered by kind, key and S1 in the database, which keeps option values and collections in database order.
+        /// handle, S1 id, S2 title), attribute values (Key key, S1 value, D1 number) and their types (L1). Ordered by kind, key
+        /// and S1 in the database, which keeps option values and collections in database order.
         /// Compiled once: EF would otherwise build, parameterize and look up this large expression tree on every request.
         /// </summary>
         public readonly Func<MercatoDb, string, string, IAsyncEnumerable<Part>> Parts = EF.CompileAsyncQuery<MercatoDb, string, string, Part>(
