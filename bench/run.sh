@@ -18,6 +18,9 @@
 #                                 code of all calls: it takes about 30 s to reach its steady rate)
 #   SEARCH_Q="navy jacket"        the search query
 #   SCENARIOS="list product hot search facets add checkout"   the calls measured; CEILING=0 skips the ceiling
+#   ROUNDS=3                      the catalog reads of the first cache mode and the ceiling serving their bytes take turns:
+#                                 ROUNDS runs of DURATION/ROUNDS each, one after the other, so that both share the machine's
+#                                 drift (their rates move by up to a fifth from one 5 s run to the next on a shared 2-core host)
 #                                 (product: any product of the catalog at random; hot: one of 1,000 products, a working set the
 #                                 output cache holds)
 #   MICRO=1                       also run the BenchmarkDotNet micro-benchmarks (bench/Mercato.Benchmarks, short job) into
@@ -47,6 +50,7 @@ WARMUP_CARTS=${WARMUP_CARTS:-2400}
 SEARCH_Q=${SEARCH_Q:-"navy jacket"}
 SCENARIOS=" ${SCENARIOS:-list product hot search facets add checkout} "
 CEILING=${CEILING:-1}
+ROUNDS=${ROUNDS:-3}
 MICRO=${MICRO:-1}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 CATALOGS=${CATALOGS:+$(mkdir -p "$CATALOGS" && cd "$CATALOGS" && pwd)}
@@ -56,12 +60,13 @@ CONNECTIONS=32
 duration_seconds=${DURATION%s}
 READY_CARTS=${READY_CARTS:-auto}
 [[ $READY_CARTS == auto ]] && READY_CARTS=$((duration_seconds * 400))
+round_seconds=$((duration_seconds / ROUNDS)); ((round_seconds >= 1)) || { echo "DURATION must give each of the $ROUNDS rounds a second" >&2; exit 1; }
 
 WORK=$(mktemp -d /tmp/mercato-bench.XXXXXX)
 chmod 755 "$WORK" # PostgreSQL runs as its own user below it
 RESULTS=$WORK/results.jsonl
 ADMIN_KEY="sk_bench_$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-SERVER_PID="" CEILING_PID="" PG_DATA=""
+SERVER_PID="" CEILING_PID="" CEILING_BASE="" PG_DATA=""
 log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 
 cleanup() {
@@ -154,6 +159,25 @@ record() { # $1 json of the run, rest: key=value labels
   jq -c --argjson l "$labels" '. + $l' <<<"$json" >>"$RESULTS"
 }
 
+# One result of several runs (stdin: their RESULT lines): requests and seconds add up, so the rate is the whole's; p50 is the
+# runs' median, p95 and p99 the worst run's (percentiles of runs cannot be merged exactly, so the figure errs high).
+combine_runs() {
+  jq -sc '{requests: (map(.requests) | add), seconds: (map(.seconds) | add), p50: (map(.p50) | sort | .[length / 2 | floor]),
+    p95: (map(.p95) | max), p99: (map(.p99) | max), status_errors: (map(.status_errors) | add),
+    socket_errors: (map(.socket_errors) | add), created: (map(.created) | add), replayed: (map(.replayed) | add),
+    bytes: (map(.bytes) | add), rounds: length} | .rps = ((.requests / .seconds * 10 | round) / 10)'
+}
+
+start_ceiling() { # $1 bodies dir -> sets CEILING_PID and CEILING_BASE (the ceiling reads the bodies as it starts)
+  local port; port=$(free_port)
+  CEILING_BASE=http://127.0.0.1:$port
+  "$WORK/ceiling/Mercato.Bench.Ceiling" --dir "$1" --urls "$CEILING_BASE" >>"$1/../ceiling.log" 2>&1 &
+  CEILING_PID=$!
+  wait_ready "$CEILING_BASE" "$CEILING_PID" "$(now_ms)" >/dev/null
+}
+
+stop_ceiling() { kill "$CEILING_PID"; wait "$CEILING_PID" 2>/dev/null || true; CEILING_PID="" CEILING_BASE=""; }
+
 wait_ready() { # $1 url, $2 pid, $3 start ms -> prints ms to ready
   for _ in $(seq 1 3000); do
     if curl -fs -o /dev/null "$1/health/ready"; then echo $(($(now_ms) - $3)); return; fi
@@ -216,6 +240,9 @@ bench_case() { # $1 db, $2 size
       curl -s -o "$dir/bodies/$name.json" -w '%{http_code}' -H "X-Publishable-Key: $pk" "$base${reads[$name]}" >"$dir/bodies/$name.status"
     done
 
+    # The first mode's reads take turns with the ceiling serving their bytes (ROUNDS); the other modes' reads are compared
+    # with those ceilings.
+    local first_mode=0; [[ $cache == "$(echo $CACHE_MODES | awk '{print $1}')" ]] && first_mode=1
     for name in list product hot search facets; do
       [[ $SCENARIOS == *" $name "* ]] || continue
       # hot answers the same kind of body as product, whose bytes the ceiling serves for both.
@@ -225,18 +252,32 @@ bench_case() { # $1 db, $2 size
         rm -f "$dir/bodies/$body.json"
         continue
       fi
+      local call=(get "${reads[$name]:-}")
       if [[ $name == product || $name == hot ]]; then
         local handles=$size; [[ $name == hot ]] && handles=$((size < 1000 ? size : 1000))
-        wrk_run "$base" handles "$WARMUP" "$pk" handles "$handles" >/dev/null
-        record "$(wrk_run "$base" handles "$DURATION" "$pk" handles "$handles")" kind=read db="$db" size="$size" cache="$cache" scenario="$name" \
-          body_bytes="$(stat -c %s "$dir/bodies/product.json")"
-      else
-        wrk_run "$base" get "$WARMUP" "$pk" get "${reads[$name]}" >/dev/null
-        record "$(wrk_run "$base" get "$DURATION" "$pk" get "${reads[$name]}")" kind=read db="$db" size="$size" cache="$cache" scenario="$name" \
-          body_bytes="$(stat -c %s "$dir/bodies/$name.json")"
+        call=(handles "$handles")
       fi
-      log "$db, $size products, cache $cache: $name $(tail -1 "$RESULTS" | jq -r '"\(.rps) req/s, p99 \(.p99) ms"')"
+      wrk_run "$base" "${call[0]}" "$WARMUP" "$pk" "${call[@]}" >/dev/null
+      if [[ $first_mode == 1 && $CEILING == 1 ]]; then
+        [[ -n $CEILING_BASE ]] || start_ceiling "$dir/bodies"
+        wrk_run "$CEILING_BASE" get "$CEILING_WARMUP" - get "/$body" >/dev/null
+        local ours=() theirs=()
+        for _ in $(seq 1 "$ROUNDS"); do
+          ours+=("$(wrk_run "$base" "${call[0]}" "${round_seconds}s" "$pk" "${call[@]}")")
+          theirs+=("$(wrk_run "$CEILING_BASE" get "${round_seconds}s" - get "/$body")")
+        done
+        record "$(printf '%s\n' "${ours[@]}" | combine_runs)" kind=read db="$db" size="$size" cache="$cache" scenario="$name" \
+          body_bytes="$(stat -c %s "$dir/bodies/$body.json")"
+        record "$(printf '%s\n' "${theirs[@]}" | combine_runs)" kind=ceiling db="$db" size="$size" scenario="$name" \
+          body_bytes="$(stat -c %s "$dir/bodies/$body.json")"
+        log "$db, $size products, cache $cache: $name $(tail -2 "$RESULTS" | head -1 | jq -r '"\(.rps) req/s, p99 \(.p99) ms"'), ceiling $(tail -1 "$RESULTS" | jq -r .rps) req/s"
+      else
+        record "$(wrk_run "$base" "${call[0]}" "$DURATION" "$pk" "${call[@]}")" kind=read db="$db" size="$size" cache="$cache" scenario="$name" \
+          body_bytes="$(stat -c %s "$dir/bodies/$body.json")"
+        log "$db, $size products, cache $cache: $name $(tail -1 "$RESULTS" | jq -r '"\(.rps) req/s, p99 \(.p99) ms"')"
+      fi
     done
+    [[ -n $CEILING_BASE ]] && stop_ceiling
 
     if [[ $cache == "$(echo $CACHE_MODES | awk '{print $1}')" && ( $SCENARIOS == *" add "* || $SCENARIOS == *" checkout "* ) ]]; then
       log "$db, $size products: preparing $ADD_CARTS carts and $READY_CARTS ready carts"
@@ -275,19 +316,18 @@ bench_case() { # $1 db, $2 size
     kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
   done
 
-  # The ceiling: the same bodies from memory, measured right after, on the same machine.
+  # The ceiling of the bodies the reads did not take turns with (add to cart's, the checkout's), measured right after.
   [[ $CEILING == 1 ]] || { cleanup_case "$db" "$size"; return 0; }
-  local port; port=$(free_port)
-  "$WORK/ceiling/Mercato.Bench.Ceiling" --dir "$dir/bodies" --urls "http://127.0.0.1:$port" >"$dir/ceiling.log" 2>&1 &
-  CEILING_PID=$!
-  wait_ready "http://127.0.0.1:$port" "$CEILING_PID" "$(now_ms)" >/dev/null
+  start_ceiling "$dir/bodies"
   for body in "$dir"/bodies/*.json; do
     local name; name=$(basename "$body" .json)
-    wrk_run "http://127.0.0.1:$port" get "$CEILING_WARMUP" - get "/$name" >/dev/null
-    record "$(wrk_run "http://127.0.0.1:$port" get "$DURATION" - get "/$name")" kind=ceiling db="$db" size="$size" scenario="$name" \
+    jq -se --arg db "$db" --arg size "$size" --arg name "$name" \
+      'any(.[]; .kind == "ceiling" and .db == $db and .size == $size and .scenario == $name)' "$RESULTS" >/dev/null && continue
+    wrk_run "$CEILING_BASE" get "$CEILING_WARMUP" - get "/$name" >/dev/null
+    record "$(wrk_run "$CEILING_BASE" get "$DURATION" - get "/$name")" kind=ceiling db="$db" size="$size" scenario="$name" \
       body_bytes="$(stat -c %s "$body")"
   done
-  kill "$CEILING_PID"; wait "$CEILING_PID" 2>/dev/null || true; CEILING_PID=""
+  stop_ceiling
   cleanup_case "$db" "$size"
 }
 
@@ -339,7 +379,7 @@ python3 "$ROOT/bench/report.py" "$RESULTS" "$OUT" \
   --os "$(. /etc/os-release && echo "$PRETTY_NAME") ($(uname -r))" \
   --dotnet "$(dotnet --list-runtimes | awk '/Microsoft.AspNetCore.App/ {v=$2} END {print "ASP.NET Core " v}')" \
   --postgres "$("$PG_BIN/postgres" --version 2>/dev/null | awk '{print $3}')" \
-  --settings "SIZES=$SIZES${SIZES_sqlite:+ SIZES_sqlite=$SIZES_sqlite}${SIZES_postgres:+ SIZES_postgres=$SIZES_postgres} DATABASES=$DATABASES DURATION=$DURATION WARMUP=$WARMUP CHECKOUT_WARMUP=$CHECKOUT_WARMUP CACHE_MODES=$CACHE_MODES SERVER_ENV=${SERVER_ENV:-none} READY_CARTS=$READY_CARTS" \
+  --settings "SIZES=$SIZES${SIZES_sqlite:+ SIZES_sqlite=$SIZES_sqlite}${SIZES_postgres:+ SIZES_postgres=$SIZES_postgres} DATABASES=$DATABASES DURATION=$DURATION WARMUP=$WARMUP CHECKOUT_WARMUP=$CHECKOUT_WARMUP CACHE_MODES=$CACHE_MODES ROUNDS=$ROUNDS SERVER_ENV=${SERVER_ENV:-none} READY_CARTS=$READY_CARTS" \
   --wrk "wrk -t$THREADS -c$CONNECTIONS -d$DURATION" --micro "$micro_dir"
 cp "$RESULTS" "${OUT%.md}.jsonl"
 log "wrote $OUT"
