@@ -1,10 +1,12 @@
 using Mercato.Kernel.Errors;
+using Mercato.Kernel.Events;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Money;
 using Mercato.Kernel.Paging;
 using Mercato.Kernel.Persistence;
 using Mercato.Kernel.Security;
 using Mercato.Kernel.Validation;
+using Mercato.Promotions.Contracts;
 using Mercato.Promotions.Engine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -82,30 +84,33 @@ internal static class AdminPromotions
     }
 
     private static async Task<Results<Created<PromotionResponse>, ProblemHttpResult>> Create(PromotionRequest request, MercatoDb db,
-        TimeProvider time, HttpContext http, CancellationToken ct)
+        IDomainEvents events, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var promotion = new Promotion(time) { Enabled = true };
         if (Apply(promotion, request, creating: true) is { } invalid) return invalid.ToProblem();
         db.Add(promotion);
+        events.Raise(PromotionEvents.Created, promotion.Id, () => PromotionResponse.From(promotion));
         await db.SaveChangesAsync(ct);
         http.SetETag(promotion.Version);
         return TypedResults.Created($"/admin/promotions/{promotion.Id}", PromotionResponse.From(promotion));
     }
 
     private static async Task<Results<Ok<PromotionResponse>, ProblemHttpResult>> Update(string id, PromotionRequest request, MercatoDb db,
-        TimeProvider time, HttpContext http, CancellationToken ct)
+        IDomainEvents events, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var promotion = await db.Set<Promotion>().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (promotion is null) return PromotionErrors.NotFound(id).ToProblem();
         if (http.CheckIfMatch(promotion.Version) is { } stale) return stale.ToProblem();
         if (Apply(promotion, request, creating: false) is { } invalid) return invalid.ToProblem();
         promotion.UpdatedAt = time.GetUtcNow();
+        events.Raise(PromotionEvents.Updated, promotion.Id, () => PromotionResponse.From(promotion));
         await db.SaveChangesAsync(ct);
         http.SetETag(promotion.Version);
         return TypedResults.Ok(PromotionResponse.From(promotion));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, HttpContext http, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, IDomainEvents events, HttpContext http,
+        CancellationToken ct)
     {
         var promotion = await db.Set<Promotion>().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (promotion is null) return PromotionErrors.NotFound(id).ToProblem();
@@ -113,6 +118,7 @@ internal static class AdminPromotions
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Set<PromotionCode>().Where(c => c.PromotionId == id).ExecuteDeleteAsync(ct);
         db.Remove(promotion);
+        events.Raise(PromotionEvents.Deleted, promotion.Id, PromotionResponse.From(promotion));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return TypedResults.NoContent();

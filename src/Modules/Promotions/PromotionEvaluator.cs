@@ -7,9 +7,10 @@ namespace Mercato.Promotions;
 
 /// <summary>
 /// Loads the candidates of a cart (enabled automatic promotions, and the promotions of the applied codes) and runs the engine.
-/// A known code and an unknown one cost the same indexed lookup and the same evaluation.
+/// A known code and an unknown one cost the same indexed lookup and the same evaluation. Without codes, the automatic
+/// promotions come from memory (<see cref="AutomaticPromotions"/>) unless one has a usage limit, whose count must be read now.
 /// </summary>
-internal sealed class PromotionEvaluator(MercatoDb db, TimeProvider time) : IPromotionEvaluator
+internal sealed class PromotionEvaluator(MercatoDb db, AutomaticPromotions automatic, TimeProvider time) : IPromotionEvaluator
 {
     public const int MaxCodesPerCart = 10;
 
@@ -17,13 +18,33 @@ internal sealed class PromotionEvaluator(MercatoDb db, TimeProvider time) : IPro
         Func<PromotionNeeds, CancellationToken, Task<PromotionContext>>? complete, CancellationToken ct)
     {
         var codes = context.Codes.Select(PromotionCode.Normalize).Distinct(StringComparer.Ordinal).Take(MaxCodesPerCart).ToList();
+        var remembered = codes.Count == 0 ? await automatic.GetAsync(db, ct) : null;
+        List<PromotionRule> candidates;
+        Dictionary<string, Promotion> byId;
+        var rejected = new List<RejectedCode>();
+        if (remembered is { AnyUsageLimit: false })
+        {
+            candidates = [.. remembered.Rules];
+            byId = remembered.Promotions.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        }
+        else (candidates, byId) = await ReadCandidatesAsync(codes, rejected, ct);
+        await DropUsedUpByCustomerAsync(candidates, byId, context.Customer, rejected, ct);
+        var needs = new PromotionNeeds(candidates.Exists(r => r.Conditions.CategoryIds.Count + r.Conditions.CollectionIds.Count > 0),
+            candidates.Exists(r => r.Conditions.FirstOrderOnly));
+        if (complete is not null && (needs.Taxonomy || needs.FirstOrder)) context = await complete(needs, ct);
+        return PromotionEngine.Evaluate(context, candidates, time.GetUtcNow(), rejected);
+    }
+
+    /// <summary>The automatic promotions and those of the codes, with their use counts as of now.</summary>
+    private async Task<(List<PromotionRule> Candidates, Dictionary<string, Promotion> ById)> ReadCandidatesAsync(List<string> codes,
+        List<RejectedCode> rejected, CancellationToken ct)
+    {
         var found = codes.Count == 0 ? [] : await db.Set<PromotionCode>().AsNoTracking().Where(c => codes.Contains(c.Code)).ToListAsync(ct);
         var promotionIds = found.Select(c => c.PromotionId).Distinct().ToList();
         var promotions = await db.Set<Promotion>().AsNoTracking()
             .Where(p => (p.Enabled && !p.RequiresCode) || promotionIds.Contains(p.Id)).ToListAsync(ct);
         var byId = promotions.ToDictionary(p => p.Id, StringComparer.Ordinal);
 
-        var rejected = new List<RejectedCode>();
         var candidates = promotions.Where(p => p.Enabled && !p.RequiresCode && !p.Exhausted).Select(p => p.ToRule(null)).ToList();
         foreach (var code in codes)
         {
@@ -38,11 +59,7 @@ internal sealed class PromotionEvaluator(MercatoDb db, TimeProvider time) : IPro
             }
             else candidates.Add(promotion.ToRule(code));
         }
-        await DropUsedUpByCustomerAsync(candidates, byId, context.Customer, rejected, ct);
-        var needs = new PromotionNeeds(candidates.Exists(r => r.Conditions.CategoryIds.Count + r.Conditions.CollectionIds.Count > 0),
-            candidates.Exists(r => r.Conditions.FirstOrderOnly));
-        if (complete is not null && (needs.Taxonomy || needs.FirstOrder)) context = await complete(needs, ct);
-        return PromotionEngine.Evaluate(context, candidates, time.GetUtcNow(), rejected);
+        return (candidates, byId);
     }
 
     /// <summary>

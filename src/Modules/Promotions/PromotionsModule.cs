@@ -1,4 +1,5 @@
 using System.Reflection;
+using Mercato.Kernel.Events;
 using Mercato.Promotions.Contracts;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -16,6 +17,9 @@ public static class PromotionsModule
     {
         services.AddOptions<PromotionOptions>().BindConfiguration("Mercato:Promotions");
         services.AddScoped<IPromotionRedemptions, PromotionRedemptions>();
+        services.AddSingleton<AutomaticPromotions>();
+        services.AddSingleton<ICommitObserver>(sp => sp.GetRequiredService<AutomaticPromotions>());
+        services.AddSingleton<IFollowedChangeObserver>(sp => sp.GetRequiredService<AutomaticPromotions>());
         return services.AddScoped<IPromotionEvaluator, PromotionEvaluator>();
     }
 

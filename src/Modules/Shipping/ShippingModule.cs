@@ -1,4 +1,5 @@
 using System.Reflection;
+using Mercato.Kernel.Events;
 using Mercato.Shipping.Contracts;
 using Mercato.Shipping.Options;
 using Microsoft.AspNetCore.Routing;
@@ -11,7 +12,13 @@ public static class ShippingModule
 {
     public static Assembly Assembly => typeof(ShippingModule).Assembly;
 
-    public static IServiceCollection AddShipping(this IServiceCollection services) => services.AddScoped<IShippingRates, ShippingRates>();
+    public static IServiceCollection AddShipping(this IServiceCollection services)
+    {
+        services.AddSingleton<EnabledShippingOptions>();
+        services.AddSingleton<ICommitObserver>(sp => sp.GetRequiredService<EnabledShippingOptions>());
+        services.AddSingleton<IFollowedChangeObserver>(sp => sp.GetRequiredService<EnabledShippingOptions>());
+        return services.AddScoped<IShippingRates, ShippingRates>();
+    }
 
     public static void MapShipping(RouteGroupBuilder store, RouteGroupBuilder admin) => AdminShippingOptions.Map(admin);
 }

@@ -1,4 +1,5 @@
 using Mercato.Kernel.Errors;
+using Mercato.Kernel.Events;
 using Mercato.Kernel.Http;
 using Mercato.Kernel.Money;
 using Mercato.Kernel.Paging;
@@ -6,6 +7,7 @@ using Mercato.Kernel.Persistence;
 using Mercato.Kernel.Security;
 using Mercato.Kernel.Validation;
 using Mercato.Regions.Contracts;
+using Mercato.Shipping.Contracts;
 using Mercato.Tax.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -70,7 +72,7 @@ internal static class AdminShippingOptions
     }
 
     private static async Task<Results<Created<ShippingOptionResponse>, ProblemHttpResult>> Create(CreateRequest request, MercatoDb db,
-        IRegionDirectory regions, ITaxClasses taxClasses, TimeProvider time, HttpContext http, CancellationToken ct)
+        IRegionDirectory regions, ITaxClasses taxClasses, IDomainEvents events, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var v = new Validator().Required("regionId", request.RegionId, 40).Required("name", request.Name, 200);
         ValidateCommon(v, request.Amount, request.Bands, request.FreeAboveSubtotal, request.TaxClassId, request.Position);
@@ -83,13 +85,14 @@ internal static class AdminShippingOptions
         };
         Apply(option, request.PricingType, request.Amount, request.Bands, request.FreeAboveSubtotal, request.TaxClassId);
         db.Add(option);
+        events.Raise(ShippingEvents.OptionCreated, option.Id, () => ShippingOptionResponse.From(option));
         await db.SaveChangesAsync(ct);
         http.SetETag(option.Version);
         return TypedResults.Created($"/admin/shipping-options/{option.Id}", ShippingOptionResponse.From(option));
     }
 
     private static async Task<Results<Ok<ShippingOptionResponse>, ProblemHttpResult>> Update(string id, UpdateRequest request, MercatoDb db,
-        IRegionDirectory regions, ITaxClasses taxClasses, TimeProvider time, HttpContext http, CancellationToken ct)
+        IRegionDirectory regions, ITaxClasses taxClasses, IDomainEvents events, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var v = new Validator();
         if (request.RegionId is not null) v.Required("regionId", request.RegionId, 40);
@@ -113,17 +116,20 @@ internal static class AdminShippingOptions
         if (request.Position is { } position) option.Position = position;
         Apply(option, pricing, amount, bands, request.FreeAboveSubtotal ?? option.FreeAboveSubtotal ?? 0, request.TaxClassId ?? option.TaxClassId);
         option.UpdatedAt = time.GetUtcNow();
+        events.Raise(ShippingEvents.OptionUpdated, option.Id, () => ShippingOptionResponse.From(option));
         await db.SaveChangesAsync(ct);
         http.SetETag(option.Version);
         return TypedResults.Ok(ShippingOptionResponse.From(option));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, HttpContext http, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, MercatoDb db, IDomainEvents events, HttpContext http,
+        CancellationToken ct)
     {
         var option = await Find(db, id, ct);
         if (option is null) return Error.NotFound("shipping option", id).ToProblem();
         if (http.CheckIfMatch(option.Version) is { } stale) return stale.ToProblem();
         db.Remove(option);
+        events.Raise(ShippingEvents.OptionDeleted, option.Id, ShippingOptionResponse.From(option));
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }

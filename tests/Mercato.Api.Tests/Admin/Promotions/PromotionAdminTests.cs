@@ -1,3 +1,5 @@
+using Mercato.Api.Tests.Admin.Events;
+
 namespace Mercato.Api.Tests.Admin.Promotions;
 
 /// <summary>/admin/promotions and their codes.</summary>
@@ -37,6 +39,23 @@ public abstract class PromotionAdminTests(MercatoApp app)
 
         Assert.Equal(HttpStatusCode.NoContent, (await app.Admin.DeleteAsync(url)).StatusCode);
         await (await app.Admin.GetAsync(url)).ShouldBeProblemAsync(404, "not_found");
+    }
+
+    [Fact]
+    public async Task Creating_changing_and_deleting_a_promotion_each_record_an_event_with_its_state()
+    {
+        var id = (await app.Admin.PostJsonAsync("/admin/promotions",
+            new { name = "Events", action = new { type = "order_percentage", percentBasisPoints = 1000 } })).Str("id");
+        await app.Admin.PatchJsonAsync($"/admin/promotions/{id}", new { enabled = false, priority = 7 });
+        (await app.Admin.DeleteAsync($"/admin/promotions/{id}")).EnsureSuccessStatusCode();
+
+        var events = await app.EventsOfAsync(id);
+
+        Assert.Equal(["promotion.created", "promotion.updated", "promotion.deleted"], EventsTestData.TypesInSequence(events));
+        Assert.Equal(1000, events[0]["data"]!["action"]!.Int("percentBasisPoints"));
+        Assert.False(events[1]["data"]!["enabled"]!.GetValue<bool>());
+        Assert.Equal(7, events[1]["data"].Int("priority"));
+        Assert.Equal(id, events[2]["data"].Str("id"));
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using Mercato.Api.Tests.Admin;
+using Mercato.Api.Tests.Admin.Events;
 
 namespace Mercato.Api.Tests.Admin.ShippingOptions;
 
@@ -28,6 +29,24 @@ public abstract class ShippingOptionTests(MercatoApp app)
         Assert.Equal(590, updated.Long("amount"));
         Assert.Null(updated["freeAboveSubtotal"]);
         Assert.False(updated["enabled"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Creating_changing_and_deleting_an_option_each_record_an_event_with_its_state()
+    {
+        var region = (await app.Admin.PostJsonAsync("/admin/regions", new { name = "Shipping events", currency = "USD" })).Str("id");
+        var id = (await app.Admin.PostJsonAsync("/admin/shipping-options",
+            new { regionId = region, name = "Courier", pricingType = "flat", amount = 700 })).Str("id");
+        await app.Admin.PatchJsonAsync($"/admin/shipping-options/{id}", new { amount = 800 });
+        (await app.Admin.DeleteAsync($"/admin/shipping-options/{id}")).EnsureSuccessStatusCode();
+
+        var events = await app.EventsOfAsync(id);
+
+        Assert.Equal(["shipping_option.created", "shipping_option.updated", "shipping_option.deleted"], EventsTestData.TypesInSequence(events));
+        Assert.Equal(700, events[0]["data"].Long("amount"));
+        Assert.Equal(region, events[0]["data"].Str("regionId"));
+        Assert.Equal(800, events[1]["data"].Long("amount"));
+        Assert.Equal(id, events[2]["data"].Str("id"));
     }
 
     [Fact]

@@ -190,6 +190,43 @@ public sealed class CacheNodesTests
     public Task A_region_changed_on_one_node_reaches_another_once_it_follows_the_outbox_on_postgres() =>
         RegionsReachAnotherNodeAsync(new PostgresTestDatabase());
 
+    private static Task PromotionsAndShippingReachAnotherNodeAsync(ITestDatabase database) => TwoNodesAsync(database, redis: null, async (a, b) =>
+    {
+        var variant = await a.StockedVariantAsync(100, usd: 2000);
+        var cartId = await a.ReadyCartAsync(a.Store, (variant.VariantId, 1));
+        var lineId = (await a.Store.GetJsonAsync($"/store/carts/{cartId}")).Arr("items").Single()!.Str("id");
+        var optionId = (await a.Store.GetJsonAsync($"/store/carts/{cartId}"))["shippingMethod"]!.Str("optionId");
+        var storeOnB = b.StoreClient(a.PublishableKey);
+        await a.FollowOutboxAsync();
+        // Both nodes price the cart once, and so keep the promotions and shipping options in memory.
+        await a.Store.PatchJsonAsync($"/store/carts/{cartId}/line-items/{lineId}", new { quantity = 2 });
+        await storeOnB.PatchJsonAsync($"/store/carts/{cartId}/line-items/{lineId}", new { quantity = 1 });
+
+        await b.Admin.PostJsonAsync("/admin/promotions", new
+        {
+            name = "Elsewhere", action = new { type = "items_percentage", percentBasisPoints = 1000 },
+            conditions = new { variantIds = new[] { variant.VariantId } },
+        });
+        await b.Admin.PatchJsonAsync($"/admin/shipping-options/{optionId}", new { amount = 1234 });
+
+        // The node that made the changes prices with them at once; the other once it follows the outbox.
+        var onB = await storeOnB.PatchJsonAsync($"/store/carts/{cartId}/line-items/{lineId}", new { quantity = 2 });
+        Assert.Equal(400, onB["totals"].Amount("discount"));
+        Assert.Equal(1234, onB["shippingMethod"]!.Amount("price"));
+        Assert.True(await a.FollowOutboxAsync() >= 2);
+        var onA = await a.Store.PatchJsonAsync($"/store/carts/{cartId}/line-items/{lineId}", new { quantity = 3 });
+        Assert.Equal(600, onA["totals"].Amount("discount"));
+        Assert.Equal(1234, onA["shippingMethod"]!.Amount("price"));
+    });
+
+    [Fact]
+    public Task Promotions_and_shipping_options_changed_on_one_node_reach_another_once_it_follows_the_outbox_on_sqlite() =>
+        PromotionsAndShippingReachAnotherNodeAsync(new SqliteTestDatabase());
+
+    [Fact]
+    public Task Promotions_and_shipping_options_changed_on_one_node_reach_another_once_it_follows_the_outbox_on_postgres() =>
+        PromotionsAndShippingReachAnotherNodeAsync(new PostgresTestDatabase());
+
     private static async Task<List<string>> HandlesFoundAsync(CacheNodeApp node, string q) =>
         [.. (await node.Store.GetJsonAsync($"/store/products?q={q}&region={node.UsRegionId}")).Arr("items").Select(i => i!.Str("handle"))];
 

@@ -121,6 +121,38 @@ public abstract class CartPromotionTests(MercatoApp app)
         CheckoutTestData.ShouldAddUp(cart["totals"]!);
         Assert.Equal(cart["totals"].Amount("subtotal") + cart["totals"].Amount("tax"), cart["totals"].Amount("total"));
     }
+
+    private static bool Reads(string query, string table) =>
+        System.Text.RegularExpressions.Regex.IsMatch(query, $@"\b(FROM|JOIN)\s+""?{table}""?\s");
+
+    [Fact]
+    public async Task A_cart_change_takes_the_automatic_promotions_and_shipping_options_from_memory_unless_a_use_count_matters()
+    {
+        var variant = await app.StockedVariantAsync(100, usd: 2000);
+        var cartId = await app.ReadyCartAsync(app.Store, (variant.VariantId, 1));
+        var lineId = (await app.Store.GetJsonAsync($"/store/carts/{cartId}")).Arr("items").Single()!.Str("id");
+        await app.Store.PatchJsonAsync($"/store/carts/{cartId}/line-items/{lineId}", new { quantity = 2 });
+
+        IReadOnlyList<string> remembered;
+        using (app.Queries.Record(out remembered)) await app.Store.PatchJsonAsync($"/store/carts/{cartId}/line-items/{lineId}", new { quantity = 3 });
+        // A promotion with a usage limit: the count that orders move is read at every re-pricing while it is enabled.
+        var limited = await PromotionAsync(new
+        {
+            name = "First hundred", usageLimit = 100, action = new { type = "items_percentage", percentBasisPoints = 1000 },
+            conditions = new { variantIds = new[] { variant.VariantId } },
+        });
+        JsonNode cart;
+        IReadOnlyList<string> counted;
+        using (app.Queries.Record(out counted)) cart = await app.Store.PatchJsonAsync($"/store/carts/{cartId}/line-items/{lineId}", new { quantity = 4 });
+        await app.Admin.PatchJsonAsync($"/admin/promotions/{limited}", new { enabled = false });
+
+        Assert.NotEmpty(remembered);
+        Assert.DoesNotContain(remembered, q => Reads(q, "promotions_promotion"));
+        Assert.DoesNotContain(remembered, q => Reads(q, "shipping_option"));
+        Assert.Contains(counted, q => Reads(q, "promotions_promotion"));
+        Assert.Equal(limited, Assert.Single(cart.Arr("promotions"))!.Str("promotionId"));
+        Assert.Equal(800, cart["totals"].Amount("discount"));
+    }
 }
 
 public sealed class CartPromotionOnSqlite(SqliteApp app) : CartPromotionTests(app), IClassFixture<SqliteApp>;

@@ -1,0 +1,36 @@
+using Mercato.Kernel.Events;
+using Mercato.Kernel.Persistence;
+using Mercato.Promotions.Contracts;
+using Mercato.Promotions.Engine;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mercato.Promotions;
+
+/// <summary>
+/// The enabled automatic promotions, kept in memory with their rules: every cart change re-prices the cart against them,
+/// and a shop changes its promotions rarely. Any promotion event forgets them (see <see cref="ForgetfulCache"/>). The use
+/// counts they hold go stale as orders count up, so <see cref="Snapshot.AnyUsageLimit"/> tells the evaluator when it must
+/// read them fresh. Readers must not change the promotions it holds.
+/// </summary>
+internal sealed class AutomaticPromotions : ForgetfulCache
+{
+    /// <summary>The promotions and their rules (without a code), oldest first; read whole, never changed.</summary>
+    public sealed record Snapshot(long Generation, IReadOnlyList<Promotion> Promotions, IReadOnlyList<PromotionRule> Rules,
+        bool AnyUsageLimit);
+
+    private volatile Snapshot? _snapshot;
+
+    public async ValueTask<Snapshot> GetAsync(MercatoDb db, CancellationToken ct)
+    {
+        var generation = Generation;
+        if (_snapshot is { } known && known.Generation == generation) return known;
+        var promotions = await db.Set<Promotion>().AsNoTracking().Where(p => p.Enabled && !p.RequiresCode)
+            .OrderBy(p => p.Id).ToListAsync(ct);
+        var snapshot = new Snapshot(generation, promotions, [.. promotions.Select(p => p.ToRule(null))],
+            promotions.Exists(p => p.UsageLimit is not null));
+        _snapshot = snapshot;
+        return snapshot;
+    }
+
+    protected override bool Concerns(string eventType) => PromotionEvents.IsPromotionEvent(eventType);
+}
