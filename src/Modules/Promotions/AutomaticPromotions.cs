@@ -14,8 +14,8 @@ namespace Mercato.Promotions;
 /// </summary>
 internal sealed class AutomaticPromotions : ForgetfulCache
 {
-    /// <summary>The promotions and their rules (without a code), oldest first; read whole, never changed.</summary>
-    public sealed record Snapshot(long Generation, IReadOnlyList<Promotion> Promotions, IReadOnlyList<PromotionRule> Rules,
+    /// <summary>The promotions by id and their rules (without a code), oldest first; read whole, never changed.</summary>
+    public sealed record Snapshot(long Generation, IReadOnlyDictionary<string, Promotion> ById, IReadOnlyList<PromotionRule> Rules,
         bool AnyUsageLimit);
 
     private volatile Snapshot? _snapshot;
@@ -26,8 +26,8 @@ internal sealed class AutomaticPromotions : ForgetfulCache
         if (_snapshot is { } known && known.Generation == generation) return known;
         var promotions = await db.Set<Promotion>().AsNoTracking().Where(p => p.Enabled && !p.RequiresCode)
             .OrderBy(p => p.Id).ToListAsync(ct);
-        var snapshot = new Snapshot(generation, promotions, [.. promotions.Select(p => p.ToRule(null))],
-            promotions.Exists(p => p.UsageLimit is not null));
+        var snapshot = new Snapshot(generation, promotions.ToDictionary(p => p.Id, StringComparer.Ordinal),
+            [.. promotions.Select(p => p.ToRule(null))], promotions.Exists(p => p.UsageLimit is not null));
         _snapshot = snapshot;
         return snapshot;
     }

@@ -20,12 +20,12 @@ internal sealed class PromotionEvaluator(MercatoDb db, AutomaticPromotions autom
         var codes = context.Codes.Select(PromotionCode.Normalize).Distinct(StringComparer.Ordinal).Take(MaxCodesPerCart).ToList();
         var remembered = codes.Count == 0 ? await automatic.GetAsync(db, ct) : null;
         List<PromotionRule> candidates;
-        Dictionary<string, Promotion> byId;
+        IReadOnlyDictionary<string, Promotion> byId;
         var rejected = new List<RejectedCode>();
         if (remembered is { AnyUsageLimit: false })
         {
             candidates = [.. remembered.Rules];
-            byId = remembered.Promotions.ToDictionary(p => p.Id, StringComparer.Ordinal);
+            byId = remembered.ById;
         }
         else (candidates, byId) = await ReadCandidatesAsync(codes, rejected, ct);
         await DropUsedUpByCustomerAsync(candidates, byId, context.Customer, rejected, ct);
@@ -67,7 +67,7 @@ internal sealed class PromotionEvaluator(MercatoDb db, AutomaticPromotions autom
     /// code fails when it is applied rather than at checkout; placement counts again under its lock (decision 0007).
     /// One query, and only when a candidate has such a limit and the shopper is known.
     /// </summary>
-    private async Task DropUsedUpByCustomerAsync(List<PromotionRule> candidates, Dictionary<string, Promotion> byId,
+    private async Task DropUsedUpByCustomerAsync(List<PromotionRule> candidates, IReadOnlyDictionary<string, Promotion> byId,
         PromotionCustomer customer, List<RejectedCode> rejected, CancellationToken ct)
     {
         var limited = candidates.Where(r => byId[r.Id].PerCustomerLimit is not null).Select(r => r.Id).ToList();
