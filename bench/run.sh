@@ -18,11 +18,11 @@
 #                                 code of all calls: it takes about 30 s to reach its steady rate)
 #   SEARCH_Q="navy jacket"        the search query
 #   SCENARIOS="list product hot search facets add checkout"   the calls measured; CEILING=0 skips the ceiling
+#                                 (product: any product of the catalog at random; hot: one of 1,000 products, a working set the
+#                                 output cache holds)
 #   ROUNDS=3                      the catalog reads of the first cache mode and the ceiling serving their bytes take turns:
 #                                 ROUNDS runs of DURATION/ROUNDS each, one after the other, so that both share the machine's
 #                                 drift (their rates move by up to a fifth from one 5 s run to the next on a shared 2-core host)
-#                                 (product: any product of the catalog at random; hot: one of 1,000 products, a working set the
-#                                 output cache holds)
 #   MICRO=1                       also run the BenchmarkDotNet micro-benchmarks (bench/Mercato.Benchmarks, short job) into
 #                                 RESULTS.md; MICRO=0 skips them
 #   PG_BIN=/usr/lib/postgresql/15/bin  OUT=bench/RESULTS.md  KEEP=1 (keep the temp dir)
