@@ -10,10 +10,29 @@ public abstract class ForgetfulCache : ICommitObserver, IFollowedChangeObserver
 {
     private long _generation;
 
+    /// <summary>The last read's answer with the generation it was read in; replaced whole, so never seen half-written.</summary>
+    private volatile object? _remembered;
+
+    private sealed record Remembered<T>(long Generation, T Value);
+
     /// <summary>Moves on at every change that <see cref="Concerns"/> this cache.</summary>
     protected long Generation => Interlocked.Read(ref _generation);
 
     protected abstract bool Concerns(string eventType);
+
+    /// <summary>
+    /// The answer of <paramref name="read"/>, read again only after a change that concerns this cache: every caller shares it
+    /// and must not change it. <paramref name="state"/> goes to <paramref name="read"/>, so a static lambda allocates nothing.
+    /// </summary>
+    protected async ValueTask<T> RememberAsync<TState, T>(TState state, Func<TState, CancellationToken, Task<T>> read,
+        CancellationToken ct)
+    {
+        var generation = Generation;
+        if (_remembered is Remembered<T> known && known.Generation == generation) return known.Value;
+        var value = await read(state, ct);
+        _remembered = new Remembered<T>(generation, value);
+        return value;
+    }
 
     public Task CommittedAsync(IReadOnlyList<CommittedChange> changes, CancellationToken ct)
     {

@@ -15,22 +15,15 @@ namespace Mercato.Promotions;
 internal sealed class AutomaticPromotions : ForgetfulCache
 {
     /// <summary>The promotions by id and their rules (without a code), oldest first; read whole, never changed.</summary>
-    public sealed record Snapshot(long Generation, IReadOnlyDictionary<string, Promotion> ById, IReadOnlyList<PromotionRule> Rules,
-        bool AnyUsageLimit);
+    public sealed record Snapshot(IReadOnlyDictionary<string, Promotion> ById, IReadOnlyList<PromotionRule> Rules, bool AnyUsageLimit);
 
-    private volatile Snapshot? _snapshot;
-
-    public async ValueTask<Snapshot> GetAsync(MercatoDb db, CancellationToken ct)
+    public ValueTask<Snapshot> GetAsync(MercatoDb db, CancellationToken ct) => RememberAsync(db, static async (db, ct) =>
     {
-        var generation = Generation;
-        if (_snapshot is { } known && known.Generation == generation) return known;
         var promotions = await db.Set<Promotion>().AsNoTracking().Where(p => p.Enabled && !p.RequiresCode)
             .OrderBy(p => p.Id).ToListAsync(ct);
-        var snapshot = new Snapshot(generation, promotions.ToDictionary(p => p.Id, StringComparer.Ordinal),
-            [.. promotions.Select(p => p.ToRule(null))], promotions.Exists(p => p.UsageLimit is not null));
-        _snapshot = snapshot;
-        return snapshot;
-    }
+        return new Snapshot(promotions.ToDictionary(p => p.Id, StringComparer.Ordinal), [.. promotions.Select(p => p.ToRule(null))],
+            promotions.Exists(p => p.UsageLimit is not null));
+    }, ct);
 
     protected override bool Concerns(string eventType) => PromotionEvents.IsPromotionEvent(eventType);
 }

@@ -17,21 +17,14 @@ internal sealed class KnownRegions : ForgetfulCache
             CountryCodes = r.Countries.OrderBy(c => c.CountryCode).Select(c => c.CountryCode).ToList(),
         };
 
-    /// <summary>What the last read found, for the generation it read in (replaced whole, so never read half-written).</summary>
-    private volatile Snapshot? _snapshot;
-
     /// <summary>The regions oldest first (ids are time-ordered), and by id.</summary>
-    public sealed record Snapshot(long Generation, IReadOnlyList<RegionSummary> All, IReadOnlyDictionary<string, RegionSummary> ById);
+    public sealed record Snapshot(IReadOnlyList<RegionSummary> All, IReadOnlyDictionary<string, RegionSummary> ById);
 
-    public async ValueTask<Snapshot> GetAsync(MercatoDb db, CancellationToken ct)
+    public ValueTask<Snapshot> GetAsync(MercatoDb db, CancellationToken ct) => RememberAsync(db, static async (db, ct) =>
     {
-        var generation = Generation;
-        if (_snapshot is { } known && known.Generation == generation) return known;
         var all = await db.Set<Region>().AsNoTracking().OrderBy(r => r.Id).Select(Summary).ToListAsync(ct);
-        var snapshot = new Snapshot(generation, all, all.ToDictionary(r => r.Id, StringComparer.Ordinal));
-        _snapshot = snapshot;
-        return snapshot;
-    }
+        return new Snapshot(all, all.ToDictionary(r => r.Id, StringComparer.Ordinal));
+    }, ct);
 
     protected override bool Concerns(string eventType) => RegionEvents.IsRegionEvent(eventType);
 }

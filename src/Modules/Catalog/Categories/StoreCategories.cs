@@ -11,19 +11,8 @@ namespace Mercato.Catalog.Categories;
 /// </summary>
 internal sealed class StoreCategories : ForgetfulCache
 {
-    private sealed record Snapshot(long Generation, StoreCategoryTree Tree);
-
-    /// <summary>What the last read found, for the generation it read in (replaced whole).</summary>
-    private volatile Snapshot? _snapshot;
-
-    public async ValueTask<StoreCategoryTree> GetAsync(MercatoDb db, CancellationToken ct)
-    {
-        var generation = Generation;
-        if (_snapshot is { } known && known.Generation == generation) return known.Tree;
-        var tree = await StoreCategoryTree.LoadAsync(db, ct);
-        _snapshot = new Snapshot(generation, tree);
-        return tree;
-    }
+    public ValueTask<StoreCategoryTree> GetAsync(MercatoDb db, CancellationToken ct) =>
+        RememberAsync(db, static (db, ct) => StoreCategoryTree.LoadAsync(db, ct), ct);
 
     protected override bool Concerns(string eventType) =>
         eventType is CatalogEvents.CategoryCreated or CatalogEvents.CategoryUpdated or CatalogEvents.CategoryDeleted;

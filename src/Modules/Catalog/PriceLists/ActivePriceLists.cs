@@ -13,25 +13,14 @@ namespace Mercato.Catalog.PriceLists;
 /// </summary>
 internal sealed class ActivePriceLists : ForgetfulCache
 {
-    /// <summary>What the last read found, for the generation it read in (replaced whole, so never read half-written).</summary>
-    private volatile Known _known = new(-1, true);
-
-    private sealed record Known(long Generation, bool Any);
-
     /// <summary>
     /// False when no price list is active and not ended; true when some may be (the caller then queries). One query per
     /// change of the lists, none otherwise: a list that ends by its schedule keeps the answer true, which costs only the
     /// caller's (then empty) query.
     /// </summary>
-    public async Task<bool> MayApplyAsync(MercatoDb db, DateTimeOffset now, CancellationToken ct)
-    {
-        var generation = Generation;
-        var known = _known;
-        if (known.Generation == generation) return known.Any;
-        var any = await db.Set<PriceList>().AnyAsync(l => l.Status == PriceList.Active && (l.EndsAt == null || l.EndsAt > now), ct);
-        _known = new Known(generation, any);
-        return any;
-    }
+    public async Task<bool> MayApplyAsync(MercatoDb db, DateTimeOffset now, CancellationToken ct) =>
+        await RememberAsync((db, now), static (s, ct) =>
+            s.db.Set<PriceList>().AnyAsync(l => l.Status == PriceList.Active && (l.EndsAt == null || l.EndsAt > s.now), ct), ct);
 
     protected override bool Concerns(string eventType) =>
         eventType is CatalogEvents.PriceListCreated or CatalogEvents.PriceListUpdated or CatalogEvents.PriceListDeleted;

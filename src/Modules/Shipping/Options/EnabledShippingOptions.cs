@@ -12,22 +12,16 @@ namespace Mercato.Shipping.Options;
 /// </summary>
 internal sealed class EnabledShippingOptions : ForgetfulCache
 {
-    private sealed record Snapshot(long Generation, IReadOnlyDictionary<string, IReadOnlyList<ShippingOption>> ByRegion);
-
-    private volatile Snapshot? _snapshot;
-
     public async ValueTask<IReadOnlyList<ShippingOption>> OfRegionAsync(MercatoDb db, string regionId, CancellationToken ct)
     {
-        var generation = Generation;
-        if (_snapshot is not { } known || known.Generation != generation)
+        var byRegion = await RememberAsync(db, static async (db, ct) =>
         {
             var options = await db.Set<ShippingOption>().AsNoTracking().Include(o => o.Bands).Where(o => o.Enabled)
                 .OrderBy(o => o.Id).ToListAsync(ct);
-            known = new Snapshot(generation, options.GroupBy(o => o.RegionId, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, IReadOnlyList<ShippingOption> (g) => [.. g], StringComparer.Ordinal));
-            _snapshot = known;
-        }
-        return known.ByRegion.GetValueOrDefault(regionId) ?? [];
+            return options.GroupBy(o => o.RegionId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, IReadOnlyList<ShippingOption> (g) => [.. g], StringComparer.Ordinal);
+        }, ct);
+        return byRegion.GetValueOrDefault(regionId) ?? [];
     }
 
     protected override bool Concerns(string eventType) => ShippingEvents.IsShippingOptionEvent(eventType);
